@@ -1,0 +1,244 @@
+"""Load the shared YAML data in `data/`: vocabularies, labels, sources, glossary,
+checklists, films and certification steps. Every loader collects problems, never raises."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from curriculum.model import (
+    Chapter,
+    CertificationStep,
+    Checklist,
+    ChecklistGroup,
+    ChecklistItem,
+    Film,
+    GlossaryTerm,
+    Source,
+    Term,
+    Text,
+)
+from curriculum.problems import Problem, did_you_mean
+from curriculum.reader import Reader
+from curriculum.yamlload import Mapping, Sequence, load_yaml_file
+
+VOCABULARIES = ("programs", "topics", "audiences", "formats", "levels", "stages", "modes", "owners")
+SOURCE_GROUPS = (
+    "programmes", "research", "lean-methods", "green-methods", "circular-economy",
+    "climate-and-reporting", "standards", "support-schemes", "coaching",
+)
+RELIABILITY = ("established", "single-source", "uncertain")
+PROVIDERS = ("youtube", "vimeo", "file")
+MAX_CHECKLIST_ITEMS = 16  # more does not print on one A4 page
+MAX_ITEM_CHARS = 160
+
+
+def _load(root: Path, relative: str, problems: list[Problem], required: bool = True) -> tuple[Mapping | None, Reader]:
+    reader = Reader(relative, problems)
+    path = root / relative
+    if not path.exists():
+        if required:
+            reader.fail(1, "file", "missing (create it; see the contributors' guide)")
+        return None, reader
+    data, found = load_yaml_file(path, relative)
+    problems += found
+    if data is None:
+        return None, reader
+    return reader.mapping(data, 1, "file"), reader
+
+
+def _entries(reader: Reader, data: Mapping | None, key: str) -> list[tuple[Mapping, int]]:
+    if data is None:
+        return []
+    items = reader.sequence(data, key, key)
+    result = []
+    for index, item in enumerate(items):
+        mapping = reader.mapping(item, items.line_of(index), f"{key}[{index}]")
+        if mapping is not None:
+            result.append((mapping, index))
+    return result
+
+
+def load_vocabularies(root: Path, problems: list[Problem]) -> dict[str, dict[str, Term]]:
+    data, reader = _load(root, "data/vocabularies.yml", problems)
+    result: dict[str, dict[str, Term]] = {name: {} for name in VOCABULARIES}
+    if data is None:
+        return result
+    reader.unknown_keys(data, set(VOCABULARIES), "")
+    for name in VOCABULARIES:
+        seen: dict[str, int] = {}
+        for entry, _ in _entries(reader, data, name):
+            term_id = reader.identifier(entry, "id", f"{name}.id")
+            label = reader.text(entry, "label", f"{name}.label")
+            if term_id:
+                reader.unique(seen, term_id, entry.line_of("id"), f"{name}.id")
+                result[name][term_id] = Term(term_id, label)
+    return result
+
+
+def load_labels(root: Path, problems: list[Problem]) -> dict[str, Text]:
+    data, reader = _load(root, "data/labels.yml", problems)
+    if data is None:
+        return {}
+    return {str(key): reader.text(data, key, str(key)) for key in data}
+
+
+def load_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
+    data, reader = _load(root, "data/sources.yml", problems)
+    result: dict[str, Source] = {}
+    seen: dict[str, int] = {}
+    allowed = {"key", "group", "authors", "year", "title", "venue", "url", "doi", "reliability"}
+    for entry, _ in _entries(reader, data, "sources"):
+        reader.unknown_keys(entry, allowed, "sources")
+        key = reader.identifier(entry, "key", "sources.key")
+        group = reader.string(entry, "group", "sources.group")
+        if group and group not in SOURCE_GROUPS:
+            reader.fail(entry.line_of("group"), "sources.group", f"unknown group '{group}'{did_you_mean(group, SOURCE_GROUPS)}")
+        reliability = reader.string(entry, "reliability", "sources.reliability", required=False) or "established"
+        if reliability not in RELIABILITY:
+            reader.fail(entry.line_of("reliability"), "sources.reliability", f"unknown value '{reliability}'{did_you_mean(reliability, RELIABILITY)}")
+        url = reader.string(entry, "url", "sources.url", required=False)
+        if url and not url.startswith("https://"):
+            reader.fail(entry.line_of("url"), "sources.url", f"'{url}' must start with https://")
+        year = reader.integer(entry, "year", "sources.year", required=False)
+        fields = [reader.string(entry, name, f"sources.{name}") for name in ("authors", "title", "venue")]
+        if key and group and all(fields):
+            reader.unique(seen, key, entry.line_of("key"), "sources.key")
+            authors, title, venue = (str(value) for value in fields)
+            result[key] = Source(key, group, authors, title, venue, year, url,
+                                 reader.string(entry, "doi", "sources.doi", required=False), reliability)
+    return result
+
+
+def load_glossary(root: Path, problems: list[Problem]) -> dict[str, GlossaryTerm]:
+    data, reader = _load(root, "data/glossary.yml", problems)
+    result: dict[str, GlossaryTerm] = {}
+    seen: dict[str, int] = {}
+    for entry, _ in _entries(reader, data, "terms"):
+        reader.unknown_keys(entry, {"id", "term", "abbr", "definition", "topics", "sources"}, "terms")
+        term_id = reader.identifier(entry, "id", "terms.id")
+        term = reader.text(entry, "term", "terms.term")
+        definition = reader.text(entry, "definition", "terms.definition")
+        abbr = reader.text(entry, "abbr", "terms.abbr", required=False)
+        if term_id:
+            reader.unique(seen, term_id, entry.line_of("id"), "terms.id")
+            result[term_id] = GlossaryTerm(
+                term_id, term, definition, abbr,
+                reader.ids(entry, "topics", "terms.topics", required=False),
+                reader.ids(entry, "sources", "terms.sources", required=False),
+                line=entry.line,
+            )
+    return result
+
+
+def load_checklists(root: Path, problems: list[Problem]) -> dict[str, Checklist]:
+    result: dict[str, Checklist] = {}
+    folder = root / "data" / "checklists"
+    for path in sorted(folder.glob("*.y*ml")):
+        relative = path.relative_to(root).as_posix()
+        data, reader = _load(root, relative, problems)
+        if data is None:
+            continue
+        checklist = _checklist(reader, data, path.stem)
+        if checklist:
+            result[checklist.id] = checklist
+    return result
+
+
+def _checklist(reader: Reader, data: Mapping, stem: str) -> Checklist | None:
+    reader.unknown_keys(data, {"id", "title", "purpose", "groups"}, "")
+    checklist_id = reader.identifier(data, "id", "id")
+    if checklist_id and checklist_id != stem:
+        reader.fail(data.line_of("id"), "id", f"'{checklist_id}' must equal the file name '{stem}' (rename one of them)")
+    title = reader.text(data, "title", "title")
+    purpose = reader.text(data, "purpose", "purpose")
+    groups: list[ChecklistGroup] = []
+    item_ids: dict[str, int] = {}
+    group_ids: dict[str, int] = {}
+    for group, _ in _entries(reader, data, "groups"):
+        reader.unknown_keys(group, {"id", "title", "items"}, "groups")
+        group_id = reader.identifier(group, "id", "groups.id")
+        if group_id:
+            reader.unique(group_ids, group_id, group.line_of("id"), "groups.id")
+        items: list[ChecklistItem] = []
+        for item, _ in _entries(reader, group, "items"):
+            reader.unknown_keys(item, {"id", "text"}, "items")
+            item_id = reader.identifier(item, "id", "items.id")
+            text = reader.text(item, "text", "items.text")
+            for lang, value in text.items():
+                if len(value) > MAX_ITEM_CHARS:
+                    reader.fail(item.line_of("text"), f"items.text.{lang}", f"{len(value)} characters; keep an item under {MAX_ITEM_CHARS} so the checklist prints on one page")
+            if item_id:
+                reader.unique(item_ids, item_id, item.line_of("id"), "items.id")
+                items.append(ChecklistItem(item_id, text))
+        groups.append(ChecklistGroup(group_id or "", reader.text(group, "title", "groups.title"), tuple(items)))
+    total = sum(len(group.items) for group in groups)
+    if total > MAX_CHECKLIST_ITEMS:
+        reader.fail(data.line_of("groups"), "groups", f"{total} items; at most {MAX_CHECKLIST_ITEMS} fit on one printed A4 page (split the checklist)")
+    if checklist_id and total:
+        return Checklist(checklist_id, title, purpose, tuple(groups))
+    if checklist_id and not total:
+        reader.fail(data.line_of("groups"), "groups", "a checklist needs at least one item")
+    return None
+
+
+_TIMESTAMP = re.compile(r"^\d{1,2}:[0-5]\d$")
+
+
+def load_films(root: Path, problems: list[Problem]) -> dict[str, Film]:
+    data, reader = _load(root, "data/films.yml", problems)
+    result: dict[str, Film] = {}
+    seen: dict[str, int] = {}
+    allowed = {"id", "title", "summary", "language", "duration_seconds", "poster", "provider",
+               "video_id", "captions", "chapters"}
+    for entry, _ in _entries(reader, data, "films"):
+        reader.unknown_keys(entry, allowed, "films")
+        film_id = reader.identifier(entry, "id", "films.id")
+        title = reader.text(entry, "title", "films.title")
+        summary = reader.text(entry, "summary", "films.summary")
+        language = reader.string(entry, "language", "films.language")
+        if language and language not in ("en", "sv"):
+            reader.fail(entry.line_of("language"), "films.language", f"'{language}' must be en or sv")
+        duration = reader.integer(entry, "duration_seconds", "films.duration_seconds")
+        poster = reader.string(entry, "poster", "films.poster")
+        if poster and not (root / "docs" / poster).is_file():
+            reader.fail(entry.line_of("poster"), "films.poster", f"no file docs/{poster} (posters are local images under docs/assets/images/)")
+        provider = entry.get("provider")
+        video_id = entry.get("video_id")
+        if provider is not None and provider not in PROVIDERS:
+            reader.fail(entry.line_of("provider"), "films.provider", f"unknown provider '{provider}'{did_you_mean(str(provider), PROVIDERS)}")
+        if (provider is None) != (video_id is None):
+            reader.fail(entry.line_of("video_id"), "films.video_id", "give both provider and video_id, or neither while the film is not published (never invent an id)")
+        captions = reader.text(entry, "captions", "films.captions", required=video_id is not None)
+        for lang, caption in captions.items():
+            if not (root / "docs" / caption).is_file():
+                reader.fail(entry.line_of("captions"), f"films.captions.{lang}", f"no file docs/{caption}")
+        chapters: list[Chapter] = []
+        for chapter, _ in _entries(reader, entry, "chapters"):
+            start = str(chapter.get("start", ""))
+            if not _TIMESTAMP.match(start):
+                reader.fail(chapter.line_of("start"), "films.chapters.start", f"'{start}' must be a time as m:ss or mm:ss")
+            chapters.append(Chapter(start, reader.text(chapter, "title", "films.chapters.title")))
+        if film_id and language and duration and poster:
+            reader.unique(seen, film_id, entry.line_of("id"), "films.id")
+            result[film_id] = Film(film_id, title, summary, language, duration, poster,
+                                   provider, str(video_id) if video_id is not None else None,
+                                   captions, tuple(chapters), line=entry.line)
+    return result
+
+
+def load_certification(root: Path, problems: list[Problem]) -> list[CertificationStep]:
+    data, reader = _load(root, "data/certification.yml", problems)
+    steps: list[CertificationStep] = []
+    seen: dict[str, int] = {}
+    allowed = {"id", "title", "requires", "evidence", "signed_off_by", "time_allowed", "units"}
+    for entry, _ in _entries(reader, data, "steps"):
+        reader.unknown_keys(entry, allowed, "steps")
+        step_id = reader.identifier(entry, "id", "steps.id")
+        texts = [reader.text(entry, name, f"steps.{name}") for name in
+                 ("title", "requires", "evidence", "signed_off_by", "time_allowed")]
+        units = reader.ids(entry, "units", "steps.units", required=False)
+        if step_id:
+            reader.unique(seen, step_id, entry.line_of("id"), "steps.id")
+            steps.append(CertificationStep(step_id, *texts, units=units, line=entry.line))
+    return steps

@@ -1,0 +1,60 @@
+"""mkdocs-macros adapter: exposes the pure renderers as page macros. No logic lives here."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE
+from curriculum.loader import load_curriculum
+from curriculum.render import Renderer
+from curriculum.schema import MACROS
+
+
+class MacroError(Exception):
+    """A macro failed; the message names the page file and line."""
+
+
+def define_env(env: Any) -> None:
+    root = Path(env.project_dir)
+
+    def renderer() -> Renderer:
+        page = env.page
+        language = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
+        return Renderer(load_curriculum(root), language, page.file.src_uri)
+
+    def bind(name: str):
+        def macro(*args: str) -> str:
+            try:
+                return getattr(renderer(), name)(*args)
+            except LookupError as error:
+                src = env.page.file.src_uri
+                line = _line_of(root / "docs" / src, name)
+                call = f"{name}({', '.join(repr(a) for a in args)})"
+                raise MacroError(f"docs/{src}:{line}: {call}: {error}") from None
+
+        macro.__name__ = name
+        return macro
+
+    for name in MACROS:
+        if name != "curriculum_version":
+            env.macro(bind(name), name)
+    env.macro(lambda: CURRICULUM_VERSION, "curriculum_version")
+
+
+def on_post_page_macros(env: Any) -> None:
+    """Append the glossary as abbreviations, so Material shows a tooltip on each term."""
+    page = env.page
+    language = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
+    definitions = Renderer(load_curriculum(Path(env.project_dir)), language, page.file.src_uri).glossary_abbreviations()
+    env.markdown += "\n\n" + definitions + "\n"
+
+
+def _line_of(path: Path, name: str) -> int:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    pattern = re.compile(r"\{\{\s*" + re.escape(name) + r"\s*\(")
+    return next((i for i, line in enumerate(lines, 1) if pattern.search(line)), 1)

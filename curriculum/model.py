@@ -1,0 +1,188 @@
+"""The typed content model: what every page, renderer and test works from."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+Text = dict[str, str]  # language code -> text
+TextList = dict[str, list[str]]  # language code -> list of texts
+
+
+@dataclass(frozen=True)
+class Term:
+    """An entry of a controlled vocabulary (program, topic, audience, ...)."""
+
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    group: str
+    authors: str
+    title: str
+    venue: str
+    year: int | None = None
+    url: str | None = None
+    doi: str | None = None
+    reliability: str = "established"
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class ChecklistGroup:
+    id: str
+    title: Text
+    items: tuple[ChecklistItem, ...]
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    title: Text
+    purpose: Text
+    groups: tuple[ChecklistGroup, ...]
+
+    @property
+    def items(self) -> list[ChecklistItem]:
+        return [item for group in self.groups for item in group.items]
+
+
+@dataclass(frozen=True)
+class Chapter:
+    start: str  # "mm:ss"
+    title: Text
+
+
+@dataclass(frozen=True)
+class Film:
+    id: str
+    title: Text
+    summary: Text
+    language: str
+    duration_seconds: int
+    poster: str  # path below docs/
+    provider: str | None = None  # youtube | vimeo | file; None while not published
+    video_id: str | None = None  # the provider's id, or the file path for `file`
+    captions: Text = field(default_factory=dict)  # language -> caption file below docs/
+    chapters: tuple[Chapter, ...] = ()
+    line: int = field(default=0, compare=False)
+
+    @property
+    def published(self) -> bool:
+        return self.video_id is not None
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    id: str
+    term: Text
+    definition: Text
+    abbr: Text = field(default_factory=dict)
+    topics: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class CertificationStep:
+    id: str
+    title: Text
+    requires: Text
+    evidence: Text
+    signed_off_by: Text
+    time_allowed: Text
+    units: tuple[str, ...] = ()
+    line: int = field(default=0, compare=False)
+
+
+@dataclass
+class Page:
+    """Any page, with its per-language title and source paths."""
+
+    key: str  # docs-relative path of the English file, e.g. "modules/green-waste-walk.md"
+    kind: str
+    title: Text
+    summary: Text
+    sources: tuple[str, ...] = ()
+    owner: str | None = None
+    last_reviewed: datetime.date | None = None
+    sections: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> H2 id -> text
+
+
+@dataclass
+class Module(Page):
+    id: str = ""
+    programs: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    format: str = ""
+    duration_minutes: int = 0
+    span_weeks: int | None = None
+    audience: tuple[str, ...] = ()
+    level: str = ""
+    prerequisites: tuple[str, ...] = ()
+    checklists: tuple[str, ...] = ()
+    films: tuple[str, ...] = ()
+    outcomes: TextList = field(default_factory=dict)
+
+
+@dataclass
+class Unit(Page):
+    id: str = ""
+    stage: str = ""
+    mode: str = ""
+    order: int = 0
+    hours: float = 0
+    prerequisites: tuple[str, ...] = ()
+    checklists: tuple[str, ...] = ()
+    films: tuple[str, ...] = ()
+    questions: TextList = field(default_factory=dict)
+    objectives: TextList = field(default_factory=dict)
+    key_points: TextList = field(default_factory=dict)
+    evidence: TextList = field(default_factory=dict)
+
+
+@dataclass
+class Curriculum:
+    vocabularies: dict[str, dict[str, Term]]
+    labels: dict[str, Text]
+    sources: dict[str, Source]
+    checklists: dict[str, Checklist]
+    films: dict[str, Film]
+    glossary: dict[str, GlossaryTerm]
+    certification: list[CertificationStep]
+    pages: dict[str, Page]  # by key (English docs path)
+    modules: dict[str, Module]
+    units: dict[str, Unit]
+
+    def label(self, key: str, language: str) -> str:
+        return self.labels[key][language]
+
+    def term(self, vocabulary: str, term_id: str, language: str) -> str:
+        return self.vocabularies[vocabulary][term_id].label[language]
+
+    def module_page_path(self, module_id: str) -> str:
+        return f"modules/{module_id}.md"
+
+    def unit_page_path(self, unit_id: str) -> str:
+        return f"coach-training/units/{unit_id}.md"
+
+    def film_page_path(self, film_id: str) -> str:
+        return f"films/{film_id}.md"
+
+    def followers(self, module_id: str) -> list[Module]:
+        """Modules that name this one as a prerequisite: the reader's next steps."""
+        return [m for m in self.modules.values() if module_id in m.prerequisites]
+
+    def units_by_stage(self) -> dict[str, list[Unit]]:
+        ordered: dict[str, list[Unit]] = {stage: [] for stage in self.vocabularies["stages"]}
+        for unit in sorted(self.units.values(), key=lambda u: (u.order, u.id)):
+            ordered[unit.stage].append(unit)
+        return ordered

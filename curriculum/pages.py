@@ -1,0 +1,178 @@
+"""Page rules: front matter per kind, headings, sections, images, links, macro calls.
+
+Each check looks at one page in one language; checks that compare a page with its
+translation or with other content live in `crossrefs.py`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from curriculum import DEFAULT_LANGUAGE, LANGUAGES
+from curriculum.pagesource import PageSource, read_page, step_minutes
+from curriculum.problems import Problem, did_you_mean
+from curriculum.reader import Reader
+from curriculum.schema import (
+    KINDS,
+    MACROS,
+    PLACEHOLDER_ALT,
+    THEME_KEYS,
+    VAGUE_LINK_TEXT,
+    FieldSpec,
+    PageKind,
+)
+
+
+def page_language(path: Path) -> tuple[str, str]:
+    """The page's language and its twin key (the English file name)."""
+    suffixes = path.name.split(".")
+    if len(suffixes) == 3 and suffixes[1] in LANGUAGES:
+        return suffixes[1], path.with_name(f"{suffixes[0]}.md").as_posix()
+    return DEFAULT_LANGUAGE, path.as_posix()
+
+
+def read_pages(root: Path, problems: list[Problem]) -> list[PageSource]:
+    docs = root / "docs"
+    pages = []
+    for path in sorted(docs.rglob("*.md")):
+        relative = path.relative_to(docs)
+        language, twin = page_language(relative)
+        page, found = read_page(path, f"docs/{relative.as_posix()}", language, twin)
+        problems += found
+        pages.append(page)
+    return pages
+
+
+def page_kind(page: PageSource, reader: Reader) -> PageKind | None:
+    kind = page.meta.get("kind")
+    if kind is None:
+        if page.meta:
+            reader.fail(1, "kind", f"missing (add 'kind:' with one of: {', '.join(KINDS)})")
+        return None
+    if kind not in KINDS:
+        reader.fail(page.meta_line("kind"), "kind", f"unknown kind '{kind}'{did_you_mean(str(kind), KINDS)}")
+        return None
+    return KINDS[kind]
+
+
+def check_page(page: PageSource, kind: PageKind, reader: Reader) -> None:
+    _check_fields(page, kind, reader)
+    _check_headings(page, kind, reader)
+    _check_images_and_links(page, reader)
+    _check_macro_calls(page, reader)
+    _check_steps(page, kind, reader)
+
+
+def _check_fields(page: PageSource, kind: PageKind, reader: Reader) -> None:
+    meta = page.meta
+    allowed = {spec.name for spec in kind.fields} | THEME_KEYS
+    reader.unknown_keys(meta, allowed, "")
+    for spec in kind.fields:
+        _check_field(meta, spec, reader)
+    stem = Path(page.twin_key).stem
+    if kind.folder:
+        folder = Path(page.twin_key).parent.as_posix()
+        if folder != kind.folder:
+            reader.fail(page.meta_line("kind"), "kind", f"a {kind.name} page belongs in docs/{kind.folder}/ (move the file)")
+        page_id = meta.get("id")
+        if isinstance(page_id, str) and page_id != stem:
+            reader.fail(page.meta_line("id"), "id", f"'{page_id}' must equal the file name '{stem}' (rename one of them)")
+
+
+def _check_field(meta, spec: FieldSpec, reader: Reader) -> None:
+    name = spec.name
+    if name not in meta:
+        if spec.required:
+            reader.fail(meta.line_of(name) if meta else 1, name, f"missing (add '{name}:' to the front matter)")
+        return
+    if spec.type == "str":
+        reader.string(meta, name, name)
+    elif spec.type == "int":
+        reader.integer(meta, name, name)
+    elif spec.type == "number":
+        reader.number(meta, name, name)
+    elif spec.type == "date":
+        reader.date(meta, name, name)
+    elif spec.type == "list":
+        if spec.translated:
+            items = reader.sequence(meta, name, name)
+            for index, item in enumerate(items):
+                if not (isinstance(item, str) and item.strip()):
+                    reader.fail(items.line_of(index), name, f"item {index + 1} must be text")
+        else:
+            items = reader.ids(meta, name, name)
+        count = len(items)
+        if count < spec.min_items or (spec.max_items is not None and count > spec.max_items):
+            wanted = f"{spec.min_items}–{spec.max_items}" if spec.max_items else f"at least {spec.min_items}"
+            reader.fail(meta.line_of(name), name, f"has {count} entries; {wanted} expected")
+
+
+def _check_headings(page: PageSource, kind: PageKind, reader: Reader) -> None:
+    headings = page.headings
+    h1 = [h for h in headings if h.level == 1]
+    if len(h1) != 1:
+        line = h1[1].line if len(h1) > 1 else 1
+        reader.fail(line, "headings", f"a page has exactly one H1 (the title); found {len(h1)}")
+    previous = 0
+    for heading in headings:
+        if heading.level > previous + 1:
+            reader.fail(heading.line, "headings", f"H{heading.level} '{heading.text}' skips a level after H{previous} (use H{previous + 1})")
+        previous = heading.level
+    present = [h.id for h in headings if h.level == 2]
+    position = 0
+    for required in kind.sections:
+        if required not in present:
+            reader.fail(_last_line(page), "sections", f"missing section '{required}' (add '## … {{ #{required} }}'; a {kind.name} needs: {', '.join(kind.sections)})")
+            continue
+        index = present.index(required)
+        if index < position:
+            heading = next(h for h in headings if h.id == required)
+            reader.fail(heading.line, "sections", f"section '{required}' is out of order (expected order: {', '.join(kind.sections)})")
+        position = max(position, index)
+
+
+def _last_line(page: PageSource) -> int:
+    return max([h.line for h in page.headings] or [1])
+
+
+def _check_images_and_links(page: PageSource, reader: Reader) -> None:
+    for image, attributes in page.images:
+        alt = image.text.strip()
+        if not alt:
+            if ".decorative" not in attributes:
+                reader.fail(image.line, "image", f"'{image.target}' has no alt text (describe it, or mark pure decoration with {{ .decorative }})")
+        elif alt.lower() in PLACEHOLDER_ALT or alt == Path(image.target).name:
+            reader.fail(image.line, "image", f"alt text '{alt}' of '{image.target}' says nothing; describe what the image shows")
+    for link in page.links:
+        text = link.text.strip().strip("*_").lower()
+        if text in VAGUE_LINK_TEXT:
+            reader.fail(link.line, "link", f"link text '{link.text}' does not say where it goes; name the target (e.g. the page title)")
+
+
+def _check_macro_calls(page: PageSource, reader: Reader) -> None:
+    for call in page.macro_calls:
+        if call.name not in MACROS:
+            reader.fail(call.line, "macro", f"unknown macro '{call.name}'{did_you_mean(call.name, MACROS)}")
+            continue
+        spec = MACROS[call.name]
+        variadic = bool(spec) and spec[-1] is None
+        fixed = [kind for kind in spec if kind is not None]
+        if len(call.args) < len(fixed) or (not variadic and len(call.args) > len(fixed)):
+            reader.fail(call.line, "macro", f"{call.name}() takes {len(fixed)}{' or more' if variadic else ''} argument(s), got {len(call.args)}")
+        for arg in call.args:
+            if not isinstance(arg, str):
+                reader.fail(call.line, "macro", f"{call.name}(): arguments are ids in quotes, got {arg!r}")
+
+
+def _check_steps(page: PageSource, kind: PageKind, reader: Reader) -> None:
+    if not kind.timed_section or kind.timed_section not in page.sections:
+        return
+    steps = step_minutes(page, kind.timed_section)
+    duration = page.meta.get("duration_minutes")
+    if not isinstance(duration, int):
+        return
+    total = sum(minutes for _, minutes in steps)
+    if not steps:
+        reader.fail(page.meta_line("duration_minutes"), "duration_minutes", f"section '{kind.timed_section}' has no timed steps ('1. Do this (30 min)')")
+    elif total != duration:
+        reader.fail(page.meta_line("duration_minutes"), "duration_minutes", f"the steps in '{kind.timed_section}' add up to {total} min but duration_minutes is {duration} (fix a step's timing or the duration)")

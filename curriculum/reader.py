@@ -1,0 +1,149 @@
+"""Typed field access on line-aware YAML that records a problem instead of raising."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+from curriculum import LANGUAGES
+from curriculum.model import Text
+from curriculum.problems import Problem, did_you_mean
+from curriculum.yamlload import Mapping, Sequence
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class Reader:
+    """Reads fields of one file, collecting every problem with its line."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+
+    def fail(self, line: int, field: str, message: str) -> None:
+        self.problems.append(Problem(self.path, line, field, message))
+
+    def mapping(self, value: Any, line: int, field: str) -> Mapping | None:
+        if isinstance(value, Mapping):
+            return value
+        self.fail(line, field, f"expected a mapping of 'key: value' lines, found {_kind(value)}")
+        return None
+
+    def sequence(self, parent: Mapping, key: str, field: str, required: bool = True) -> Sequence:
+        value = parent.get(key)
+        if value is None:
+            if required:
+                self.fail(parent.line_of(key), field, "missing (add a list of entries)")
+            return Sequence()
+        if isinstance(value, Sequence):
+            return value
+        self.fail(parent.line_of(key), field, f"expected a list, found {_kind(value)}")
+        return Sequence()
+
+    def string(self, parent: Mapping, key: str, field: str, required: bool = True) -> str | None:
+        value = parent.get(key)
+        if value is None:
+            if required:
+                self.fail(parent.line_of(key), field, "missing (add it)")
+            return None
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        self.fail(parent.line_of(key), field, f"expected text, found {_kind(value)}")
+        return None
+
+    def identifier(self, parent: Mapping, key: str, field: str) -> str | None:
+        value = self.string(parent, key, field)
+        if value is not None and not ID_PATTERN.match(value):
+            self.fail(parent.line_of(key), field, f"'{value}' is not a valid id (use lowercase words joined by hyphens)")
+            return None
+        return value
+
+    def integer(self, parent: Mapping, key: str, field: str, required: bool = True) -> int | None:
+        value = parent.get(key)
+        if value is None:
+            if required:
+                self.fail(parent.line_of(key), field, "missing (add a whole number)")
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return value
+        self.fail(parent.line_of(key), field, f"expected a positive whole number, found {value!r}")
+        return None
+
+    def number(self, parent: Mapping, key: str, field: str) -> float | None:
+        value = parent.get(key)
+        if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+            return float(value)
+        found = "nothing" if value is None else repr(value)
+        self.fail(parent.line_of(key), field, f"expected a positive number, found {found}")
+        return None
+
+    def date(self, parent: Mapping, key: str, field: str, required: bool = True) -> datetime.date | None:
+        value = parent.get(key)
+        if value is None:
+            if required:
+                self.fail(parent.line_of(key), field, "missing (add the date of the last review as YYYY-MM-DD)")
+            return None
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            if value > datetime.date.today():
+                self.fail(parent.line_of(key), field, f"{value} is in the future")
+            return value
+        self.fail(parent.line_of(key), field, f"expected a date as YYYY-MM-DD, found {value!r}")
+        return None
+
+    def ids(self, parent: Mapping, key: str, field: str, required: bool = True) -> tuple[str, ...]:
+        items = self.sequence(parent, key, field, required)
+        result: list[str] = []
+        for index, item in enumerate(items):
+            if isinstance(item, str) and ID_PATTERN.match(item):
+                if item in result:
+                    self.fail(items.line_of(index), field, f"'{item}' is listed twice")
+                result.append(item)
+            else:
+                self.fail(items.line_of(index), field, f"{item!r} is not a valid id (use lowercase words joined by hyphens)")
+        return tuple(result)
+
+    def text(self, parent: Mapping, key: str, field: str, required: bool = True) -> Text:
+        """A translated text: a mapping with a non-empty string for every language."""
+        value = parent.get(key)
+        if value is None:
+            if required:
+                self.fail(parent.line_of(key), field, f"missing (add {{{', '.join(f'{lang}: …' for lang in LANGUAGES)}}})")
+            return {}
+        if not isinstance(value, Mapping):
+            self.fail(parent.line_of(key), field, f"expected a text per language ({', '.join(LANGUAGES)}), found {_kind(value)}")
+            return {}
+        result: Text = {}
+        for lang in LANGUAGES:
+            text = value.get(lang)
+            if isinstance(text, str) and text.strip():
+                result[lang] = text.strip()
+            else:
+                self.fail(value.line_of(lang), f"{field}.{lang}", "missing translation (add the text in this language)")
+        for extra in set(value) - set(LANGUAGES):
+            self.fail(value.line_of(extra), f"{field}.{extra}", f"unknown language{did_you_mean(str(extra), LANGUAGES)}")
+        return result
+
+    def unknown_keys(self, parent: Mapping, allowed: set[str] | frozenset[str], prefix: str) -> None:
+        for key in parent:
+            if key not in allowed:
+                name = f"{prefix}.{key}" if prefix else str(key)
+                self.fail(parent.line_of(key), name, f"unknown field{did_you_mean(str(key), allowed)}")
+
+    def unique(self, seen: dict[str, int], value: str, line: int, field: str) -> None:
+        if value in seen:
+            self.fail(line, field, f"'{value}' is used twice (also on line {seen[value]}); ids must be unique")
+        else:
+            seen[value] = line
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return f"text {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"{type(value).__name__} {value!r}"

@@ -1,0 +1,162 @@
+"""What each page kind must declare in its front matter and which sections it must have."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    type: str  # str | int | number | date | list
+    translated: bool = False  # True: each language file has its own value
+    required: bool = True
+    refers_to: str | None = None  # modules | units | checklists | films | sources | vocab:<name>
+    min_items: int = 0
+    max_items: int | None = None
+
+
+@dataclass(frozen=True)
+class PageKind:
+    name: str
+    fields: tuple[FieldSpec, ...]
+    sections: tuple[str, ...] = ()  # required H2 ids, in this order (others may sit between)
+    folder: str | None = None  # pages of this kind live here, id = file stem
+    timed_section: str | None = None  # steps here must add up to duration_minutes
+
+
+_TITLE = FieldSpec("title", "str", translated=True)
+_SUMMARY = FieldSpec("summary", "str", translated=True)
+_SOURCES = FieldSpec("sources", "list", refers_to="sources", required=False)
+_OWNER = FieldSpec("owner", "str", refers_to="vocab:owners")
+_REVIEWED = FieldSpec("last_reviewed", "date")
+
+MODULE = PageKind(
+    name="module",
+    folder="modules",
+    timed_section="how-to-run-it",
+    fields=(
+        FieldSpec("kind", "str"),
+        FieldSpec("id", "str"),
+        _TITLE,
+        _SUMMARY,
+        FieldSpec("programs", "list", refers_to="vocab:programs", min_items=1),
+        FieldSpec("topics", "list", refers_to="vocab:topics", min_items=1),
+        FieldSpec("format", "str", refers_to="vocab:formats"),
+        FieldSpec("duration_minutes", "int"),
+        FieldSpec("span_weeks", "int", required=False),
+        FieldSpec("audience", "list", refers_to="vocab:audiences", min_items=1),
+        FieldSpec("level", "str", refers_to="vocab:levels"),
+        FieldSpec("prerequisites", "list", refers_to="modules"),
+        FieldSpec("outcomes", "list", translated=True, min_items=3, max_items=6),
+        FieldSpec("checklists", "list", refers_to="checklists", min_items=1),
+        FieldSpec("films", "list", refers_to="films", required=False),
+        FieldSpec("sources", "list", refers_to="sources", min_items=1),
+        _OWNER,
+        _REVIEWED,
+    ),
+    sections=(
+        "why-it-matters",
+        "outcomes",
+        "before-the-session",
+        "how-to-run-it",
+        "exercises",
+        "checklist",
+        "follow-up",
+        "facilitator-notes",
+        "sources",
+    ),
+)
+
+UNIT = PageKind(
+    name="unit",
+    folder="coach-training/units",
+    fields=(
+        FieldSpec("kind", "str"),
+        FieldSpec("id", "str"),
+        _TITLE,
+        _SUMMARY,
+        FieldSpec("stage", "str", refers_to="vocab:stages"),
+        FieldSpec("mode", "str", refers_to="vocab:modes"),
+        FieldSpec("order", "int"),
+        FieldSpec("hours", "number"),
+        FieldSpec("prerequisites", "list", refers_to="units"),
+        FieldSpec("questions", "list", translated=True, min_items=1, max_items=5),
+        FieldSpec("objectives", "list", translated=True, min_items=2, max_items=6),
+        FieldSpec("key_points", "list", translated=True, min_items=2, max_items=6),
+        FieldSpec("evidence", "list", translated=True, min_items=1, max_items=4),
+        FieldSpec("checklists", "list", refers_to="checklists", required=False),
+        FieldSpec("films", "list", refers_to="films", required=False),
+        _SOURCES,
+        _OWNER,
+        _REVIEWED,
+    ),
+    sections=("overview", "exercises", "key-points", "facilitator-notes", "sources"),
+)
+
+FILM = PageKind(
+    name="film",
+    folder="films",
+    fields=(
+        FieldSpec("kind", "str"),
+        FieldSpec("id", "str", refers_to="films"),
+        _TITLE,
+        _SUMMARY,
+        _SOURCES,
+    ),
+    sections=("watch", "chapters", "transcript", "used-in"),
+)
+
+GENERAL = PageKind(
+    name="page",
+    fields=(
+        FieldSpec("kind", "str"),
+        _TITLE,
+        _SUMMARY,
+        _SOURCES,
+        FieldSpec("owner", "str", refers_to="vocab:owners", required=False),
+        FieldSpec("last_reviewed", "date", required=False),
+    ),
+)
+
+KINDS: dict[str, PageKind] = {kind.name: kind for kind in (MODULE, UNIT, FILM, GENERAL)}
+
+# Front-matter keys Material for MkDocs itself understands; allowed on any page.
+THEME_KEYS = frozenset({"hide", "search", "template", "icon", "status", "tags", "description"})
+
+# Macros a page may call, and what their positional arguments refer to.
+# `None` as the last entry: any number of further arguments of the same kind.
+MACROS: dict[str, tuple[str | None, ...]] = {
+    "checklist": ("checklists",),
+    "film": ("films",),
+    "cite": ("sources", None),
+    "module_link": ("modules",),
+    "unit_link": ("units",),
+    "module_facts": (),
+    "module_catalogue": (),
+    "checklist_library": (),
+    "bibliography": (),
+    "glossary_table": (),
+    "certification_steps": (),
+    "learning_path": (),
+    "unit_overview": (),
+    "key_points": (),
+    "all_key_points": (),
+    "all_facilitator_notes": (),
+    "film_catalogue": (),
+    "film_usage": (),
+    "page_sources": (),
+    "curriculum_version": (),
+}
+
+# Macros that render what the front matter lists: the page must call them for every entry.
+RENDERED_LISTS = {"checklist": "checklists", "film": "films"}
+
+PLACEHOLDER_ALT = frozenset(
+    {"image", "img", "alt", "alt text", "alt_text", "picture", "photo", "figure", "screenshot",
+     "bild", "foto", "figur", "todo", "tbd", "placeholder"}
+)
+VAGUE_LINK_TEXT = frozenset(
+    {"here", "click here", "this link", "link", "read more", "more", "this page", "this",
+     "här", "klicka här", "denna länk", "länk", "läs mer", "mer", "den här sidan"}
+)

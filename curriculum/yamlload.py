@@ -1,0 +1,91 @@
+"""YAML loading that remembers line numbers, so every problem can name its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from curriculum.problems import Problem
+
+
+class Mapping(dict):
+    """A YAML mapping that knows its own line and the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class Sequence(list):
+    """A YAML sequence that knows its own line and the line of each item (1-based)."""
+
+    line: int = 0
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class _LineLoader(yaml.SafeLoader):
+    def __init__(self, stream: str, offset: int) -> None:
+        super().__init__(stream)
+        self.offset = offset
+        self.duplicates: list[tuple[int, str]] = []
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
+    loader.flatten_mapping(node)
+    result = Mapping()
+    result.line = node.start_mark.line + 1 + loader.offset
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        key_line = key_node.start_mark.line + 1 + loader.offset
+        if key in result:
+            loader.duplicates.append((key_line, str(key)))
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[str(key)] = key_line
+    return result
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> Sequence:
+    result = Sequence(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1 + loader.offset
+    result.item_lines = [child.start_mark.line + 1 + loader.offset for child in node.value]
+    return result
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Any, list[Problem]]:
+    """Parse YAML text; `offset` is added to every line (front matter starts below `---`)."""
+    loader = _LineLoader(text, offset)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 if mark else 1) + offset
+        what = error.problem or "could not parse"
+        hint = " (check the indentation, and quote text that contains ': ' or starts with a symbol)"
+        return None, [Problem(path, line, "yaml", f"{what}{hint}")]
+    finally:
+        loader.dispose()
+    problems = [
+        Problem(path, line, key, "duplicate key (the later value would silently win; remove one)")
+        for line, key in loader.duplicates
+    ]
+    return data, problems
+
+
+def load_yaml_file(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Problem(shown_as, 1, "file", "not UTF-8 text (save the file as UTF-8)")]
+    return parse_yaml(text, shown_as)
