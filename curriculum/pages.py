@@ -120,9 +120,9 @@ def _check_headings(page: PageSource, kind: PageKind, reader: Reader) -> None:
         previous = heading.level
     present = [h.id for h in headings if h.level == 2]
     position = 0
-    for required in kind.sections:
+    for number, required in enumerate(kind.sections):
         if required not in present:
-            reader.fail(_last_line(page), "sections", f"missing section '{required}' (add '## … {{ #{required} }}'; a {kind.name} needs: {', '.join(kind.sections)})")
+            reader.fail(_line_before(page, kind.sections[number + 1 :]), "sections", f"missing section '{required}' (add '## … {{ #{required} }}'; a {kind.name} needs: {', '.join(kind.sections)})")
             continue
         index = present.index(required)
         if index < position:
@@ -131,7 +131,11 @@ def _check_headings(page: PageSource, kind: PageKind, reader: Reader) -> None:
         position = max(position, index)
 
 
-def _last_line(page: PageSource) -> int:
+def _line_before(page: PageSource, later_sections: tuple[str, ...]) -> int:
+    """Where a missing section belongs: at the next required section that is present."""
+    for heading in page.headings:
+        if heading.level == 2 and heading.id in later_sections:
+            return heading.line
     return max([h.line for h in page.headings] or [1])
 
 

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.minimal_project import ROOT, write_minimal_project
+
+IN_CI = os.environ.get("CI") == "true"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A small valid project; a test breaks one thing and checks the message."""
+    return write_minimal_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One strict build of the real site, shared by every test that reads the HTML."""
+    site = tmp_path_factory.mktemp("site") / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+def require_tool(path: str) -> str:
+    """A tool the tests need: in CI its absence is a failure, never a skip."""
+    found = shutil.which(path) or (path if Path(path).is_file() else None)
+    if found:
+        return found
+    pytest.fail(f"{path} is missing; `make test` installs it (CI={IN_CI})")

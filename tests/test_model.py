@@ -1,0 +1,117 @@
+"""The content model: a valid project loads; each kind of bad input gets its exact message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from curriculum.loader import collect, load_curriculum
+from curriculum.problems import CurriculumError
+
+EN = "docs/modules/waste-walk.md"
+SV = "docs/modules/waste-walk.sv.md"
+CHECKLIST = "data/checklists/walk.yml"
+
+
+def edit(project: Path, relative: str, old: str, new: str) -> None:
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_of(project: Path) -> list[str]:
+    return [str(p) for p in collect(project)[1]]
+
+
+def test_minimal_project_is_valid(project: Path) -> None:
+    curriculum = load_curriculum(project)
+    assert set(curriculum.modules) == {"waste-walk", "basics"}
+    module = curriculum.modules["waste-walk"]
+    assert module.title == {"en": "Waste walk", "sv": "Slöserivandring"}
+    assert module.prerequisites == ("basics",)
+    assert [item.id for item in curriculum.checklists["walk"].items] == ["leaks", "idle"]
+    assert curriculum.followers("basics") == [module]
+
+
+BAD_INPUT = [
+    pytest.param(EN, "duration_minutes: 60\n", "", f"{EN}:2: duration_minutes: missing (add 'duration_minutes:' to the front matter)", id="missing-field"),
+    pytest.param(EN, "duration_minutes: 60", "duration_minutes: an hour", f"{EN}:9: duration_minutes: expected a positive whole number, found 'an hour'", id="wrong-type"),
+    pytest.param(EN, "id: waste-walk", "id: wastewalk", f"{EN}:3: id: 'wastewalk' must equal the file name 'waste-walk' (rename one of them)", id="id-not-stem"),
+    pytest.param(EN, "prerequisites: [basics]", "prerequisites: [basic]", f"{EN}:12: prerequisites: unknown module 'basic' (did you mean 'basics'?)", id="unknown-prerequisite"),
+    pytest.param(EN, "checklists: [walk]", "checklists: [wlak]", f"{EN}:17: checklists: unknown checklist 'wlak' (did you mean 'walk'?)", id="unknown-checklist"),
+    pytest.param(EN, "sources: [epa-2006]", "sources: [epa-2007]", f"{EN}:19: sources: unknown source 'epa-2007' (did you mean 'epa-2006'?)", id="unknown-source"),
+    pytest.param(EN, "programs: [kickstart]", "programs: [kikstart]", f"{EN}:6: programs: unknown program 'kikstart' (did you mean 'kickstart'?)", id="unknown-vocabulary"),
+    pytest.param(SV, None, None, f"{EN}:1: translation: no Swedish version (create {SV} with the same sections)", id="missing-translation"),
+    pytest.param(SV, "duration_minutes: 60", "duration_minutes: 90", f"{SV}:9: duration_minutes: differs from the English page (60 there, 90 here); language-neutral fields must be equal", id="neutral-field-differs"),
+    pytest.param(SV, "## Förberedelser { #before-the-session }", "## Förberedelser", f"{SV}:38: headings: heading 3 is H2 #forberedelser but the English page has H2 {{ #before-the-session }} (give the heading the English id with {{ #id }})", id="heading-id-mismatch"),
+    pytest.param(SV, "{{ module_facts() }}\n", "", f"{SV}:31: macro: macro calls differ from the English page: missing {{{{ module_facts() }}}}", id="macro-calls-differ"),
+    pytest.param(EN, "## Exercises\n", "", f"{EN}:51: sections: missing section 'exercises' (add '## … {{ #exercises }}'; a module needs: why-it-matters, outcomes, before-the-session, how-to-run-it, exercises, checklist, follow-up, facilitator-notes, sources)", id="missing-section"),
+    pytest.param(EN, "## Outcomes\n\nOutcomes.\n\n## Before the session\n\nPrepare.", "## Before the session\n\nPrepare.\n\n## Outcomes\n\nOutcomes.", f"{EN}:34: sections: section 'before-the-session' is out of order (expected order: why-it-matters, outcomes, before-the-session, how-to-run-it, exercises, checklist, follow-up, facilitator-notes, sources)", id="section-order"),
+    pytest.param(EN, "Prepare.", "Prepare. ![image](walk.png)", f"{EN}:40: image: alt text 'image' of 'walk.png' says nothing; describe what the image shows", id="placeholder-alt"),
+    pytest.param(EN, "Prepare.", "Prepare. ![](walk.png)", f"{EN}:40: image: 'walk.png' has no alt text (describe it, or mark pure decoration with {{ .decorative }})", id="missing-alt"),
+    pytest.param(SV, "[modulkatalogen]", "[här]", f"{SV}:32: link: link text 'här' does not say where it goes; name the target (e.g. the page title)", id="vague-link-sv"),
+    pytest.param(EN, "[the catalogue]", "[click here]", f"{EN}:32: link: link text 'click here' does not say where it goes; name the target (e.g. the page title)", id="vague-link-en"),
+    pytest.param(EN, "owner: curriculum-team\n", "", f"{EN}:2: owner: missing (add 'owner:' to the front matter)", id="missing-owner"),
+    pytest.param(EN, "last_reviewed: 2026-01-15", "last_reviewed: last spring", f"{EN}:21: last_reviewed: expected a date as YYYY-MM-DD, found 'last spring'", id="bad-date"),
+    pytest.param(EN, "## Facilitator notes", "#### Facilitator notes", f"{EN}:60: headings: H4 'Facilitator notes' skips a level after H2 (use H3)", id="skipped-heading-level"),
+    pytest.param(EN, "What you get from this page.", "# Another title", f"{EN}:26: headings: a page has exactly one H1 (the title); found 2", id="two-h1"),
+    pytest.param(CHECKLIST, "text: {en: Listen for air leaks., sv: Lyssna efter luftläckor.}", "text: {en: Listen for air leaks.}", f"{CHECKLIST}:9: items.text.sv: missing translation (add the text in this language)", id="missing-data-translation"),
+    pytest.param(CHECKLIST, "groups:", "groups: [", f"{CHECKLIST}:5: yaml: expected the node content, but found '-' (check the indentation, and quote text that contains ': ' or starts with a symbol)", id="malformed-yaml"),
+    pytest.param(CHECKLIST, "id: walk\n", "id: walk\nid: walk\n", f"{CHECKLIST}:2: id: duplicate key (the later value would silently win; remove one)", id="duplicate-yaml-key"),
+    pytest.param(EN, "2. Walk the line (40 min)", "2. Walk the line (45 min)", f"{EN}:9: duration_minutes: the steps in 'how-to-run-it' add up to 65 min but duration_minutes is 60 (fix a step's timing or the duration)", id="steps-do-not-add-up"),
+    pytest.param(EN, "{{ module_facts() }}", "{{ module_fact() }}", f"{EN}:28: macro: unknown macro 'module_fact' (did you mean 'module_facts'?)", id="unknown-macro"),
+    pytest.param(EN, '{{ checklist("walk") }}', '{{ checklist("walks") }}', f"{EN}:17: checklists: 'walk' is listed but the page never calls checklist('walk')", id="checklist-not-rendered"),
+    pytest.param(EN, "level: introductory", "levle: introductory", f"{EN}:11: levle: unknown field (did you mean 'level'?)", id="unknown-front-matter-field"),
+    pytest.param(CHECKLIST, "id: idle", "id: leaks", f"{CHECKLIST}:10: items.id: 'leaks' is used twice (also on line 8); ids must be unique", id="duplicate-item-id"),
+    pytest.param(EN, "kind: module", "kind: modul", f"{EN}:2: kind: unknown kind 'modul' (did you mean 'module'?)", id="unknown-kind"),
+    pytest.param(EN, "outcomes:\n  - List five wastes you saw.\n", "outcomes:\n", f"{EN}:13: outcomes: has 2 entries; 3–6 expected", id="too-few-outcomes"),
+    pytest.param("data/films.yml", "films: []", "films:\n  - id: intro\n    title: {en: Intro, sv: Intro}\n    summary: {en: S, sv: S}\n    language: en\n    duration_seconds: 60\n    poster: assets/images/none.png", "data/films.yml:7: films.poster: no file docs/assets/images/none.png (posters are local images under docs/assets/images/)", id="film-poster-missing"),
+]
+
+
+@pytest.mark.parametrize(("relative", "old", "new", "expected"), BAD_INPUT)
+def test_bad_input_is_reported_with_file_and_line(project: Path, relative: str, old: str | None, new: str | None, expected: str) -> None:
+    if old is None:
+        (project / relative).unlink()
+    else:
+        edit(project, relative, old, new or "")
+    problems = problems_of(project)
+    assert expected in problems, "\n".join(problems)
+
+
+def test_prerequisite_cycle_names_the_cycle(project: Path) -> None:
+    edit(project, "docs/modules/basics.md", "prerequisites: []", "prerequisites: [waste-walk]")
+    edit(project, "docs/modules/basics.sv.md", "prerequisites: []", "prerequisites: [waste-walk]")
+    cycles = [p for p in problems_of(project) if "prerequisite cycle" in p]
+    assert cycles == ["docs/modules/basics.md:1: prerequisites: prerequisite cycle: basics -> waste-walk -> basics (remove one of these prerequisites)"]
+
+
+def test_every_problem_is_reported_not_only_the_first(project: Path) -> None:
+    edit(project, EN, "programs: [kickstart]", "programs: [kikstart]")
+    edit(project, CHECKLIST, "text: {en: Note idle machines., sv: Notera maskiner som står på i onödan.}", "text: {en: Note idle machines.}")
+    edit(project, "data/sources.yml", "year: 2006", "year: soon")
+    problems = problems_of(project)
+    assert len(problems) >= 3
+    assert {p.split(":")[0] for p in problems} >= {EN, CHECKLIST, "data/sources.yml"}
+
+
+def test_load_curriculum_raises_one_error_listing_all(project: Path) -> None:
+    edit(project, EN, "checklists: [walk]", "checklists: [wlak]")
+    with pytest.raises(CurriculumError) as error:
+        load_curriculum(project)
+    report = str(error.value)
+    assert report.splitlines()[0].endswith("content problems:") or report.splitlines()[0].endswith("content problem:")
+    assert f"{EN}:17: checklists: unknown checklist 'wlak'" in report
+
+
+def test_cache_notices_a_changed_file(project: Path) -> None:
+    assert load_curriculum(project).modules["waste-walk"].duration_minutes == 60
+    for relative in (EN, SV):
+        edit(project, relative, "duration_minutes: 60", "duration_minutes: 65")
+        edit(project, relative, "3. Agree actions (10 min)", "3. Agree actions (15 min)")
+    import os
+    for relative in (EN, SV):
+        os.utime(project / relative, (1, 2_000_000_000))
+    assert load_curriculum(project).modules["waste-walk"].duration_minutes == 65
