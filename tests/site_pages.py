@@ -1,0 +1,27 @@
+"""Helpers to read the built site: which pages there are and what they contain."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from curriculum.links import page_url
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+
+def english_sources() -> list[str]:
+    return sorted(
+        p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if not p.name.endswith(".sv.md")
+    )
+
+
+def built_page(site: Path, src: str, language: str) -> Path:
+    return site / page_url(src, language) / "index.html"
+
+
+def heading_ids(html: str) -> list[str]:
+    """Ids of h2-h6 in the article, in order (the permalink anchors Material adds)."""
+    article = html.split('<article', 1)[-1].split("</article>", 1)[0]
+    return re.findall(r"<h[2-6][^>]*\bid=\"([^\"]+)\"", article)

@@ -1,0 +1,94 @@
+"""Renderers are pure functions of the model: each picks the page's language and links right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from curriculum.links import Linker, page_url
+from curriculum.loader import load_curriculum
+from curriculum.render import Renderer, UnknownId, duration_band
+
+
+@pytest.fixture
+def renderers(project: Path) -> dict[str, Renderer]:
+    curriculum = load_curriculum(project)
+    return {
+        "en": Renderer(curriculum, "en", "modules/waste-walk.md"),
+        "sv": Renderer(curriculum, "sv", "modules/waste-walk.sv.md"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("src", "language", "url"),
+    [
+        ("index.md", "en", ""),
+        ("index.sv.md", "sv", "sv/"),
+        ("modules/index.md", "en", "modules/"),
+        ("modules/x.sv.md", "sv", "sv/modules/x/"),
+        ("coach-training/units/a.md", "en", "coach-training/units/a/"),
+    ],
+)
+def test_page_url_follows_mkdocs_directory_urls(src: str, language: str, url: str) -> None:
+    assert page_url(src, language) == url
+
+
+def test_linker_makes_relative_links_within_the_language() -> None:
+    assert Linker("modules/x.sv.md", "sv").href("about/sources.md", "src-a") == "../../about/sources/#src-a"
+    assert Linker("index.md", "en").href("modules/index.md") == "modules/"
+    assert Linker("modules/x.md", "en").href("modules/y.md") == "../y/"
+    assert Linker("modules/x.md", "en").href("modules/x.md") == "./"
+    assert Linker("modules/x.md", "en").asset("assets/images/p.svg") == "../../assets/images/p.svg"
+
+
+def test_checklist_renders_in_the_page_language_with_stable_item_keys(renderers: dict[str, Renderer]) -> None:
+    english, swedish = renderers["en"].checklist("walk"), renderers["sv"].checklist("walk")
+    assert "Listen for air leaks." in english and "Lyssna efter luftläckor." not in english
+    assert "Lyssna efter luftläckor." in swedish and "Listen for air leaks." not in swedish
+    for html in (english, swedish):
+        assert 'data-progress-key="checklist:walk:leaks"' in html
+        assert 'data-progress-key="checklist:walk:idle"' in html
+        assert "<legend" in html
+
+
+def test_unknown_id_names_the_valid_ids(renderers: dict[str, Renderer]) -> None:
+    with pytest.raises(UnknownId, match=r"unknown checklist 'wlak' \(valid: walk\)"):
+        renderers["en"].checklist("wlak")
+
+
+def test_cite_links_to_the_bibliography_entry(renderers: dict[str, Renderer]) -> None:
+    html = renderers["sv"].cite("epa-2006")
+    assert html == '(<a class="citation" href="../../about/sources/#src-epa-2006">US EPA 2006</a>)'
+
+
+def test_module_facts_link_prerequisites_and_follow_ups(renderers: dict[str, Renderer], project: Path) -> None:
+    basics = Renderer(load_curriculum(project), "sv", "modules/basics.sv.md").module_facts()
+    assert '<a href="../waste-walk/">Slöserivandring</a>' in basics
+    assert "Gör först</dt><dd>Inga" in basics
+    walk = renderers["en"].module_facts()
+    assert "1 h" in walk and "Kickstart Hållbarhet" in walk
+
+
+def test_catalogue_cards_carry_the_filter_values(renderers: dict[str, Renderer]) -> None:
+    html = renderers["en"].module_catalogue()
+    assert html.count('class="module-card"') == 2
+    assert 'data-program="kickstart" data-topic="waste" data-audience="operators" data-duration="short"' in html
+    assert "<form" in html and "hidden" in html.split("<form")[1].split(">")[0]
+
+
+@pytest.mark.parametrize(("minutes", "band"), [(60, "short"), (240, "short"), (241, "day"), (480, "day"), (481, "long")])
+def test_duration_band(minutes: int, band: str) -> None:
+    assert duration_band(minutes) == band
+
+
+def test_glossary_becomes_abbreviations_in_each_language(project: Path) -> None:
+    curriculum = load_curriculum(project)
+    assert Renderer(curriculum, "en", "index.md").glossary_abbreviations() == "*[gemba]: Where the work is done."
+    assert Renderer(curriculum, "sv", "index.sv.md").glossary_abbreviations() == "*[gemba]: Där arbetet görs."
+
+
+def test_page_macro_on_the_wrong_kind_of_page_says_so(project: Path) -> None:
+    renderer = Renderer(load_curriculum(project), "en", "modules/index.md")
+    with pytest.raises(LookupError, match="not a module page"):
+        renderer.module_facts()

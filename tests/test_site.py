@@ -1,0 +1,72 @@
+"""The strictly built site: both languages, switcher, rendered data, no leftovers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from curriculum.loader import load_curriculum
+from curriculum.links import page_url
+from tests.site_pages import ROOT, built_page, english_sources, heading_ids
+
+PAGES = english_sources()
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_every_page_is_built_in_both_languages(built_site: Path, src: str) -> None:
+    english = built_page(built_site, src, "en").read_text(encoding="utf-8")
+    swedish = built_page(built_site, src, "sv").read_text(encoding="utf-8")
+    assert '<html lang="en"' in english
+    assert '<html lang="sv"' in swedish
+    assert heading_ids(english) == heading_ids(swedish), "switching language must keep the place"
+    assert "{{" not in re.sub(r"<code>.*?</code>", "", english + swedish, flags=re.DOTALL), "macro left unrendered"
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_language_switcher_points_at_the_twin(built_site: Path, src: str) -> None:
+    english = built_page(built_site, src, "en").read_text(encoding="utf-8")
+    links = dict(re.findall(r'<a href="([^"]+)" hreflang="(en|sv)"', english)[::1])
+    by_language = {lang: href for href, lang in re.findall(r'<a href="([^"]+)" hreflang="(en|sv)"', english)}
+    assert links, "no language switcher on the page"
+    target = (built_page(built_site, src, "en").parent / by_language["sv"]).resolve()
+    assert target == built_page(built_site, src, "sv").parent.resolve()
+
+
+def test_checklists_and_sources_render_from_the_data(built_site: Path) -> None:
+    curriculum = load_curriculum(ROOT)
+    library_en = built_page(built_site, "checklists/index.md", "en").read_text(encoding="utf-8")
+    library_sv = built_page(built_site, "checklists/index.md", "sv").read_text(encoding="utf-8")
+    for checklist in curriculum.checklists.values():
+        assert f'data-checklist="{checklist.id}"' in library_en
+        assert checklist.title["en"].replace("&", "&amp;") in library_en
+        assert checklist.title["sv"].replace("&", "&amp;") in library_sv
+    sources = built_page(built_site, "about/sources.md", "sv").read_text(encoding="utf-8")
+    for key in curriculum.sources:
+        assert f'id="src-{key}"' in sources
+
+
+def test_glossary_terms_become_tooltips(built_site: Path) -> None:
+    pages = [built_page(built_site, src, lang).read_text(encoding="utf-8") for src in PAGES for lang in ("en", "sv")]
+    assert sum("<abbr title=" in html for html in pages) >= 2
+
+
+def test_swedish_sitemap_and_search_index_exist(built_site: Path) -> None:
+    assert (built_site / "sitemap.xml").is_file()
+    assert (built_site / "sv" / "sitemap.xml").is_file()
+    assert (built_site / "search" / "search_index.json").is_file()
+    assert (built_site / "sv" / "search" / "search_index.json").is_file()
+
+
+def test_no_page_requests_a_font_host(built_site: Path) -> None:
+    for html_file in built_site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, html_file
+
+
+def test_module_pages_exist_for_every_module(built_site: Path) -> None:
+    curriculum = load_curriculum(ROOT)
+    for module in curriculum.modules.values():
+        for lang in ("en", "sv"):
+            assert (built_site / page_url(module.key, lang) / "index.html").is_file()
