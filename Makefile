@@ -6,6 +6,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 CHROMIUM := /usr/bin/chromium
+NODE_READY := node_modules/.ready
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build bench check lint browser clean
 
@@ -23,6 +25,10 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+$(NODE_READY): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $(NODE_READY)
+
 serve: $(READY)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -38,7 +44,7 @@ build: $(READY)
 	$(BIN)/mkdocs build --strict --site-dir .site-tmp || { rm -rf .site-tmp; exit 1; }
 	rm -rf site && mv .site-tmp site
 
-test: $(READY) browser
+test: $(READY) $(NODE_READY) browser
 	$(BIN)/ruff check curriculum scripts tests
 	$(BIN)/python -m pytest
 

@@ -10,9 +10,12 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
+from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE, LANGUAGES
 from curriculum.loader import load_curriculum
 from curriculum.problems import CurriculumError
+from curriculum.sitemap import language_sitemap
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -21,6 +24,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         load_curriculum(root)
     except CurriculumError as error:
         raise PluginError(error.report()) from None
+    # One source for the version: the theme templates read it from here.
+    config.extra["curriculum_release"] = CURRICULUM_VERSION
     _repository_links(config, os.environ)
     return config
 
@@ -30,8 +35,12 @@ def _repository_links(config: MkDocsConfig, environ: os._Environ | dict[str, str
 
     We do not hard-code a repository address: GitHub Actions tells us where we are.
     """
+    if environ.get("SITE_URL") and not config.get("site_url"):
+        config["site_url"] = environ["SITE_URL"]
     repository = environ.get("GITHUB_REPOSITORY")
     if not repository or config.get("repo_url"):
+        if not config.get("site_url"):
+            config["site_url"] = "http://127.0.0.1:8000/"  # a local preview: what `make serve` uses
         return
     owner, _, name = repository.partition("/")
     config["repo_url"] = f"https://github.com/{repository}"
@@ -39,3 +48,15 @@ def _repository_links(config: MkDocsConfig, environ: os._Environ | dict[str, str
     config["edit_uri"] = "edit/main/docs/"
     if not config.get("site_url"):
         config["site_url"] = f"https://{owner}.github.io/{name}/"
+
+
+@event_priority(-200)  # after the i18n plugin has built every language
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    root_sitemap = site / "sitemap.xml"
+    if not root_sitemap.is_file():
+        return
+    for language in LANGUAGES:
+        target = site / language / "sitemap.xml"
+        if language != DEFAULT_LANGUAGE and target.parent.is_dir() and not target.exists():
+            target.write_text(language_sitemap(root_sitemap.read_text(encoding="utf-8"), language), encoding="utf-8")

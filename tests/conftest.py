@@ -37,3 +37,28 @@ def require_tool(path: str) -> str:
     if found:
         return found
     pytest.fail(f"{path} is missing; `make test` installs it (CI={IN_CI})")
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built site served on 127.0.0.1 with gzip, as GitHub Pages serves it."""
+    from tests.serve import serve
+
+    with serve(built_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from tests.browser import chromium
+
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -1,7 +1,8 @@
 /* EcoLeap Production: progressive enhancements. Every page works without this file. */
 (function () {
   "use strict";
-  var VERSION = document.documentElement.getAttribute("data-curriculum-version") || "2026.1";
+  var meta = document.querySelector('meta[name="curriculum-version"]');
+  var VERSION = meta ? meta.getAttribute("content") : "unversioned";
   var STORE = "ecoleap-progress:" + VERSION;
 
   function load() {
@@ -91,7 +92,17 @@
     });
   }
 
+  /* The language switcher keeps the reader's place: twins share heading ids. */
+  function languageLinks(root) {
+    root.querySelectorAll("a[hreflang]").forEach(function (link) {
+      link.addEventListener("click", function () {
+        if (location.hash && link.href.indexOf("#") < 0) { link.href += location.hash; }
+      });
+    });
+  }
+
   function init() {
+    languageLinks(document);
     progress(document);
     printButtons(document);
     catalogue(document);

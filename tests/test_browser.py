@@ -1,0 +1,93 @@
+"""Quality gates in a real browser: accessibility, privacy, console, behaviour."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from curriculum.links import page_url
+from tests.site_pages import ROOT, english_sources
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+URLS = [page_url(src, lang) for src in english_sources() for lang in ("en", "sv")]
+
+
+@pytest.mark.parametrize("path", URLS)
+def test_page_has_no_axe_violation_no_console_error_and_no_third_party_request(page, site_url: str, path: str) -> None:
+    requests: list[str] = []
+    errors: list[str] = []
+    failed: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("response", lambda response: failed.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    page.goto(site_url + path, wait_until="networkidle")
+
+    own = urlparse(site_url).netloc
+    foreign = [url for url in requests if urlparse(url).netloc not in (own, "") and not url.startswith("data:")]
+    assert foreign == [], "requests to third parties on load"
+    hints = page.eval_on_selector_all(
+        "link[rel=preconnect], link[rel=dns-prefetch]", "links => links.map(l => l.href)"
+    )
+    assert [h for h in hints if urlparse(h).netloc != own] == []
+    assert errors == []
+    assert failed == []
+
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    violations = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+        for v in result["violations"]
+    ]
+    assert violations == [], "\n".join(violations)
+
+
+def test_progress_survives_a_reload_and_is_shared_between_languages(page, site_url: str) -> None:
+    page.goto(site_url + "checklists/", wait_until="networkidle")
+    box = page.locator('input[data-progress-key="checklist:workshop-preparation:' + _first_item("workshop-preparation") + '"]').first
+    box.check()
+    page.reload(wait_until="networkidle")
+    assert page.locator(f'input[data-progress-key="checklist:workshop-preparation:{_first_item("workshop-preparation")}"]').first.is_checked()
+    page.goto(site_url + "sv/checklists/", wait_until="networkidle")
+    assert page.locator(f'input[data-progress-key="checklist:workshop-preparation:{_first_item("workshop-preparation")}"]').first.is_checked()
+
+
+def test_catalogue_filter_hides_modules_that_do_not_match(page, site_url: str) -> None:
+    page.goto(site_url + "modules/", wait_until="networkidle")
+    cards = page.locator(".module-card")
+    total = cards.count()
+    assert total >= 1
+    assert page.locator(".catalogue__filters").is_visible()
+    page.select_option("select[name=program]", "in-depth")
+    visible = page.locator(".module-card:visible").count()
+    expected = page.locator('.module-card[data-program~="in-depth"]').count()
+    assert visible == expected < total or total == expected
+    page.click("button[type=reset]")
+    page.wait_for_timeout(50)
+    assert page.locator(".module-card:visible").count() == total
+
+
+def test_catalogue_without_javascript_is_a_plain_grouped_list(browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(site_url + "modules/")
+    assert not tab.locator(".catalogue__filters").is_visible()
+    assert tab.locator(".module-card:visible").count() == tab.locator(".module-card").count() >= 1
+    context.close()
+
+
+def test_language_switcher_keeps_the_reader_on_the_same_page(page, site_url: str) -> None:
+    page.goto(site_url + "about/contributing/#macros", wait_until="networkidle")
+    page.evaluate("document.querySelector('a[hreflang=\"sv\"]').click()")
+    page.wait_for_url("**/sv/about/contributing/**")
+    assert page.url.endswith("/sv/about/contributing/#macros")
+
+
+def _first_item(checklist_id: str) -> str:
+    from curriculum.loader import load_curriculum
+
+    return load_curriculum(ROOT).checklists[checklist_id].items[0].id
