@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from curriculum.model import (
-    Chapter,
     CertificationStep,
+    Chapter,
     Checklist,
     ChecklistGroup,
     ChecklistItem,
@@ -20,7 +20,7 @@ from curriculum.model import (
 )
 from curriculum.problems import Problem, did_you_mean
 from curriculum.reader import Reader
-from curriculum.yamlload import Mapping, Sequence, load_yaml_file
+from curriculum.yamlload import Mapping, load_yaml_file
 
 VOCABULARIES = ("programs", "topics", "audiences", "formats", "levels", "stages", "modes", "owners")
 SOURCE_GROUPS = (

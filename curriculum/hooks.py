@@ -6,6 +6,8 @@ An invalid model stops the build with every problem as `path:line: field: messag
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -60,3 +62,20 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = site / language / "sitemap.xml"
         if language != DEFAULT_LANGUAGE and target.parent.is_dir() and not target.exists():
             target.write_text(language_sitemap(root_sitemap.read_text(encoding="utf-8"), language), encoding="utf-8")
+
+
+
+_ROOT_LANGUAGE_LINK = re.compile(r'href="(/[^"/][^"]*|/)" hreflang="')
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    """The i18n plugin gives home pages root-absolute language links ("/sv/"), which break
+    under a project site's sub-path and under every published curriculum version."""
+    start = page.url or "."
+
+    def relative(match: re.Match[str]) -> str:
+        target = posixpath.relpath(match.group(1).lstrip("/") or ".", start)
+        target = "./" if target == "." else target.rstrip("/") + "/"
+        return f'href="{target}" hreflang="'
+
+    return _ROOT_LANGUAGE_LINK.sub(relative, output)

@@ -13,10 +13,8 @@ def page_url(src: str, language: str) -> str:
     base = src.removesuffix(".md")
     if base.endswith(f".{language}"):
         base = base[: -len(language) - 1]
-    if base == "index" or base.endswith("/index"):
-        url = base[: -len("index")]
-    else:
-        url = base + "/"
+    is_index = base == "index" or base.endswith("/index")
+    url = base[: -len("index")] if is_index else base + "/"
     prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
     return prefix + url
 

@@ -135,7 +135,7 @@ class Renderer:
         unit = self._current(self.c.units, "unit")
         return self._template("unit_overview.html.j2", u=unit)
 
-    def key_points(self) -> str:
+    def unit_key_points(self) -> str:
         unit = self._current(self.c.units, "unit")
         return self._template("key_points.html.j2", units=[unit], single=True)
 

@@ -140,7 +140,7 @@ MACROS: dict[str, tuple[str | None, ...]] = {
     "certification_steps": (),
     "learning_path": (),
     "unit_overview": (),
-    "key_points": (),
+    "unit_key_points": (),
     "all_key_points": (),
     "all_facilitator_notes": (),
     "film_catalogue": (),
