@@ -62,11 +62,11 @@ def test_catalogue_filter_hides_modules_that_do_not_match(page, site_url: str) -
     total = cards.count()
     assert total >= 1
     assert page.locator(".catalogue__filters").is_visible()
-    page.select_option("select[name=program]", "in-depth")
+    page.select_option(".catalogue__filters select[name=program]", "in-depth")
     visible = page.locator(".module-card:visible").count()
     expected = page.locator('.module-card[data-program~="in-depth"]').count()
     assert visible == expected < total or total == expected
-    page.click("button[type=reset]")
+    page.click(".catalogue__filters button[type=reset]")
     page.wait_for_timeout(50)
     assert page.locator(".module-card:visible").count() == total
 
