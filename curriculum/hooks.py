@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE, LANGUAGES
+from curriculum.csp import add_policy
 from curriculum.loader import load_curriculum
 from curriculum.problems import CurriculumError
 from curriculum.sitemap import language_sitemap
@@ -78,4 +79,4 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
         target = "./" if target == "." else target.rstrip("/") + "/"
         return f'href="{target}" hreflang="'
 
-    return _ROOT_LANGUAGE_LINK.sub(relative, output)
+    return add_policy(_ROOT_LANGUAGE_LINK.sub(relative, output))

@@ -44,6 +44,10 @@ def site_url(built_site: Path):
     """The built site served on 127.0.0.1 with gzip, as GitHub Pages serves it."""
     from tests.serve import serve
 
+    # axe is loaded from the site's own origin: the pages' CSP rightly blocks inline scripts.
+    tools = built_site / "__test-tools__"
+    tools.mkdir(exist_ok=True)
+    shutil.copy(ROOT / "node_modules/axe-core/axe.min.js", tools / "axe.min.js")
     with serve(built_site) as base:
         yield base
 

@@ -11,7 +11,6 @@ from tests.site_pages import ROOT, english_sources
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "node_modules/axe-core/axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 URLS = [page_url(src, lang) for src in english_sources() for lang in ("en", "sv")]
 
@@ -25,7 +24,13 @@ def test_page_has_no_axe_violation_no_console_error_and_no_third_party_request(p
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("response", lambda response: failed.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    page.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
     page.goto(site_url + path, wait_until="networkidle")
+    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+    assert page.evaluate("window.__csp") == [], "Content-Security-Policy violations"
 
     own = urlparse(site_url).netloc
     foreign = [url for url in requests if urlparse(url).netloc not in (own, "") and not url.startswith("data:")]
@@ -37,7 +42,7 @@ def test_page_has_no_axe_violation_no_console_error_and_no_third_party_request(p
     assert errors == []
     assert failed == []
 
-    page.add_script_tag(path=str(AXE))
+    page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     violations = [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
