@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 CHROMIUM := /usr/bin/chromium
 NODE_READY := node_modules/.ready
+# Browser tests mostly wait on the network; four workers on two cores halve the run.
+TEST_WORKERS ?= 4
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build bench check lint browser clean
@@ -46,7 +48,7 @@ build: $(READY)
 
 test: $(READY) $(NODE_READY) browser
 	$(BIN)/ruff check curriculum scripts tests
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 bench: $(READY)
 	$(BIN)/python scripts/bench.py

@@ -18,6 +18,7 @@ from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE, LANGUAGES
 from curriculum.csp import add_policy
 from curriculum.loader import load_curriculum
 from curriculum.problems import CurriculumError
+from curriculum.render import Renderer, portfolio_download_path
 from curriculum.sitemap import language_sitemap
 
 
@@ -56,6 +57,7 @@ def _repository_links(config: MkDocsConfig, environ: os._Environ | dict[str, str
 @event_priority(-200)  # after the i18n plugin has built every language
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
+    _write_downloads(Path(config.config_file_path).parent, site)
     root_sitemap = site / "sitemap.xml"
     if not root_sitemap.is_file():
         return
@@ -64,6 +66,16 @@ def on_post_build(config: MkDocsConfig) -> None:
         if language != DEFAULT_LANGUAGE and target.parent.is_dir() and not target.exists():
             target.write_text(language_sitemap(root_sitemap.read_text(encoding="utf-8"), language), encoding="utf-8")
 
+
+
+def _write_downloads(root: Path, site: Path) -> None:
+    """Files generated from the model that readers download, such as the portfolio template."""
+    curriculum = load_curriculum(root)
+    for language in LANGUAGES:
+        target = site / portfolio_download_path(language)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        renderer = Renderer(curriculum, language, "coach-training/portfolio.md")
+        target.write_text(renderer.portfolio_markdown(), encoding="utf-8")
 
 
 _ROOT_LANGUAGE_LINK = re.compile(r'href="(/[^"/][^"]*|/)" hreflang="')

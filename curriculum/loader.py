@@ -299,3 +299,7 @@ def _check_data_references(root: Path, curriculum: Curriculum, known: dict[str, 
     for film in curriculum.films.values():
         if not (root / "docs" / curriculum.film_page_path(film.id)).is_file():
             reader.fail(film.line, "films.id", f"film '{film.id}' has no page docs/{curriculum.film_page_path(film.id)} (its transcript lives there)")
+    used = {film for page in curriculum.pages.values() for film in getattr(page, "films", ())}
+    for film in curriculum.films.values():
+        if film.id not in used:
+            reader.fail(film.line, "films.id", f"film '{film.id}' is not used by any module or unit (add it to a page's 'films:' and call film('{film.id}'))")

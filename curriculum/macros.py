@@ -47,7 +47,8 @@ def on_post_page_macros(env: Any) -> None:
     """Append the glossary as abbreviations, so Material shows a tooltip on each term."""
     page = env.page
     language = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
-    definitions = Renderer(load_curriculum(Path(env.project_dir)), language, page.file.src_uri).glossary_abbreviations()
+    renderer = Renderer(load_curriculum(Path(env.project_dir)), language, page.file.src_uri)
+    definitions = renderer.glossary_abbreviations(env.markdown)
     env.markdown += "\n\n" + definitions + "\n"
 
 

@@ -59,6 +59,7 @@ def check_page(page: PageSource, kind: PageKind, reader: Reader) -> None:
     _check_fields(page, kind, reader)
     _check_headings(page, kind, reader)
     _check_images_and_links(page, reader)
+    _check_fences(page, reader)
     _check_macro_calls(page, reader)
     _check_steps(page, kind, reader)
 
@@ -137,6 +138,13 @@ def _line_before(page: PageSource, later_sections: tuple[str, ...]) -> int:
         if heading.level == 2 and heading.id in later_sections:
             return heading.line
     return max([h.line for h in page.headings] or [1])
+
+
+def _check_fences(page: PageSource, reader: Reader) -> None:
+    for line, info in page.fences:
+        if info.split(" ")[0].lower() == "mermaid":
+            reader.fail(line, "diagram", "Mermaid diagrams load a script from a CDN, a third-party request; "
+                        "draw an SVG under docs/assets/images/ and describe it in the text")
 
 
 def _check_images_and_links(page: PageSource, reader: Reader) -> None:

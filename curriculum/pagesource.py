@@ -60,6 +60,7 @@ class PageSource:
     links: list[Link] = field(default_factory=list)
     images: list[tuple[Link, str]] = field(default_factory=list)  # (image, attribute list)
     macro_calls: list[MacroCall] = field(default_factory=list)
+    fences: list[tuple[int, str]] = field(default_factory=list)  # (line, info string) of code fences
     sections: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # H2 id -> lines
 
     def section_text(self, section_id: str) -> str:
@@ -130,6 +131,8 @@ def _scan_body(page: PageSource, body: list[str], start: int) -> None:
             if parsed:
                 page.macro_calls.append(MacroCall(match.group(1).strip(), *parsed, number))
         if _FENCE.match(raw):
+            if not in_fence:
+                page.fences.append((number, raw.strip().lstrip("`~").strip()))
             in_fence = not in_fence
             continue
         if in_fence:

@@ -48,7 +48,9 @@ class Renderer:
 
     # helpers ---------------------------------------------------------------------------
     def label(self, key: str, **values: object) -> str:
-        return self.c.labels[key][self.lang].format(**values)
+        """A label in the page's language; without values, placeholders stay for the browser to fill."""
+        text = self.c.labels[key][self.lang]
+        return text.format(**values) if values else text
 
     def term(self, vocabulary: str, term_id: str) -> str:
         return self.c.term(vocabulary, term_id, self.lang)
@@ -152,6 +154,20 @@ class Renderer:
             for u in units
         )
 
+    def portfolio_markdown(self) -> str:
+        """The portfolio template as a Markdown file a coach downloads and fills in."""
+        return self._template("portfolio.md.j2", steps=self.c.certification, units=self.c.units,
+                              version=CURRICULUM_VERSION) + "\n"
+
+    def portfolio_template(self) -> str:
+        return self._template("portfolio.html.j2", steps=self.c.certification, units=self.c.units,
+                              version=CURRICULUM_VERSION,
+                              download=self.links.asset(portfolio_download_path(self.lang)))
+
+    def progress_tools(self) -> str:
+        return self._template("progress_tools.html.j2", stages=self.c.units_by_stage(),
+                              steps=self.c.certification, version=CURRICULUM_VERSION)
+
     def film(self, film_id: str) -> str:
         film = self._get(self.c.films, "film", film_id)
         host = _FILM_HOSTS.get(film.provider or "", "")
@@ -165,13 +181,18 @@ class Renderer:
         users = [p for p in self.c.pages.values() if isinstance(p, Module | Unit) and film_id in p.films]
         return self._template("film_usage.html.j2", users=users)
 
-    def glossary_abbreviations(self) -> str:
-        """Markdown abbreviation definitions (`*[VSM]: …`) for Material's tooltips."""
+    def glossary_abbreviations(self, text: str | None = None) -> str:
+        """Markdown abbreviation definitions (`*[VSM]: …`) for Material's tooltips.
+
+        Given the page text, only terms that occur in it: every definition costs the abbr
+        extension a pass over the page, and most pages use few of the terms.
+        """
         lines = []
         for term in self.c.glossary.values():
             definition = " ".join(term.definition[self.lang].split())
             for name in {term.abbr.get(self.lang), term.term[self.lang]} - {None}:
-                lines.append(f"*[{name}]: {definition}")
+                if text is None or name in text:
+                    lines.append(f"*[{name}]: {definition}")
         return "\n".join(sorted(lines))
 
     def _current(self, table, what: str):
@@ -183,6 +204,11 @@ class Renderer:
 
     def page_href(self, page: Module | Unit) -> str:
         return self.links.href(page.key)
+
+
+def portfolio_download_path(language: str) -> str:
+    """Where the build writes the downloadable portfolio template, below the site root."""
+    return f"assets/downloads/portfolio-template-{language}.md"
 
 
 def _english_key(src: str, language: str) -> str:

@@ -146,6 +146,8 @@ MACROS: dict[str, tuple[str | None, ...]] = {
     "film_catalogue": (),
     "film_usage": (),
     "page_sources": (),
+    "portfolio_template": (),
+    "progress_tools": (),
     "curriculum_version": (),
 }
 

@@ -67,6 +67,8 @@ BAD_INPUT = [
     pytest.param(CHECKLIST, "id: idle", "id: leaks", f"{CHECKLIST}:10: items.id: 'leaks' is used twice (also on line 8); ids must be unique", id="duplicate-item-id"),
     pytest.param(EN, "kind: module", "kind: modul", f"{EN}:2: kind: unknown kind 'modul' (did you mean 'module'?)", id="unknown-kind"),
     pytest.param(EN, "outcomes:\n  - List five wastes you saw.\n", "outcomes:\n", f"{EN}:13: outcomes: has 2 entries; 3–6 expected", id="too-few-outcomes"),
+    pytest.param(EN, "Prepare.", "Prepare.\n\n```mermaid\ngraph TD\n  A --> B\n```", f"{EN}:42: diagram: Mermaid diagrams load a script from a CDN, a third-party request; draw an SVG under docs/assets/images/ and describe it in the text", id="mermaid-diagram"),
+    pytest.param("data/films.yml", "films: []", "films:\n  - id: intro\n    title: {en: Intro, sv: Intro}\n    summary: {en: S, sv: S}\n    language: en\n    duration_seconds: 60\n    poster: assets/images/none.png", "data/films.yml:2: films.id: film 'intro' is not used by any module or unit (add it to a page's 'films:' and call film('intro'))", id="film-not-used"),
     pytest.param("data/films.yml", "films: []", "films:\n  - id: intro\n    title: {en: Intro, sv: Intro}\n    summary: {en: S, sv: S}\n    language: en\n    duration_seconds: 60\n    poster: assets/images/none.png", "data/films.yml:7: films.poster: no file docs/assets/images/none.png (posters are local images under docs/assets/images/)", id="film-poster-missing"),
 ]
 

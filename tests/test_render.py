@@ -86,6 +86,9 @@ def test_glossary_becomes_abbreviations_in_each_language(project: Path) -> None:
     curriculum = load_curriculum(project)
     assert Renderer(curriculum, "en", "index.md").glossary_abbreviations() == "*[gemba]: Where the work is done."
     assert Renderer(curriculum, "sv", "index.sv.md").glossary_abbreviations() == "*[gemba]: Där arbetet görs."
+    # Given the page text, only the terms that occur in it are defined.
+    assert Renderer(curriculum, "en", "index.md").glossary_abbreviations("Go to the gemba.") == "*[gemba]: Where the work is done."
+    assert Renderer(curriculum, "en", "index.md").glossary_abbreviations("No term here.") == ""
 
 
 def test_page_macro_on_the_wrong_kind_of_page_says_so(project: Path) -> None:

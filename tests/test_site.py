@@ -73,3 +73,31 @@ def test_module_pages_exist_for_every_module(built_site: Path) -> None:
     for module in curriculum.modules.values():
         for lang in ("en", "sv"):
             assert (built_site / page_url(module.key, lang) / "index.html").is_file()
+
+
+def test_portfolio_template_download_lists_every_units_evidence(built_site: Path) -> None:
+    from curriculum.loader import load_curriculum
+
+    curriculum = load_curriculum(ROOT)
+    for language in ("en", "sv"):
+        template = (built_site / f"assets/downloads/portfolio-template-{language}.md").read_text(encoding="utf-8")
+        for unit in curriculum.units.values():
+            if any(unit.id in step.units for step in curriculum.certification):
+                for evidence in unit.evidence[language]:
+                    assert f"- [ ] {evidence}" in template, (language, unit.id)
+        assert "&#39;" not in template and "&amp;" not in template  # plain Markdown, not HTML-escaped
+
+
+def test_every_unit_is_prepared_by_a_certification_step(built_site: Path) -> None:
+    from curriculum.loader import load_curriculum
+
+    curriculum = load_curriculum(ROOT)
+    covered = {u for step in curriculum.certification for u in step.units}
+    assert set(curriculum.units) <= covered
+
+
+def test_footer_links_the_accessibility_statement_in_each_language(built_site: Path) -> None:
+    en = (built_site / "modules/index.html").read_text(encoding="utf-8")
+    sv = (built_site / "sv/modules/index.html").read_text(encoding="utf-8")
+    assert 'href="../about/accessibility/"' in en
+    assert 'href="../about/accessibility/"' in sv and "Tillgänglighetsredogörelse" in sv

@@ -92,6 +92,83 @@
     });
   }
 
+
+  /* The "My progress" page: counts per stage, export, import, print and reset. */
+  function progressTools(root) {
+    root.querySelectorAll("[data-progress-tools]").forEach(function (tools) {
+      var status = tools.querySelector(".progress-tools__status");
+      var messages = tools.querySelector(".progress-tools__messages");
+      function msg(name, values) {
+        var text = messages.getAttribute("data-msg-" + name) || "";
+        Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
+        return text;
+      }
+      function count() {
+        var state = load();
+        tools.querySelectorAll("[data-progress-stage]").forEach(function (stage) {
+          var keys = stage.getAttribute("data-progress-keys").split(" ");
+          var done = keys.filter(function (k) { return state[k]; }).length;
+          stage.querySelector(".progress-tools__count").textContent = String(done);
+        });
+        document.querySelectorAll("input.progress-box[data-progress-key]").forEach(function (box) {
+          box.checked = !!state[box.getAttribute("data-progress-key")];
+        });
+      }
+      tools.querySelector(".progress-tools__noscript").hidden = true;
+      tools.querySelector(".progress-tools__buttons").hidden = false;
+      document.addEventListener("change", function (event) {
+        if (event.target.classList && event.target.classList.contains("progress-box")) { setTimeout(count, 0); }
+      });
+      tools.querySelector('[data-progress-action="export"]').addEventListener("click", function () {
+        var record = { site: "ecoleap-production", version: VERSION, exported: new Date().toISOString(), progress: load() };
+        var blob = new Blob([JSON.stringify(record, null, 2)], { type: "application/json" });
+        var link = document.createElement("a");
+        link.href = URL.createObjectURL(blob);
+        link.download = "ecoleap-progress-" + VERSION + ".json";
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+      });
+      tools.querySelector('[data-progress-action="import"]').addEventListener("change", function (event) {
+        var file = event.target.files && event.target.files[0];
+        if (!file) { return; }
+        file.text().then(function (text) {
+          var record;
+          try { record = JSON.parse(text); } catch (e) { record = null; }
+          if (!record || record.site !== "ecoleap-production" || typeof record.progress !== "object") {
+            status.textContent = msg("bad-file");
+            return;
+          }
+          if (record.version !== VERSION) {
+            status.textContent = msg("wrong-version", { found: record.version, expected: VERSION });
+            return;
+          }
+          var current = load();
+          var added = 0;
+          Object.keys(record.progress).forEach(function (key) {
+            if (/^(unit|checklist|certification):[a-z0-9:-]+$/.test(key) && typeof record.progress[key] === "string") {
+              current[key] = record.progress[key];
+              added += 1;
+            }
+          });
+          save(current);
+          count();
+          status.textContent = msg("imported", { count: added });
+          event.target.value = "";
+        });
+      });
+      tools.querySelector('[data-progress-action="print"]').addEventListener("click", function () { window.print(); });
+      tools.querySelector('[data-progress-action="reset"]').addEventListener("click", function () {
+        if (!window.confirm(msg("reset-confirm"))) { return; }
+        try { localStorage.removeItem(STORE); } catch (e) { /* nothing stored */ }
+        count();
+        status.textContent = msg("reset-done");
+      });
+      count();
+    });
+  }
+
   /* The language switcher keeps the reader's place: twins share heading ids. */
   function languageLinks(root) {
     root.querySelectorAll("a[hreflang]").forEach(function (link) {
@@ -107,6 +184,7 @@
     printButtons(document);
     catalogue(document);
     films(document);
+    progressTools(document);
   }
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(init);

@@ -1,0 +1,70 @@
+"""Search, keyboard and the language switcher, with the CSP watched throughout (issue 3)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+WATCH_CSP = (
+    "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+    " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+)
+
+
+def _search(page, query: str) -> list[str]:
+    page.keyboard.press("/")  # Material's shortcut opens the search
+    page.locator(".md-search__input").fill(query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+
+
+@pytest.mark.parametrize(("start", "query", "expected"), [
+    ("sv/modules/green-waste-walk/", "slöserivandring", "/sv/modules/green-waste-walk/"),
+    ("modules/green-waste-walk/", "waste walk", "/modules/green-waste-walk/"),
+])
+def test_search_finds_the_page_in_the_readers_language(page, site_url: str, start: str, query: str, expected: str) -> None:
+    page.add_init_script(WATCH_CSP)
+    page.goto(site_url + start, wait_until="networkidle")
+    results = _search(page, query)
+    assert any(url.split("#")[0].endswith(expected) and (("/sv/" in url) == ("/sv/" in expected)) for url in results), results
+    assert page.evaluate("window.__csp") == []
+
+
+def test_language_switcher_keeps_the_heading_and_raises_no_csp_violation(page, site_url: str) -> None:
+    page.add_init_script(WATCH_CSP)
+    page.goto(site_url + "modules/green-waste-walk/#how-to-run-it", wait_until="networkidle")
+    page.evaluate("document.querySelector('a[hreflang=\"sv\"]').click()")
+    page.wait_for_url("**/sv/modules/green-waste-walk/**")
+    assert page.url.endswith("/sv/modules/green-waste-walk/#how-to-run-it")
+    assert page.locator("#how-to-run-it").count() == 1
+    assert page.evaluate("window.__csp") == []
+
+
+FOCUSABLE = """() => Array.from(document.querySelectorAll(
+  'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])'))
+  .filter(e => !e.disabled && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden'
+               && e.closest('.md-content'))
+  .map(e => e.outerHTML.slice(0, 80))"""
+
+
+@pytest.mark.parametrize("path", ["", "sv/coach-training/progress/", "modules/", "checklists/"])
+def test_every_control_in_the_content_is_reached_by_tab_and_shows_focus(page, site_url: str, path: str) -> None:
+    page.goto(site_url + path, wait_until="networkidle")
+    wanted = set(page.evaluate(FOCUSABLE))
+    assert wanted
+    reached: set[str] = set()
+    unmarked: list[str] = []
+    for _ in range(len(wanted) + 150):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
+            return [e.outerHTML.slice(0, 80), s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 || s.boxShadow !== 'none',
+                    !!e.closest('.md-content')]; }""")
+        if info[2]:
+            reached.add(info[0])
+            if not info[1]:
+                unmarked.append(info[0])
+        if wanted <= reached:
+            break
+    assert wanted - reached == set(), "not reachable by Tab"
+    assert unmarked == [], "focused without a visible focus indicator"
