@@ -11,7 +11,7 @@ NODE_READY := node_modules/.ready
 TEST_WORKERS ?= 4
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench check lint browser clean
+.PHONY: serve test build bench check lint browser clean release downloads
 
 $(READY): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,12 +46,31 @@ build: $(READY)
 	$(BIN)/mkdocs build --strict --site-dir .site-tmp || { rm -rf .site-tmp; exit 1; }
 	rm -rf site && mv .site-tmp site
 
+# The files readers download (curriculum/downloads.py): the PDFs, printed by Chromium from a
+# fresh build, and the zipped offline copy. They are staged in build/downloads, which every later
+# build copies into its site, so this ends with `make build`. Publishing runs it before
+# `mike deploy`, whose build then includes them. About three minutes.
+downloads: $(READY) browser
+	rm -rf build/downloads .site-pdf
+	$(BIN)/mkdocs build --strict --site-dir .site-pdf || { rm -rf .site-pdf; exit 1; }
+	$(BIN)/python scripts/pdfs.py .site-pdf build/downloads || { rm -rf .site-pdf build/downloads; exit 1; }
+	rm -rf .site-pdf
+	$(BIN)/python scripts/offline_copy.py build/downloads || { rm -rf build/downloads; exit 1; }
+	$(MAKE) build
+
 test: $(READY) $(NODE_READY) browser
 	$(BIN)/ruff check curriculum scripts tests
-	$(BIN)/python -m pytest -n $(TEST_WORKERS)
+	$(BIN)/actionlint .github/workflows/*.yml
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 bench: $(READY)
 	$(BIN)/python scripts/bench.py
 
+# `make release VERSION=2026.2`: check that the version is ready, then print the tag and push
+# commands (docs/about/maintainers.md). It tags and pushes nothing itself.
+release: $(READY)
+	@if [ -z "$(VERSION)" ]; then echo "usage: make release VERSION=YYYY.N (for example 2026.2)" >&2; exit 2; fi
+	$(BIN)/python scripts/release.py "$(VERSION)"
+
 clean:
-	rm -rf site .site-tmp $(VENV)
+	rm -rf site .site-tmp .site-pdf build/downloads $(VENV)

@@ -106,7 +106,8 @@ def load_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
             reader.unique(seen, key, entry.line_of("key"), "sources.key")
             authors, title, venue = (str(value) for value in fields)
             result[key] = Source(key, group, authors, title, venue, year, url,
-                                 reader.string(entry, "doi", "sources.doi", required=False), reliability)
+                                 reader.string(entry, "doi", "sources.doi", required=False), reliability,
+                                 line=entry.line_of("key"))
     return result
 
 

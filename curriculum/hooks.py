@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,6 +17,7 @@ from mkdocs.plugins import event_priority
 
 from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE, LANGUAGES
 from curriculum.csp import add_policy
+from curriculum.downloads import SITE_FOLDER, STAGING, staged
 from curriculum.loader import load_curriculum
 from curriculum.problems import CurriculumError
 from curriculum.render import Renderer, portfolio_download_path
@@ -31,7 +33,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # One source for the version: the theme templates read it from here.
     config.extra["curriculum_release"] = CURRICULUM_VERSION
     _repository_links(config, os.environ)
+    if offline_build(config):
+        _local_worker_shim(config)
     return config
+
+
+OFFLINE_PLUGIN = "material/offline"
+WORKER_SHIM = "assets/javascripts/offline-worker.js"
+
+
+def offline_build(config: MkDocsConfig) -> bool:
+    """True for the downloadable copy that is opened from file:// (`make downloads`)."""
+    plugin = config.plugins.get(OFFLINE_PLUGIN)
+    return bool(plugin and plugin.config.enabled)
+
+
+def _local_worker_shim(config: MkDocsConfig) -> None:
+    """The offline plugin loads a search-worker shim from a CDN: a third-party request, which
+    also fails offline and needs an inline script the CSP forbids. Use the site's own."""
+    polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+    config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
 
 
 def _repository_links(config: MkDocsConfig, environ: os._Environ | dict[str, str]) -> None:
@@ -57,7 +78,15 @@ def _repository_links(config: MkDocsConfig, environ: os._Environ | dict[str, str
 @event_priority(-200)  # after the i18n plugin has built every language
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
-    _write_downloads(Path(config.config_file_path).parent, site)
+    root = Path(config.config_file_path).parent
+    _write_downloads(root, site)
+    if not offline_build(config):
+        _copy_staged_downloads(root, site)
+    redirects = config.plugins.get("redirects")
+    if redirects is not None:  # mkdocs-redirects writes English redirects only (its issue #33)
+        from scripts.url_manifest import write_language_redirects
+
+        write_language_redirects(site, redirects.config["redirect_maps"])
     root_sitemap = site / "sitemap.xml"
     if not root_sitemap.is_file():
         return
@@ -76,6 +105,14 @@ def _write_downloads(root: Path, site: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         renderer = Renderer(curriculum, language, "coach-training/portfolio.md")
         target.write_text(renderer.portfolio_markdown(), encoding="utf-8")
+
+
+def _copy_staged_downloads(root: Path, site: Path) -> None:
+    """The PDFs and the offline zip that `make downloads` made (curriculum/downloads.py)."""
+    for path in staged(root):
+        target = site / SITE_FOLDER / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(root / STAGING / path, target)
 
 
 _ROOT_LANGUAGE_LINK = re.compile(r'href="(/[^"/][^"]*|/)" hreflang="')

@@ -299,6 +299,19 @@ def _check_data_references(root: Path, curriculum: Curriculum, known: dict[str, 
     for film in curriculum.films.values():
         if not (root / "docs" / curriculum.film_page_path(film.id)).is_file():
             reader.fail(film.line, "films.id", f"film '{film.id}' has no page docs/{curriculum.film_page_path(film.id)} (its transcript lives there)")
+    # Every bibliography entry is cited somewhere: an uncited source is either a forgotten
+    # citation or dead weight in the bibliography.
+    cited = {key for page in curriculum.pages.values() for key in page.sources}
+    cited |= {key for term in curriculum.glossary.values() for key in term.sources}
+    reader = Reader("data/sources.yml", problems)
+    for source in curriculum.sources.values():
+        if source.key not in cited:
+            reader.fail(source.line, "sources.key", f"'{source.key}' is cited by no page (cite it where its fact is used, or remove it)")
+    in_use = {cid for page in curriculum.pages.values() for cid in getattr(page, "checklists", ())}
+    for checklist_id in sorted(set(curriculum.checklists) - in_use):
+        Reader(f"data/checklists/{checklist_id}.yml", problems).fail(
+            1, "id", f"checklist '{checklist_id}' is used by no module or unit (list it in a page's 'checklists:' or remove it)")
+    reader = Reader("data/films.yml", problems)
     used = {film for page in curriculum.pages.values() for film in getattr(page, "films", ())}
     for film in curriculum.films.values():
         if film.id not in used:

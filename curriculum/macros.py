@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE
+from curriculum.downloads import staged
 from curriculum.loader import load_curriculum
 from curriculum.render import Renderer
 from curriculum.schema import MACROS
@@ -22,7 +23,7 @@ def define_env(env: Any) -> None:
     def renderer() -> Renderer:
         page = env.page
         language = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
-        return Renderer(load_curriculum(root), language, page.file.src_uri)
+        return Renderer(load_curriculum(root), language, page.file.src_uri, _directory_urls(env))
 
     def bind(name: str):
         def macro(*args: str) -> str:
@@ -38,18 +39,35 @@ def define_env(env: Any) -> None:
         return macro
 
     for name in MACROS:
-        if name != "curriculum_version":
+        if name not in ("curriculum_version", "downloads"):
             env.macro(bind(name), name)
     env.macro(lambda: CURRICULUM_VERSION, "curriculum_version")
+
+    def downloads(section: str) -> str:
+        # The files that `make downloads` staged; the offline copy (no directory URLs) has none.
+        offline = not _directory_urls(env)
+        try:
+            return renderer().downloads(section, {} if offline else staged(root), offline)
+        except LookupError as error:
+            src = env.page.file.src_uri
+            raise MacroError(f"docs/{src}:{_line_of(root / 'docs' / src, 'downloads')}: downloads({section!r}): {error}") from None
+
+    env.macro(downloads, "downloads")
 
 
 def on_post_page_macros(env: Any) -> None:
     """Append the glossary as abbreviations, so Material shows a tooltip on each term."""
     page = env.page
     language = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
-    renderer = Renderer(load_curriculum(Path(env.project_dir)), language, page.file.src_uri)
+    renderer = Renderer(load_curriculum(Path(env.project_dir)), language, page.file.src_uri,
+                        _directory_urls(env))
     definitions = renderer.glossary_abbreviations(env.markdown)
     env.markdown += "\n\n" + definitions + "\n"
+
+
+def _directory_urls(env: Any) -> bool:
+    """False in the offline copy: Material's offline plugin turns directory URLs off."""
+    return bool(env.conf.get("use_directory_urls", True))
 
 
 def _line_of(path: Path, name: str) -> int:

@@ -28,6 +28,7 @@ class Source:
     url: str | None = None
     doi: str | None = None
     reliability: str = "established"
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from curriculum import CURRICULUM_VERSION
+from curriculum import downloads as files
 from curriculum.links import Linker
 from curriculum.model import Curriculum, Module, Source, Unit
 
@@ -40,10 +41,11 @@ class UnknownId(LookupError):
 class Renderer:
     """Renders for one page: knows the model, the language and where the page is."""
 
-    def __init__(self, curriculum: Curriculum, language: str, page_src: str) -> None:
+    def __init__(self, curriculum: Curriculum, language: str, page_src: str,
+                 directory_urls: bool = True) -> None:
         self.c = curriculum
         self.lang = language
-        self.links = Linker(page_src, language)
+        self.links = Linker(page_src, language, directory_urls)
         self.page_key = _english_key(page_src, language)
 
     # helpers ---------------------------------------------------------------------------
@@ -163,6 +165,27 @@ class Renderer:
         return self._template("portfolio.html.j2", steps=self.c.certification, units=self.c.units,
                               version=CURRICULUM_VERSION,
                               download=self.links.asset(portfolio_download_path(self.lang)))
+
+    def downloads(self, section: str, available: dict[str, int], offline: bool = False) -> str:
+        """Links to the download files of one section ('books', 'checklists', 'offline') that
+        this build has (`available`: path below the downloads folder -> bytes)."""
+        if section == "books":
+            wanted = [(files.book_file(book, self.lang), self.label("book_" + book.replace("-", "_")))
+                      for book in files.BOOKS]
+        elif section == "checklists":
+            checklists = sorted(self.c.checklists.values(), key=lambda c: c.title[self.lang])
+            wanted = [(files.checklist_file(c.id, self.lang), c.title[self.lang]) for c in checklists]
+        elif section == "offline":
+            wanted = [(files.offline_file(), self.label("offline_copy"))]
+        else:
+            raise UnknownId("downloads section", section, ("books", "checklists", "offline"))
+        items = [
+            {"href": self.links.asset(f"{files.SITE_FOLDER}/{path}"), "title": title,
+             "kind": path.rsplit(".", 1)[-1].upper(), "size": files.human_size(available[path], self.lang)}
+            for path, title in wanted if path in available
+        ]
+        return self._template("downloads.html.j2", items=items,
+                              missing=self.label("downloads_offline" if offline else "downloads_missing"))
 
     def progress_tools(self) -> str:
         return self._template("progress_tools.html.j2", stages=self.c.units_by_stage(),

@@ -148,6 +148,7 @@ MACROS: dict[str, tuple[str | None, ...]] = {
     "page_sources": (),
     "portfolio_template": (),
     "progress_tools": (),
+    "downloads": (None,),
     "curriculum_version": (),
 }
 

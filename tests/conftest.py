@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -20,12 +21,22 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_port() -> int:
+    """The port the test server will use, known before the build: the sitemap that Material's
+    language switcher reads must carry the address the site is really served at."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
     """One strict build of the real site, shared by every test that reads the HTML."""
     site = tmp_path_factory.mktemp("site") / "site"
+    environment = {**os.environ, "SITE_URL": f"http://127.0.0.1:{site_port}/"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT, capture_output=True, text=True, check=False, env=environment,
     )
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return site
@@ -40,7 +51,7 @@ def require_tool(path: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path):
+def site_url(built_site: Path, site_port: int):
     """The built site served on 127.0.0.1 with gzip, as GitHub Pages serves it."""
     from tests.serve import serve
 
@@ -48,7 +59,7 @@ def site_url(built_site: Path):
     tools = built_site / "__test-tools__"
     tools.mkdir(exist_ok=True)
     shutil.copy(ROOT / "node_modules/axe-core/axe.min.js", tools / "axe.min.js")
-    with serve(built_site) as base:
+    with serve(built_site, port=site_port) as base:
         yield base
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from curriculum.links import page_url
@@ -25,3 +26,15 @@ def heading_ids(html: str) -> list[str]:
     """Ids of h2-h6 in the article, in order (the permalink anchors Material adds)."""
     article = html.split('<article', 1)[-1].split("</article>", 1)[0]
     return re.findall(r"<h[2-6][^>]*\bid=\"([^\"]+)\"", article)
+
+
+def copy_project(target: Path, names: tuple[str, ...]) -> Path:
+    """A copy of parts of this repository (folders and files), for tests that change or publish it."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target

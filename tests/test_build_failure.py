@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
-from tests.site_pages import ROOT
+from tests.site_pages import ROOT, copy_project
 
 COPY = ("curriculum", "data", "docs", "overrides", "mkdocs.yml", "Makefile", "requirements.txt")
 
 
 def test_broken_reference_fails_the_build_and_leaves_no_site(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in COPY:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / name)
+    project = copy_project(tmp_path / "project", COPY)
     page = project / "docs/modules/green-waste-walk.sv.md"
     text = page.read_text(encoding="utf-8")
     assert '{{ checklist("green-waste-walk") }}' in text

@@ -6,14 +6,13 @@ with an id that is clearly test data, and stub the video host's answer.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from urllib.parse import urlparse
 
 import pytest
 
-from tests.site_pages import ROOT
+from tests.site_pages import copy_project
 
 pytestmark = pytest.mark.browser
 
@@ -24,14 +23,7 @@ PRIVACY_HOST = "www.youtube-nocookie.com"
 
 @pytest.fixture(scope="module")
 def published_film_site(tmp_path_factory: pytest.TempPathFactory):
-    project = tmp_path_factory.mktemp("films") / "project"
-    project.mkdir()
-    for name in COPY:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / name)
+    project = copy_project(tmp_path_factory.mktemp("films") / "project", COPY)
     captions = project / "docs/assets/captions"
     captions.mkdir(parents=True)
     for language in ("en", "sv"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -14,8 +16,10 @@ WATCH_CSP = (
 
 def _search(page, query: str) -> list[str]:
     page.keyboard.press("/")  # Material's shortcut opens the search
-    page.locator(".md-search__input").fill(query)
+    # Typed key by key: Material searches on key events, not on a programmatic fill.
+    page.locator(".md-search__input").press_sequentially(query, delay=20)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_timeout(300)  # let the last keystroke's results replace the earlier ones
     return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
 
 
@@ -26,8 +30,11 @@ def _search(page, query: str) -> list[str]:
 def test_search_finds_the_page_in_the_readers_language(page, site_url: str, start: str, query: str, expected: str) -> None:
     page.add_init_script(WATCH_CSP)
     page.goto(site_url + start, wait_until="networkidle")
-    results = _search(page, query)
-    assert any(url.split("#")[0].endswith(expected) and (("/sv/" in url) == ("/sv/" in expected)) for url in results), results
+    paths = [urlparse(url).path for url in _search(page, query)]
+    assert expected in paths, paths
+    # The index holds both languages (a glossary lists the other language's terms too), but the
+    # best match is in the reader's language.
+    assert paths[0].startswith("/sv/") == expected.startswith("/sv/"), paths
     assert page.evaluate("window.__csp") == []
 
 
@@ -41,30 +48,32 @@ def test_language_switcher_keeps_the_heading_and_raises_no_csp_violation(page, s
     assert page.evaluate("window.__csp") == []
 
 
+# Each control gets a probe number: Material adds classes on focus, so markup is no identity.
 FOCUSABLE = """() => Array.from(document.querySelectorAll(
   'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])'))
   .filter(e => !e.disabled && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden'
                && e.closest('.md-content'))
-  .map(e => e.outerHTML.slice(0, 80))"""
+  .map((e, i) => { e.dataset.tabProbe = String(i); return e.outerHTML.slice(0, 80); })"""
 
 
 @pytest.mark.parametrize("path", ["", "sv/coach-training/progress/", "modules/", "checklists/"])
 def test_every_control_in_the_content_is_reached_by_tab_and_shows_focus(page, site_url: str, path: str) -> None:
     page.goto(site_url + path, wait_until="networkidle")
-    wanted = set(page.evaluate(FOCUSABLE))
+    controls = page.evaluate(FOCUSABLE)
+    wanted = set(range(len(controls)))
     assert wanted
-    reached: set[str] = set()
+    reached: set[int] = set()
     unmarked: list[str] = []
-    for _ in range(len(wanted) + 150):
+    for _ in range(len(wanted) + 200):
         page.keyboard.press("Tab")
-        info = page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
-            return [e.outerHTML.slice(0, 80), s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 || s.boxShadow !== 'none',
-                    !!e.closest('.md-content')]; }""")
-        if info[2]:
-            reached.add(info[0])
-            if not info[1]:
-                unmarked.append(info[0])
+        probe, marked = page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
+            return [e.dataset.tabProbe ?? null,
+                    (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none']; }""")
+        if probe is not None:
+            reached.add(int(probe))
+            if not marked:
+                unmarked.append(controls[int(probe)])
         if wanted <= reached:
             break
-    assert wanted - reached == set(), "not reachable by Tab"
+    assert [controls[i] for i in sorted(wanted - reached)] == [], "not reachable by Tab"
     assert unmarked == [], "focused without a visible focus indicator"

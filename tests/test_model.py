@@ -68,6 +68,7 @@ BAD_INPUT = [
     pytest.param(EN, "kind: module", "kind: modul", f"{EN}:2: kind: unknown kind 'modul' (did you mean 'module'?)", id="unknown-kind"),
     pytest.param(EN, "outcomes:\n  - List five wastes you saw.\n", "outcomes:\n", f"{EN}:13: outcomes: has 2 entries; 3–6 expected", id="too-few-outcomes"),
     pytest.param(EN, "Prepare.", "Prepare.\n\n```mermaid\ngraph TD\n  A --> B\n```", f"{EN}:42: diagram: Mermaid diagrams load a script from a CDN, a third-party request; draw an SVG under docs/assets/images/ and describe it in the text", id="mermaid-diagram"),
+    pytest.param("data/sources.yml", "sources:\n", "sources:\n  - key: unused-2020\n    group: research\n    authors: A\n    title: T\n    venue: V\n", "data/sources.yml:2: sources.key: 'unused-2020' is cited by no page (cite it where its fact is used, or remove it)", id="source-not-cited"),
     pytest.param("data/films.yml", "films: []", "films:\n  - id: intro\n    title: {en: Intro, sv: Intro}\n    summary: {en: S, sv: S}\n    language: en\n    duration_seconds: 60\n    poster: assets/images/none.png", "data/films.yml:2: films.id: film 'intro' is not used by any module or unit (add it to a page's 'films:' and call film('intro'))", id="film-not-used"),
     pytest.param("data/films.yml", "films: []", "films:\n  - id: intro\n    title: {en: Intro, sv: Intro}\n    summary: {en: S, sv: S}\n    language: en\n    duration_seconds: 60\n    poster: assets/images/none.png", "data/films.yml:7: films.poster: no file docs/assets/images/none.png (posters are local images under docs/assets/images/)", id="film-poster-missing"),
 ]
@@ -117,3 +118,9 @@ def test_cache_notices_a_changed_file(project: Path) -> None:
     for relative in (EN, SV):
         os.utime(project / relative, (1, 2_000_000_000))
     assert load_curriculum(project).modules["waste-walk"].duration_minutes == 65
+
+
+def test_a_checklist_no_page_uses_is_reported(project: Path) -> None:
+    walk = (project / "data/checklists/walk.yml").read_text(encoding="utf-8")
+    (project / "data/checklists/spare.yml").write_text(walk.replace("id: walk", "id: spare"), encoding="utf-8")
+    assert "data/checklists/spare.yml:1: id: checklist 'spare' is used by no module or unit (list it in a page's 'checklists:' or remove it)" in problems_of(project)

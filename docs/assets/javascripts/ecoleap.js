@@ -33,8 +33,11 @@
       button.hidden = false;
       button.addEventListener("click", function () {
         var id = button.getAttribute("data-print-checklist");
+        var sheet = button.closest(".checklist");
         document.body.setAttribute("data-print-only", id);
+        sheet.setAttribute("data-print-target", "");
         window.print();
+        sheet.removeAttribute("data-print-target");
         document.body.removeAttribute("data-print-only");
       });
     });
@@ -177,6 +180,19 @@
       });
     });
   }
+
+  /* On paper, collapsed model answers and notes are opened; they close again afterwards. */
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (details) {
+      details.setAttribute("open", "");
+      openedForPrint.push(details);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (details) { details.removeAttribute("open"); });
+    openedForPrint = [];
+  });
 
   function init() {
     languageLinks(document);

@@ -1,0 +1,159 @@
+"""`make release VERSION=2026.2`: check that a curriculum version is ready, then print the
+commands that tag and publish it (see docs/about/maintainers.md).
+
+    python scripts/release.py 2026.2                  # check, then print the commands
+    python scripts/release.py 2026.2 --check-only     # check only (the publish workflow)
+    python scripts/release.py 2026.2 --check-only --published versions.json
+                                                      # also: new on gh-pages and newer than all
+
+Nothing is tagged or pushed by this script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.url_manifest import page_urls, read_manifest  # noqa: E402
+
+VERSION_FORMAT = re.compile(r"^(?P<year>20\d\d)\.(?P<release>[1-9]\d*)$")
+_CONSTANT = re.compile(r'^CURRICULUM_VERSION\s*=\s*"([^"]*)"', re.MULTILINE)
+CHANGELOGS = ("docs/about/changelog.md", "docs/about/changelog.sv.md")
+
+
+def parse_version(text: str) -> tuple[int, int] | None:
+    """`2026.2` -> (2026, 2); anything not written YYYY.N -> None."""
+    match = VERSION_FORMAT.match(text)
+    return (int(match["year"]), int(match["release"])) if match else None
+
+
+def heading_id(version: str) -> str:
+    """The changelog heading id of a version: `2026.2` -> `v2026-2`."""
+    return "v" + version.replace(".", "-")
+
+
+def curriculum_version(root: Path) -> str | None:
+    text = (root / "curriculum" / "__init__.py").read_text(encoding="utf-8")
+    match = _CONSTANT.search(text)
+    return match.group(1) if match else None
+
+
+def project_version(root: Path) -> str | None:
+    pyproject = root / "pyproject.toml"
+    if not pyproject.is_file():
+        return None
+    return tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {}).get("version")
+
+
+def validate_model(root: Path) -> list[str]:
+    """`python -m curriculum`: every content problem, one line each."""
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    result = subprocess.run([sys.executable, "-m", "curriculum", str(root)], cwd=root, env=env,
+                            capture_output=True, text=True, check=False)
+    if result.returncode == 0:
+        return []
+    return [line for line in result.stdout.splitlines() if line.strip()] or [result.stderr.strip()]
+
+
+def check_release(root: Path, version: str,
+                  validate: Callable[[Path], list[str]] = validate_model) -> list[str]:
+    """Everything that stops `version` from being released, each with what to do."""
+    if parse_version(version) is None:
+        return [f"version '{version}' is not written YYYY.N (for example 2026.2)"]
+    problems = []
+    constant = curriculum_version(root)
+    if constant != version:
+        problems.append(
+            f"curriculum/__init__.py: CURRICULUM_VERSION is '{constant}', not '{version}': "
+            f'bump it to CURRICULUM_VERSION = "{version}" and commit before releasing')
+    in_pyproject = project_version(root)
+    if in_pyproject is not None and in_pyproject != version:
+        problems.append(f"pyproject.toml: version is '{in_pyproject}', not '{version}': set version = \"{version}\"")
+    wanted = heading_id(version)
+    heading = re.compile(r"^## .*\{\s*#" + re.escape(wanted) + r"\s*\}\s*$", re.MULTILINE)
+    for changelog in CHANGELOGS:
+        path = root / changelog
+        if not path.is_file() or not heading.search(path.read_text(encoding="utf-8")):
+            problems.append(f"{changelog}: no entry for {version}: add '## {version} {{ #{wanted} }}' "
+                            "with what changed")
+    manifest = root / "data" / "published-urls.txt"
+    missing = sorted(set(page_urls(root)) - set(read_manifest(manifest)))
+    if missing:
+        problems.append(f"data/published-urls.txt: {len(missing)} page URL(s) not listed "
+                        f"(first: {missing[0]}): run `python scripts/url_manifest.py add`")
+    problems += [f"content: {line}" for line in validate(root)]
+    return problems
+
+
+def check_published(version: str, versions_json: str) -> list[str]:
+    """A release must be new on gh-pages and newer than every published release."""
+    published = json.loads(versions_json or "[]")
+    names = {entry["version"] for entry in published} | {a for e in published for a in e.get("aliases", [])}
+    if version in names:
+        return [f"{version} is already published: a published version is never changed. "
+                "Release the next number instead"]
+    wanted = parse_version(version)
+    releases = sorted(p for p in (parse_version(entry["version"]) for entry in published) if p)
+    if wanted and releases and wanted < releases[-1]:
+        newest = ".".join(map(str, releases[-1]))
+        return [f"{version} is older than the newest release {newest}: `latest` only moves forward"]
+    return []
+
+
+def tag_exists(root: Path, tag: str) -> bool:
+    result = subprocess.run(["git", "tag", "--list", tag], cwd=root, capture_output=True, text=True, check=False)
+    return bool(result.stdout.strip())
+
+
+def uncommitted_changes(root: Path) -> bool:
+    result = subprocess.run(["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True, check=False)
+    return bool(result.stdout.strip())
+
+
+def commands(version: str) -> list[str]:
+    tag = f"v{version}"
+    return [f'git tag --annotate {tag} --message "Curriculum version {version}"', f"git push origin {tag}"]
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("version", help="the curriculum version, YYYY.N")
+    parser.add_argument("--check-only", action="store_true", help="check, print no commands")
+    parser.add_argument("--published", type=Path, help="versions.json of gh-pages, to check against")
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    problems = check_release(args.root, args.version)
+    if args.published:
+        problems += check_published(args.version, args.published.read_text(encoding="utf-8"))
+    if not args.check_only and not problems and tag_exists(args.root, f"v{args.version}"):
+        problems.append(f"the tag v{args.version} exists already: release the next number")
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{args.version} is not ready to release ({len(problems)} problem"
+              f"{'s' if len(problems) != 1 else ''})", file=sys.stderr)
+        return 1
+    print(f"{args.version} is ready to release.")
+    if not args.check_only:
+        if uncommitted_changes(args.root):
+            print("Note: there are uncommitted changes. The tag takes the last commit: commit first.")
+        print("Tag and push; the publish workflow tests the tagged commit and deploys it:")
+        for command in commands(args.version):
+            print(f"  {command}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

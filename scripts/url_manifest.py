@@ -1,0 +1,213 @@
+"""The URL manifest: every page URL the site has published, in both languages.
+
+A published URL must keep working in every later curriculum version: either the page is still
+there, or a redirect (mkdocs-redirects `redirect_maps` in mkdocs.yml) sends the reader on.
+
+    python scripts/url_manifest.py add           # add the URLs of new pages; never removes one
+    python scripts/url_manifest.py check SITE    # every listed URL has a page or a redirect in SITE
+    python scripts/url_manifest.py missing       # pages whose URLs are not listed yet (exit 1 if any)
+
+URLs are paths below a version's root, one per line: `modules/green-waste-walk/`,
+`sv/modules/green-waste-walk/`; the English home page is `./`, the Swedish one `sv/`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import posixpath
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from curriculum import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
+from curriculum.links import page_url  # noqa: E402
+
+MANIFEST = ROOT / "data" / "published-urls.txt"
+HOME = "./"
+HEADER = """\
+# Every page URL this site has published, in both languages, one per line (see
+# docs/about/maintainers.md). Never delete a line: a page that moves or goes away keeps its URL
+# through a redirect in mkdocs.yml (plugins > redirects > redirect_maps), and
+# tests/test_publish.py fails for a URL that has neither a page nor a redirect.
+# New pages: `python scripts/url_manifest.py add`. The English home page is `./`.
+"""
+
+_REFRESH = re.compile(r'<meta http-equiv="refresh" content="\d+;\s*url=([^"]+)"', re.IGNORECASE)
+_MAX_HOPS = 5
+
+
+def source_language(relative: str) -> str:
+    """`modules/x.sv.md` -> `sv`; `modules/x.md` -> the default language."""
+    parts = relative.rsplit("/", 1)[-1].split(".")
+    if len(parts) == 3 and parts[1] in LANGUAGES:
+        return parts[1]
+    return DEFAULT_LANGUAGE
+
+
+def url_of(relative: str) -> str:
+    """The manifest form of a docs page's URL (`index.md` -> `./`)."""
+    return page_url(relative, source_language(relative)) or HOME
+
+
+def page_urls(root: Path = ROOT) -> list[str]:
+    """The URL of every page in docs/, both languages."""
+    docs = root / "docs"
+    return sorted(url_of(path.relative_to(docs).as_posix()) for path in docs.rglob("*.md"))
+
+
+def read_manifest(path: Path = MANIFEST) -> list[str]:
+    if not path.is_file():
+        return []
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def write_manifest(urls: Iterable[str], path: Path = MANIFEST) -> None:
+    path.write_text(HEADER + "".join(f"{url}\n" for url in sorted(set(urls))), encoding="utf-8")
+
+
+def add_new_urls(urls: Iterable[str], path: Path = MANIFEST) -> list[str]:
+    """Add the URLs the manifest does not list yet; every listed URL stays. Returns the added."""
+    listed = read_manifest(path)
+    added = sorted(set(urls) - set(listed))
+    if added or not path.is_file():
+        write_manifest([*listed, *added], path)
+    return added
+
+
+@dataclass(frozen=True)
+class Resolution:
+    url: str
+    target: str | None  # the page the URL finally shows, as a manifest URL; None: nothing
+    redirected: bool
+    problem: str | None
+
+
+def _html_file(site: Path, url: str) -> Path:
+    return site / ("" if url == HOME else url) / "index.html"
+
+
+def redirect_href(html: str) -> str | None:
+    """The link of a redirect page (mkdocs-redirects' or mike's), or None for a real page."""
+    match = _REFRESH.search(html)
+    return match.group(1) if match else None
+
+
+def resolve(site: Path, url: str) -> Resolution:
+    """Follow a URL through the built site: a page, a redirect to a page, or nothing."""
+    current = url
+    for _hop in range(_MAX_HOPS):
+        html_file = _html_file(site, current)
+        if not html_file.is_file():
+            if current == url:
+                return Resolution(url, None, False, "no page and no redirect")
+            return Resolution(url, None, True, f"redirects to '{current}', which does not exist")
+        href = redirect_href(html_file.read_text(encoding="utf-8", errors="replace"))
+        if href is None:
+            return Resolution(url, current, current != url, None)
+        href = href.split("#", 1)[0]
+        if href.startswith(("http://", "https://", "//")):
+            return Resolution(url, href, True, None)  # another site: not ours to check
+        base = "" if current == HOME else current
+        joined = posixpath.normpath(posixpath.join(base, href))
+        if joined.startswith(".."):
+            return Resolution(url, None, True, f"redirects outside the site ('{href}')")
+        current = HOME if joined == "." else joined.rstrip("/") + "/"
+    return Resolution(url, None, True, "redirect loop")
+
+
+def _language_of_url(url: str) -> str:
+    first = url.split("/", 1)[0]
+    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+
+
+def broken_urls(site: Path, urls: Iterable[str]) -> list[str]:
+    """One message per listed URL that a reader of the built site could not follow."""
+    messages = []
+    for url in urls:
+        found = resolve(site, url)
+        if found.problem:
+            messages.append(f"{url}: {found.problem}")
+        elif found.redirected and found.target and "://" not in found.target:
+            wanted = _language_of_url(url)
+            if _language_of_url(found.target) != wanted:
+                messages.append(f"{url}: redirects to '{found.target}', a page in another language")
+    return messages
+
+
+def _redirect_html_path(src: str) -> str:
+    """Where mkdocs-redirects writes the redirect for a `redirect_maps` key (directory URLs)."""
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def write_language_redirects(site: Path, redirect_maps: Mapping[str, str]) -> list[Path]:
+    """Give every redirect its twin in the other languages.
+
+    mkdocs-redirects knows nothing of the i18n plugin: `old.md: new.md` writes `old/` -> `new/`
+    for English only, and a Swedish target (`new.sv.md`) becomes a wrong `new.sv/` link
+    (mkdocs/mkdocs-redirects#33). The suffix layout mirrors the English tree under `sv/`, so the
+    English redirect page, with its relative link, is also the right Swedish one. To be called
+    after every language is built, with the plugin's `redirect_maps`.
+    """
+    written = []
+    for old, new in redirect_maps.items():
+        if source_language(old) != DEFAULT_LANGUAGE or _language_of_url(old) != DEFAULT_LANGUAGE:
+            continue  # an explicit entry for one language: the plugin already wrote it
+        english = site / _redirect_html_path(old)
+        if not english.is_file():
+            continue
+        html = english.read_text(encoding="utf-8")
+        external = new.lower().startswith(("http://", "https://"))
+        for language in LANGUAGES:
+            if language == DEFAULT_LANGUAGE:
+                continue
+            if not external:
+                target = page_url(new.split("#", 1)[0], language)
+                if not _html_file(site, target or HOME).is_file():
+                    continue  # no translation to send the reader to; the check names the URL
+            twin = site / language / _redirect_html_path(old)
+            twin.parent.mkdir(parents=True, exist_ok=True)
+            twin.write_text(html.replace('<html lang="en">', f'<html lang="{language}">', 1), encoding="utf-8")
+            written.append(twin)
+    return written
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("add", help="add the URLs of pages the manifest does not list yet")
+    commands.add_parser("missing", help="list pages whose URLs are not in the manifest")
+    check = commands.add_parser("check", help="check every listed URL against a built site")
+    check.add_argument("site", type=Path, help="a built site, e.g. site/ after `make build`")
+    args = parser.parse_args(argv)
+
+    if args.command == "add":
+        added = add_new_urls(page_urls())
+        for url in added:
+            print(f"added {url}")
+        print(f"{len(added)} URL{'s' if len(added) != 1 else ''} added to {MANIFEST.relative_to(ROOT)}")
+        return 0
+    if args.command == "missing":
+        missing = sorted(set(page_urls()) - set(read_manifest()))
+        for url in missing:
+            print(f"not in the manifest: {url}")
+        if missing:
+            print("run `python scripts/url_manifest.py add`", file=sys.stderr)
+        return 1 if missing else 0
+    problems = broken_urls(args.site, read_manifest())
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
