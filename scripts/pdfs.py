@@ -36,7 +36,7 @@ from curriculum import CURRICULUM_VERSION, LANGUAGES  # noqa: E402
 from curriculum.downloads import book_file, checklist_file  # noqa: E402
 from curriculum.links import page_url  # noqa: E402
 from curriculum.loader import load_curriculum  # noqa: E402
-from curriculum.model import Curriculum, Text  # noqa: E402
+from curriculum.model import Curriculum  # noqa: E402
 from curriculum.render import PROGRAMS_FOR_GROUPING  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -48,13 +48,6 @@ CHROMIUM_ARGS = [
 COACH_PAGES = ("coach-training/index.md", "coach-training/certification.md", "coach-training/portfolio.md")
 BOOK_PAGE = "__book__.html"  # the composed book, answered by a route: nothing is written to SITE
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
-
-WORDS: dict[str, Text] = {
-    "coach_training": {"en": "Coach training", "sv": "Coachutbildning"},
-    "contents": {"en": "Contents", "sv": "Innehåll"},
-    "licence": {"en": "Content CC BY-SA 4.0. The site has the latest text and every checklist.",
-                "sv": "Innehåll CC BY-SA 4.0. Sajten har den senaste texten och alla checklistor."},
-}
 
 BOOK_CSS = """
 @page { size: A4; margin: 16mm 15mm 18mm; }
@@ -151,7 +144,8 @@ class Book:
 
 def books(c: Curriculum, language: str) -> list[Book]:
     """The two books in one language: their chapters in reading order."""
-    coach = [Chapter(src, WORDS["coach_training"][language]) for src in COACH_PAGES]
+    overview = c.pages[COACH_PAGES[0]].title[language]
+    coach = [Chapter(src, overview) for src in COACH_PAGES]
     for stage, units in c.units_by_stage().items():
         coach += [Chapter(unit.key, c.term("stages", stage, language)) for unit in units]
     # As the catalogue lists them (render.module_catalogue): by program, then by title.
@@ -220,13 +214,14 @@ def compose_book(page: Page, base: str, c: Curriculum, book: Book, language: str
         parts.append(body.replace(">", ">" + opener, 1) if opener else body)
     assert first is not None
     title = book.title
+    contents_title = html.escape(c.label("book_contents", language))
     version = f'{c.label("curriculum_version", language)} {CURRICULUM_VERSION}'
     front = (
         '<section class="md-typeset book-cover">'
         f'<h1>{html.escape(title)}</h1><p class="book-subtitle">EcoLeap Production · {version}</p>'
-        f'<nav class="book-toc" aria-label="{WORDS["contents"][language]}">'
-        f'<h2>{WORDS["contents"][language]}</h2><ol>{"".join(contents)}</ol></nav>'
-        f'<p><small>{html.escape(WORDS["licence"][language])}</small></p></section>'
+        f'<nav class="book-toc" aria-label="{contents_title}">'
+        f'<h2>{contents_title}</h2><ol>{"".join(contents)}</ol></nav>'
+        f'<p><small>{html.escape(c.label("book_licence", language))}</small></p></section>'
     )
     return _document(language, f"{title} · EcoLeap Production {CURRICULUM_VERSION}", first,
                      front + "\n".join(parts))
