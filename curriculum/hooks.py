@@ -20,6 +20,7 @@ from curriculum.csp import add_policy
 from curriculum.downloads import SITE_FOLDER, STAGING, staged
 from curriculum.loader import load_curriculum
 from curriculum.problems import CurriculumError
+from curriculum.redirects import write_language_redirects
 from curriculum.render import Renderer, portfolio_download_path
 from curriculum.sitemap import language_sitemap
 
@@ -84,8 +85,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         _copy_staged_downloads(root, site)
     redirects = config.plugins.get("redirects")
     if redirects is not None:  # mkdocs-redirects writes English redirects only (its issue #33)
-        from scripts.url_manifest import write_language_redirects
-
         write_language_redirects(site, redirects.config["redirect_maps"])
     root_sitemap = site / "sitemap.xml"
     if not root_sitemap.is_file():

@@ -17,7 +17,7 @@ import argparse
 import posixpath
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,11 +25,16 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from curriculum import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from curriculum.links import page_url  # noqa: E402
+from curriculum.pages import page_language  # noqa: E402
+from curriculum.redirects import (  # noqa: E402, F401  (write_language_redirects: re-exported)
+    HOME,
+    html_file,
+    language_of_url,
+    write_language_redirects,
+)
 
 MANIFEST = ROOT / "data" / "published-urls.txt"
-HOME = "./"
 HEADER = """\
 # Every page URL this site has published, in both languages, one per line (see
 # docs/about/maintainers.md). Never delete a line: a page that moves or goes away keeps its URL
@@ -44,10 +49,7 @@ _MAX_HOPS = 5
 
 def source_language(relative: str) -> str:
     """`modules/x.sv.md` -> `sv`; `modules/x.md` -> the default language."""
-    parts = relative.rsplit("/", 1)[-1].split(".")
-    if len(parts) == 3 and parts[1] in LANGUAGES:
-        return parts[1]
-    return DEFAULT_LANGUAGE
+    return page_language(Path(relative))[0]
 
 
 def url_of(relative: str) -> str:
@@ -89,10 +91,6 @@ class Resolution:
     problem: str | None
 
 
-def _html_file(site: Path, url: str) -> Path:
-    return site / ("" if url == HOME else url) / "index.html"
-
-
 def redirect_href(html: str) -> str | None:
     """The link of a redirect page (mkdocs-redirects' or mike's), or None for a real page."""
     match = _REFRESH.search(html)
@@ -103,12 +101,12 @@ def resolve(site: Path, url: str) -> Resolution:
     """Follow a URL through the built site: a page, a redirect to a page, or nothing."""
     current = url
     for _hop in range(_MAX_HOPS):
-        html_file = _html_file(site, current)
-        if not html_file.is_file():
+        page_file = html_file(site, current)
+        if not page_file.is_file():
             if current == url:
                 return Resolution(url, None, False, "no page and no redirect")
             return Resolution(url, None, True, f"redirects to '{current}', which does not exist")
-        href = redirect_href(html_file.read_text(encoding="utf-8", errors="replace"))
+        href = redirect_href(page_file.read_text(encoding="utf-8", errors="replace"))
         if href is None:
             return Resolution(url, current, current != url, None)
         href = href.split("#", 1)[0]
@@ -122,11 +120,6 @@ def resolve(site: Path, url: str) -> Resolution:
     return Resolution(url, None, True, "redirect loop")
 
 
-def _language_of_url(url: str) -> str:
-    first = url.split("/", 1)[0]
-    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
-
-
 def broken_urls(site: Path, urls: Iterable[str]) -> list[str]:
     """One message per listed URL that a reader of the built site could not follow."""
     messages = []
@@ -135,50 +128,10 @@ def broken_urls(site: Path, urls: Iterable[str]) -> list[str]:
         if found.problem:
             messages.append(f"{url}: {found.problem}")
         elif found.redirected and found.target and "://" not in found.target:
-            wanted = _language_of_url(url)
-            if _language_of_url(found.target) != wanted:
+            wanted = language_of_url(url)
+            if language_of_url(found.target) != wanted:
                 messages.append(f"{url}: redirects to '{found.target}', a page in another language")
     return messages
-
-
-def _redirect_html_path(src: str) -> str:
-    """Where mkdocs-redirects writes the redirect for a `redirect_maps` key (directory URLs)."""
-    stem = src.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem + ".html"
-    return stem + "/index.html"
-
-
-def write_language_redirects(site: Path, redirect_maps: Mapping[str, str]) -> list[Path]:
-    """Give every redirect its twin in the other languages.
-
-    mkdocs-redirects knows nothing of the i18n plugin: `old.md: new.md` writes `old/` -> `new/`
-    for English only, and a Swedish target (`new.sv.md`) becomes a wrong `new.sv/` link
-    (mkdocs/mkdocs-redirects#33). The suffix layout mirrors the English tree under `sv/`, so the
-    English redirect page, with its relative link, is also the right Swedish one. To be called
-    after every language is built, with the plugin's `redirect_maps`.
-    """
-    written = []
-    for old, new in redirect_maps.items():
-        if source_language(old) != DEFAULT_LANGUAGE or _language_of_url(old) != DEFAULT_LANGUAGE:
-            continue  # an explicit entry for one language: the plugin already wrote it
-        english = site / _redirect_html_path(old)
-        if not english.is_file():
-            continue
-        html = english.read_text(encoding="utf-8")
-        external = new.lower().startswith(("http://", "https://"))
-        for language in LANGUAGES:
-            if language == DEFAULT_LANGUAGE:
-                continue
-            if not external:
-                target = page_url(new.split("#", 1)[0], language)
-                if not _html_file(site, target or HOME).is_file():
-                    continue  # no translation to send the reader to; the check names the URL
-            twin = site / language / _redirect_html_path(old)
-            twin.parent.mkdir(parents=True, exist_ok=True)
-            twin.write_text(html.replace('<html lang="en">', f'<html lang="{language}">', 1), encoding="utf-8")
-            written.append(twin)
-    return written
 
 
 def main(argv: list[str]) -> int:

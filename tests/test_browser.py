@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 import pytest
 
 from curriculum.links import page_url
+from tests.browser import watch
 from tests.site_pages import ROOT, english_sources
 
 pytestmark = pytest.mark.browser
@@ -17,30 +18,20 @@ URLS = [page_url(src, lang) for src in english_sources() for lang in ("en", "sv"
 
 @pytest.mark.parametrize("path", URLS)
 def test_page_has_no_axe_violation_no_console_error_and_no_third_party_request(page, site_url: str, path: str) -> None:
-    requests: list[str] = []
-    errors: list[str] = []
-    failed: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("response", lambda response: failed.append(f"{response.status} {response.url}") if response.status >= 400 else None)
-    page.add_init_script(
-        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
-        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
-    )
+    seen = watch(page)
     page.goto(site_url + path, wait_until="networkidle")
     assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
-    assert page.evaluate("window.__csp") == [], "Content-Security-Policy violations"
+    assert seen.csp_violations() == [], "Content-Security-Policy violations"
 
     own = urlparse(site_url).netloc
-    foreign = [url for url in requests if urlparse(url).netloc not in (own, "") and not url.startswith("data:")]
+    foreign = [url for url in seen.requests if urlparse(url).netloc not in (own, "") and not url.startswith("data:")]
     assert foreign == [], "requests to third parties on load"
     hints = page.eval_on_selector_all(
         "link[rel=preconnect], link[rel=dns-prefetch]", "links => links.map(l => l.href)"
     )
     assert [h for h in hints if urlparse(h).netloc != own] == []
-    assert errors == []
-    assert failed == []
+    assert seen.errors == []
+    assert seen.failed == []
 
     page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)

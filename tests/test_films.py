@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.browser import watch
 from tests.site_pages import copy_project
 
 pytestmark = pytest.mark.browser
@@ -48,17 +49,12 @@ def published_film_site(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.mark.parametrize("path", ["modules/green-waste-walk/", "sv/films/green-waste-walk/"])
 def test_facade_loads_the_privacy_host_only_after_a_keyboard_click(page, published_film_site: str, path: str) -> None:
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+    seen = watch(page)
     page.route(f"https://{PRIVACY_HOST}/**", lambda route: route.fulfill(
         status=200, content_type="text/html", body="<!doctype html><title>player</title>"))
-    page.add_init_script(
-        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
-        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
-    )
     page.goto(published_film_site + path, wait_until="networkidle")
     own = urlparse(published_film_site).netloc
-    assert [u for u in requests if urlparse(u).netloc not in (own, "")] == [], "requests before the click"
+    assert [u for u in seen.requests if urlparse(u).netloc not in (own, "")] == [], "requests before the click"
     assert page.locator("iframe").count() == 0
 
     play = page.locator(".film__play").first
@@ -71,9 +67,9 @@ def test_facade_loads_the_privacy_host_only_after_a_keyboard_click(page, publish
     assert frame.get_attribute("src").startswith(f"https://{PRIVACY_HOST}/embed/{TEST_VIDEO_ID}")
     assert frame.get_attribute("title")
     assert page.evaluate("document.activeElement.tagName") == "IFRAME"
-    foreign = {urlparse(u).netloc for u in requests} - {own, ""}
+    foreign = {urlparse(u).netloc for u in seen.requests} - {own, ""}
     assert foreign == {PRIVACY_HOST}
-    assert page.evaluate("window.__csp") == []
+    assert seen.csp_violations() == []
 
 
 def test_facade_without_javascript_is_a_plain_link(browser, published_film_site: str) -> None:

@@ -6,12 +6,10 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.browser import watch
+
 pytestmark = pytest.mark.browser
 
-WATCH_CSP = (
-    "window.__csp = []; document.addEventListener('securitypolicyviolation',"
-    " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
-)
 
 
 def _search(page, query: str) -> list[str]:
@@ -28,24 +26,24 @@ def _search(page, query: str) -> list[str]:
     ("modules/green-waste-walk/", "waste walk", "/modules/green-waste-walk/"),
 ])
 def test_search_finds_the_page_in_the_readers_language(page, site_url: str, start: str, query: str, expected: str) -> None:
-    page.add_init_script(WATCH_CSP)
+    seen = watch(page)
     page.goto(site_url + start, wait_until="networkidle")
     paths = [urlparse(url).path for url in _search(page, query)]
     assert expected in paths, paths
     # The index holds both languages (a glossary lists the other language's terms too), but the
     # best match is in the reader's language.
     assert paths[0].startswith("/sv/") == expected.startswith("/sv/"), paths
-    assert page.evaluate("window.__csp") == []
+    assert seen.csp_violations() == []
 
 
 def test_language_switcher_keeps_the_heading_and_raises_no_csp_violation(page, site_url: str) -> None:
-    page.add_init_script(WATCH_CSP)
+    seen = watch(page)
     page.goto(site_url + "modules/green-waste-walk/#how-to-run-it", wait_until="networkidle")
     page.evaluate("document.querySelector('a[hreflang=\"sv\"]').click()")
     page.wait_for_url("**/sv/modules/green-waste-walk/**")
     assert page.url.endswith("/sv/modules/green-waste-walk/#how-to-run-it")
     assert page.locator("#how-to-run-it").count() == 1
-    assert page.evaluate("window.__csp") == []
+    assert seen.csp_violations() == []
 
 
 # Each control gets a probe number: Material adds classes on focus, so markup is no identity.

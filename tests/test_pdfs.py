@@ -27,6 +27,7 @@ from curriculum.loader import load_curriculum
 from curriculum.render import Renderer
 from scripts.offline_copy import build_offline, zip_site
 from scripts.pdfs import books, write_pdfs
+from tests.browser import watch
 from tests.site_pages import ROOT
 
 pytestmark = pytest.mark.browser
@@ -36,10 +37,6 @@ CHECKLIST_BUDGET = 150_000
 OFFLINE_BUDGET = 8_000_000
 A4 = (595.28, 841.89)  # points
 VERSION_WORDS = {"en": "Curriculum version", "sv": "Kursplaneversion"}
-WATCH_CSP = (
-    "window.__csp = []; document.addEventListener('securitypolicyviolation',"
-    " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
-)
 
 
 def _made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
@@ -220,9 +217,7 @@ def test_offline_copy_links_open_files_not_folders(offline_copy: Path) -> None:
 ])
 def test_offline_copy_searches_from_file_in_the_readers_language(page, offline_copy: Path, start: str, query: str, expected: str) -> None:
     site = offline_copy / "unzipped" / offline_file().removesuffix(".zip")
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.add_init_script(WATCH_CSP)
+    seen = watch(page)
     page.goto((site / start).as_uri(), wait_until="load")
     page.keyboard.press("/")  # Material's shortcut opens the search
     # From file:// the index loads only when the search opens; type once it is ready.
@@ -232,8 +227,8 @@ def test_offline_copy_searches_from_file_in_the_readers_language(page, offline_c
     results = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
     assert any(url.split("?")[0].split("#")[0].endswith(expected) and ("/sv/" in url) == ("/sv/" in expected)
                for url in results), results
-    assert page.evaluate("window.__csp") == []
-    assert [url for url in requests if not url.startswith("file:")] == [], "a request left the computer"
+    assert seen.csp_violations() == []
+    assert [url for url in seen.requests if not url.startswith("file:")] == [], "a request left the computer"
 
 
 def test_offline_copy_language_switcher_opens_the_twin_page(page, offline_copy: Path) -> None:

@@ -21,6 +21,7 @@ from urllib.parse import urlparse
 import pytest
 
 from curriculum import CURRICULUM_VERSION
+from curriculum.redirects import html_file
 from scripts import release
 from scripts.url_manifest import (
     HOME,
@@ -33,6 +34,7 @@ from scripts.url_manifest import (
     write_language_redirects,
     write_manifest,
 )
+from tests.browser import watch
 from tests.site_pages import ROOT, copy_project
 
 MIKE = Path(sys.executable).with_name("mike")
@@ -80,7 +82,7 @@ def test_redirects_are_written_with_english_sources_only() -> None:
 
 
 def _page(site: Path, url: str) -> None:
-    path = site / ("" if url == HOME else url) / "index.html"
+    path = html_file(site, url)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("<!doctype html><html><body>page</body></html>", encoding="utf-8")
 
@@ -426,21 +428,13 @@ def test_version_selector_and_language_switcher_work_under_mike(page, published:
             route.fulfill(status=404, body="not found")
 
     page.route(SITE + "**", serve_gh_pages)
-    errors: list[str] = []
-    failed: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("response", lambda response: failed.append(f"{response.status} {response.url}") if response.status >= 400 else None)
-    page.add_init_script(
-        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
-        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
-    )
+    seen = watch(page)
     page.goto(SITE + "latest/" + PAGE, wait_until="networkidle")
     assert page.url == f"{SITE}{NEW}/{PAGE}"
     page.wait_for_selector(".md-version__list", state="attached")
     links = page.eval_on_selector_all(".md-version__link", "links => links.map(l => l.href)")
     assert links == [f"{SITE}{NEW}/", f"{SITE}{OLD}/"]
-    assert page.evaluate("window.__csp") == [], "the Content-Security-Policy blocks the version selector"
+    assert seen.csp_violations() == [], "the Content-Security-Policy blocks the version selector"
 
     # The language switcher lands on the same page in Swedish (Material may look it up in the
     # Swedish sitemap, which must carry the version path).
@@ -453,5 +447,5 @@ def test_version_selector_and_language_switcher_work_under_mike(page, published:
     page.evaluate(f"document.querySelector('.md-version__link[href$=\\'/{OLD}/\\']').click()")
     page.wait_for_url(f"{SITE}{OLD}/{PAGE}")
     page.wait_for_load_state("networkidle")
-    assert errors == []
-    assert failed == []
+    assert seen.errors == []
+    assert seen.failed == []
