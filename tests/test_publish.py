@@ -447,5 +447,23 @@ def test_version_selector_and_language_switcher_work_under_mike(page, published:
     page.evaluate(f"document.querySelector('.md-version__link[href$=\\'/{OLD}/\\']').click()")
     page.wait_for_url(f"{SITE}{OLD}/{PAGE}")
     page.wait_for_load_state("networkidle")
+
+    # ...and in the reader's language.
+    page.goto(f"{SITE}{NEW}/sv/{PAGE}", wait_until="networkidle")
+    page.wait_for_selector(".md-version__list", state="attached")
+    page.evaluate(f"document.querySelector('.md-version__link[href$=\\'/{OLD}/\\']').click()")
+    page.wait_for_url(f"{SITE}{OLD}/sv/{PAGE}")
+    page.wait_for_load_state("networkidle")
+
+    # A Swedish page that the other version lacks: the reader lands on that version's Swedish home
+    # (Material alone would fall back to its English root; ecoleap.js makes it Swedish).
+    page.goto(f"{SITE}{NEW}/sv/{PAGE}", wait_until="networkidle")
+    page.wait_for_selector(".md-version__list", state="attached")
+    page.route(f"{SITE}{OLD}/sitemap.xml", lambda route: route.fulfill(
+        status=200, content_type="application/xml",
+        body='<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>'))
+    page.evaluate(f"document.querySelector('.md-version__link[href$=\\'/{OLD}/\\']').click()")
+    page.wait_for_url(f"{SITE}{OLD}/sv/")
+    page.wait_for_load_state("networkidle")
     assert seen.errors == []
     assert seen.failed == []

@@ -181,6 +181,36 @@
     });
   }
 
+  /* The version selector keeps a Swedish reader in Swedish. Material finds the same page in the
+     other version through its sitemap, but when that version lacks the page it falls back to the
+     version's root, which is English; here the fallback is the version's Swedish home. Registered
+     once, in the capture phase, so it runs before Material's handler on <body>. */
+  function versionRoot() {
+    var config = document.getElementById("__config");
+    try { return new URL(JSON.parse(config.textContent).base, location.href).href; } catch (e) { return null; }
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element ? event.target.closest(".md-version__link") : null;
+    var root = versionRoot();
+    var lang = document.documentElement.lang;
+    if (!link || !root || !lang || location.href.indexOf(root + lang + "/") !== 0) { return; }
+    event.preventDefault();
+    event.stopPropagation();
+    var target = link.href + location.href.slice(root.length);
+    var home = link.href + lang + "/";
+    var path = function (url) { return new URL(url, location.href).pathname; };
+    fetch(link.href + "sitemap.xml")  // lists both languages
+      .then(function (response) { return response.ok ? response.text() : ""; })
+      .then(function (xml) {
+        var locs = new DOMParser().parseFromString(xml, "text/xml").querySelectorAll("loc");
+        var found = Array.prototype.some.call(locs, function (loc) {
+          return path(loc.textContent.trim()) === path(target.split("#")[0]);
+        });
+        location.href = found ? target : home;
+      })
+      .catch(function () { location.href = home; });
+  }, true);
+
   /* On paper, collapsed model answers and notes are opened; they close again afterwards. */
   var openedForPrint = [];
   window.addEventListener("beforeprint", function () {
