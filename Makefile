@@ -11,7 +11,7 @@ NODE_READY := node_modules/.ready
 TEST_WORKERS ?= 4
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench check lint browser clean release downloads
+.PHONY: serve test build bench check lint browser java clean release downloads
 
 $(READY): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,17 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# Java for the Nu HTML Checker (vnu-jar, tests/test_html_validity.py). Slim Debian images lack
+# the man1 folder that the JRE's postinst links into.
+java:
+	@if ! command -v java >/dev/null; then \
+	  echo "Installing Debian's default-jre-headless (needs root)"; \
+	  mkdir -p /usr/share/man/man1; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	fi
+
 $(NODE_READY): package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
+	npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $(NODE_READY)
 
 serve: $(READY)
@@ -58,7 +67,7 @@ downloads: $(READY) browser
 	$(BIN)/python scripts/offline_copy.py build/downloads || { rm -rf build/downloads; exit 1; }
 	$(MAKE) build
 
-test: $(READY) $(NODE_READY) browser
+test: $(READY) $(NODE_READY) browser java
 	$(BIN)/ruff check curriculum scripts tests
 	$(BIN)/actionlint .github/workflows/*.yml
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
