@@ -75,3 +75,26 @@ def test_every_control_in_the_content_is_reached_by_tab_and_shows_focus(page, si
             break
     assert [controls[i] for i in sorted(wanted - reached)] == [], "not reachable by Tab"
     assert unmarked == [], "focused without a visible focus indicator"
+
+
+@pytest.mark.parametrize("lang", ["", "sv/"])
+def test_a_reader_walks_the_site_by_its_navigation_without_csp_violation(page, site_url: str, lang: str) -> None:
+    """Tabs, the sidebar and the footer's next-page link, each followed by a click as a reader would."""
+    seen = watch(page)
+    page.goto(site_url + lang, wait_until="networkidle")
+    steps = [
+        ".md-tabs__link[href*='modules/']",  # the module tab
+        ".md-nav--primary .md-nav__link[href*='green-waste-walk/']",  # a guide in the sidebar
+        ".md-footer__link--next",  # the next page
+    ]
+    visited = [page.url]
+    for selector in steps:
+        link = page.locator(selector).first
+        link.click()
+        page.wait_for_url(lambda url: url != visited[-1])
+        page.wait_for_load_state("networkidle")
+        visited.append(page.url)
+        assert seen.csp_violations() == [], f"after {selector} on {page.url}"
+        assert urlparse(page.url).path.startswith("/" + lang), f"{selector} left the language: {page.url}"
+    assert len(set(visited)) == len(steps) + 1, visited
+    assert seen.errors == [] and seen.failed == [], (seen.errors, seen.failed)
