@@ -11,7 +11,7 @@ NODE_READY := node_modules/.ready
 TEST_WORKERS ?= 4
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench check lint browser java clean release downloads
+.PHONY: serve test build bench check lint browser java clean release downloads lock
 
 $(READY): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,18 @@ $(READY): requirements.txt
 	# Make the curriculum package importable by mkdocs-macros and the hooks.
 	$(BIN)/python -c "import os, site; open(os.path.join(site.getsitepackages()[0], 'ecoleap.pth'), 'w').write(os.getcwd() + '\n')"
 	touch $(READY)
+
+# requirements.in names the direct dependencies; requirements.txt locks everything they pull in.
+# Resolve in a fresh environment, so nothing installed by hand slips into the lock.
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.in
+	{ sed -n '1,2p' requirements.txt; \
+	  .lock-venv/bin/python -m pip freeze --disable-pip-version-check --exclude pip --exclude setuptools --exclude wheel | sort -f; \
+	} > requirements.txt.new
+	mv requirements.txt.new requirements.txt
+	rm -rf .lock-venv
 
 # Debian's Chromium for the browser tests; Playwright's own browser download does not work here.
 browser:
