@@ -26,7 +26,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject, TextStringObject
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -37,6 +38,7 @@ from curriculum.downloads import book_file, checklist_file  # noqa: E402
 from curriculum.links import page_url  # noqa: E402
 from curriculum.loader import load_curriculum  # noqa: E402
 from curriculum.model import Curriculum  # noqa: E402
+from curriculum.nav import nav_pages  # noqa: E402
 from curriculum.render import PROGRAMS_FOR_GROUPING  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -148,8 +150,9 @@ def books(c: Curriculum, language: str) -> list[Book]:
     coach = [Chapter(src, overview) for src in COACH_PAGES]
     for stage, units in c.units_by_stage().items():
         coach += [Chapter(unit.key, c.term("stages", stage, language)) for unit in units]
-    # As the catalogue lists them (render.module_catalogue): by program, then by title.
-    ordered = sorted(c.modules.values(), key=lambda m: (m.programs[0], m.title[language]))
+    # In the order a program runs them, as the navigation lists them.
+    position = {src: index for index, src in enumerate(nav_pages(ROOT))}
+    ordered = sorted(c.modules.values(), key=lambda m: position.get(m.key, len(position)))
     modules = [Chapter(m.key, c.term("programs", p, language))
                for p in PROGRAMS_FOR_GROUPING for m in ordered if m.programs[0] == p]
     return [Book("coach-handbook", c.label("book_coach_handbook", language), tuple(coach)),
@@ -260,7 +263,37 @@ def print_book(page: Page, base: str, document: str, footer: str) -> bytes:
     page.evaluate(
         """numbers => document.querySelectorAll("[data-toc-for]").forEach(span => {
              span.textContent = numbers[span.dataset.tocFor] || ""; })""", numbers)
-    return _pdf(page, footer)
+    headings = page.evaluate(
+        "() => Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'), h => h.innerText.replace(/¶$/, ''))")
+    return mend_outline(_pdf(page, footer), headings)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def mend_outline(pdf: bytes, headings: list[str]) -> bytes:
+    """Chromium drops the space where a long heading wraps when it makes the heading's bookmark
+    ("Lean foundationswith green glasses"); give each bookmark its heading's own words back."""
+    spelled = {_squeezed(text): " ".join(text.split()) for text in headings}
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    mended = 0
+    pending = [writer.root_object.get("/Outlines")]
+    while pending:
+        item = pending.pop()
+        if item is None:
+            continue
+        item = item.get_object()
+        title = str(item.get("/Title", ""))
+        if title and spelled.get(_squeezed(title), title) != title:
+            item[NameObject("/Title")] = TextStringObject(spelled[_squeezed(title)])
+            mended += 1
+        pending += [item.get("/First"), item.get("/Next")]
+    if not mended:
+        return pdf
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def print_checklists(reader: Page, page: Page, base: str, c: Curriculum, language: str, out: Path) -> list[Path]:
