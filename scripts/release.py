@@ -5,6 +5,8 @@ commands that tag and publish it (see docs/about/maintainers.md).
     python scripts/release.py 2026.2 --check-only     # check only (the publish workflow)
     python scripts/release.py 2026.2 --check-only --published versions.json
                                                       # also: new on gh-pages and newer than all
+    python scripts/release.py 2026.2 --check-only --notes build/release-notes.md \
+        --site-url https://OWNER.github.io/REPO/      # also: the GitHub release's text
 
 Nothing is tagged or pushed by this script.
 """
@@ -25,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from curriculum.links import page_url  # noqa: E402
 from scripts.url_manifest import page_urls, read_manifest  # noqa: E402
 
 VERSION_FORMAT = re.compile(r"^(?P<year>20\d\d)\.(?P<release>[1-9]\d*)$")
@@ -96,6 +99,32 @@ def check_release(root: Path, version: str,
     return problems
 
 
+_LOCAL_LINK = re.compile(r"\]\((?P<target>(?!\w+:)[^)#\s]+\.md)(?P<anchor>#[^)\s]*)?\)")
+
+
+def release_notes(root: Path, version: str, site_url: str) -> str:
+    """The English changelog entry of `version` as the GitHub release's text: its links point at
+    the version's pages on the site, and the Swedish entry is one link away."""
+    changelog = root / CHANGELOGS[0]
+    text = changelog.read_text(encoding="utf-8")
+    start = re.search(r"^## .*\{\s*#" + re.escape(heading_id(version)) + r"\s*\}\s*$", text, re.MULTILINE)
+    if start is None:
+        raise SystemExit(f"{CHANGELOGS[0]}: no entry for {version}")
+    following = re.search(r"^## ", text[start.end():], re.MULTILINE)
+    entry = text[start.end(): start.end() + following.start() if following else len(text)].strip()
+    base = f"{site_url.rstrip('/')}/{version}/"
+
+    def absolute(match: re.Match[str]) -> str:
+        src = (changelog.parent / match["target"]).resolve().relative_to(root / "docs").as_posix()
+        return f"]({base}{page_url(src, 'en')}{match['anchor'] or ''})"
+
+    changelog_url = base + page_url(CHANGELOGS[0].removeprefix("docs/"), "en")
+    swedish = base + page_url(CHANGELOGS[1].removeprefix("docs/"), "sv")
+    return (f"{_LOCAL_LINK.sub(absolute, entry)}\n\n"
+            f"Read it on the site: [{version}]({changelog_url}) · [på svenska]({swedish}).\n"
+            "The PDFs (coach handbook, module guides) and the offline copy are attached below.\n")
+
+
 def check_published(version: str, versions_json: str) -> list[str]:
     """A release must be new on gh-pages and newer than every published release."""
     published = json.loads(versions_json or "[]")
@@ -131,8 +160,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("version", help="the curriculum version, YYYY.N")
     parser.add_argument("--check-only", action="store_true", help="check, print no commands")
     parser.add_argument("--published", type=Path, help="versions.json of gh-pages, to check against")
+    parser.add_argument("--notes", type=Path, help="write the GitHub release's text to this file")
+    parser.add_argument("--site-url", default="", help="the site's address, for --notes")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.notes and not args.site_url:
+        parser.error("--notes needs --site-url")
 
     problems = check_release(args.root, args.version)
     if args.published:
@@ -146,6 +179,9 @@ def main(argv: list[str]) -> int:
               f"{'s' if len(problems) != 1 else ''})", file=sys.stderr)
         return 1
     print(f"{args.version} is ready to release.")
+    if args.notes:
+        args.notes.parent.mkdir(parents=True, exist_ok=True)
+        args.notes.write_text(release_notes(args.root, args.version, args.site_url), encoding="utf-8")
     if not args.check_only:
         if uncommitted_changes(args.root):
             print("Note: there are uncommitted changes. The tag takes the last commit: commit first.")

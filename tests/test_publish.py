@@ -143,6 +143,27 @@ def test_adding_urls_never_removes_one(tmp_path: Path) -> None:
     assert add_new_urls(["modules/new/"], manifest) == []
 
 
+def test_manifest_lists_every_page_of_the_site() -> None:
+    """A page must be in the manifest before it is published, or its URL could later break unseen."""
+    missing = sorted(set(page_urls(ROOT)) - set(read_manifest()))
+    assert missing == [], f"data/published-urls.txt lacks {missing}: run `python scripts/url_manifest.py add`"
+
+
+def test_release_notes_are_the_changelog_entry_with_links_to_the_versions_pages() -> None:
+    notes = release.release_notes(ROOT, CURRICULUM_VERSION, "https://owner.github.io/repo/")
+    base = f"https://owner.github.io/repo/{CURRICULUM_VERSION}/"
+    assert notes.startswith("The first version") or CURRICULUM_VERSION != "2026.1"
+    assert f"]({base}modules/)" in notes and f"]({base}about/downloads/)" in notes
+    assert ".md)" not in notes, "a link still points at a Markdown file"
+    assert f"({base}sv/about/changelog/)" in notes
+    assert "\n## " not in notes, "the notes run into the next version's entry"
+
+
+def test_release_notes_fail_for_a_version_without_an_entry() -> None:
+    with pytest.raises(SystemExit, match=r"no entry for 2099\.1"):
+        release.release_notes(ROOT, "2099.1", "https://owner.github.io/repo/")
+
+
 def test_page_urls_cover_both_languages_and_the_home_pages() -> None:
     urls = page_urls()
     assert {HOME, "sv/", PAGE, "sv/" + PAGE} <= set(urls)
@@ -245,6 +266,15 @@ def test_publish_workflow_deploys_only_after_every_test() -> None:
         assert any(step.get("uses", "").startswith("actions/cache@") for step in job["steps"])
     scripts = "\n".join(step.get("run", "") for step in jobs["deploy"]["steps"])
     assert 'git config --global user.name' in scripts
+    # The books and the offline copy go with the GitHub release, after `make downloads` made them.
+    steps = jobs["deploy"]["steps"]
+    made = next(i for i, step in enumerate(steps) if step.get("run") == "make downloads")
+    attach = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("softprops/action-gh-release@"))
+    assert made < attach and steps[attach]["if"] == steps[made]["if"] == "github.ref_type == 'tag'"
+    files = steps[attach]["with"]["files"].split()
+    assert {"build/downloads/ecoleap-*.pdf", "build/downloads/ecoleap-offline-*.zip"} <= set(files)
+    assert steps[attach]["with"]["fail_on_unmatched_files"] is True
+    assert "--notes " + steps[attach]["with"]["body_path"] in scripts
     deploys = [line for line in scripts.splitlines() if "mike deploy" in line]
     assert len(deploys) == 2
     assert all(line.strip().startswith("SITE_URL=") and "--config-file mkdocs.publish.yml" in line for line in deploys)
