@@ -12,6 +12,7 @@ import pytest
 from tests.minimal_project import ROOT, write_minimal_project
 
 IN_CI = os.environ.get("CI") == "true"
+TEST_REPOSITORY = "example-owner/ecoleap-production"  # GITHUB_REPOSITORY for the test build
 
 
 @pytest.fixture
@@ -33,7 +34,8 @@ def site_port() -> int:
 def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
     """One strict build of the real site, shared by every test that reads the HTML."""
     site = tmp_path_factory.mktemp("site") / "site"
-    environment = {**os.environ, "SITE_URL": f"http://127.0.0.1:{site_port}/"}
+    # Built as GitHub Actions builds it for publishing: with edit links and the repository link.
+    environment = {**os.environ, "SITE_URL": f"http://127.0.0.1:{site_port}/", "GITHUB_REPOSITORY": TEST_REPOSITORY}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT, capture_output=True, text=True, check=False, env=environment,

@@ -9,6 +9,7 @@ import pytest
 
 from curriculum.links import page_url
 from curriculum.loader import load_curriculum
+from tests.conftest import TEST_REPOSITORY
 from tests.site_pages import ROOT, built_page, english_sources, heading_ids
 
 PAGES = english_sources()
@@ -32,6 +33,25 @@ def test_language_switcher_points_at_the_twin(built_site: Path, src: str) -> Non
     assert links, "no language switcher on the page"
     target = (built_page(built_site, src, "en").parent / by_language["sv"]).resolve()
     assert target == built_page(built_site, src, "sv").parent.resolve()
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_edit_link_opens_the_pages_own_source_in_each_language(built_site: Path, src: str) -> None:
+    """Built as GitHub Actions builds it (conftest sets GITHUB_REPOSITORY), every page links the
+    file a reader would edit: the Swedish page its `.sv.md` twin."""
+    base = f"https://github.com/{TEST_REPOSITORY}/edit/main/docs/"
+    for language, source in (("en", src), ("sv", src.removesuffix(".md") + ".sv.md")):
+        html = built_page(built_site, src, language).read_text(encoding="utf-8")
+        edit = re.findall(r'<a href="([^"]+)"[^>]*rel="edit"', html)
+        assert edit == [base + source], f"{language} {src}: edit links {edit}"
+
+
+def test_repository_link_asks_no_third_party_for_its_facts(built_site: Path) -> None:
+    """Material's `source` component fetches stars and forks from api.github.com on page load;
+    overrides/partials/source.html leaves it out so the link is only a link."""
+    html = built_page(built_site, "index.md", "en").read_text(encoding="utf-8")
+    assert f'<a href="https://github.com/{TEST_REPOSITORY}"' in html
+    assert 'data-md-component="source"' not in html
 
 
 def test_checklists_and_sources_render_from_the_data(built_site: Path) -> None:
