@@ -298,6 +298,7 @@ class Published:
     broken_returncode: int
     broken_output: str
     heads_around_broken_deploy: list[str]
+    release_check: list  # return code and output of the release check before deploying NEW
 
 
 def _run(command: list[str], repo: Path, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -333,9 +334,22 @@ def _publish(workdir: Path) -> Published:
     git([str(MIKE), "set-default", "--config-file", "mkdocs.publish.yml", "--branch", "gh-pages", "latest"])
     old_files_first = old_files()
 
-    init = repo / "curriculum" / "__init__.py"
-    init.write_text(init.read_text(encoding="utf-8").replace(f'"{OLD}"', f'"{NEW}"'), encoding="utf-8")
+    # The next version, made as the maintainers' guide says (docs/about/maintainers.md#release):
+    # the version in both places, a changelog entry in both languages, then the release check
+    # that the publish workflow runs against what gh-pages holds.
+    for file in (repo / "curriculum" / "__init__.py", repo / "pyproject.toml"):
+        file.write_text(file.read_text(encoding="utf-8").replace(f'"{OLD}"', f'"{NEW}"'), encoding="utf-8")
+    for changelog in release.CHANGELOGS:
+        path = repo / changelog
+        text = path.read_text(encoding="utf-8")
+        first = text.index("\n## ") + 1
+        entry = f"## {NEW} {{ #{release.heading_id(NEW)} }}\n\nA test release.\n\n"
+        path.write_text(text[:first] + entry + text[first:], encoding="utf-8")
     git(["git", "commit", "--quiet", "--all", "--message", f"curriculum version {NEW}"])
+    published_json = workdir / "versions.json"
+    published_json.write_text(git(["git", "show", "gh-pages:versions.json"]).stdout, encoding="utf-8")
+    check = _run([sys.executable, "scripts/release.py", NEW, "--check-only", "--published", str(published_json)],
+                 repo, env, check=False)
     deploy(NEW)
 
     # A page whose macro fails: mike's build stops, and nothing may reach gh-pages.
@@ -354,6 +368,7 @@ def _publish(workdir: Path) -> Published:
         old_files_first=old_files_first, old_files_last=old_files(),
         broken_returncode=broken.returncode, broken_output=broken.stdout + broken.stderr,
         heads_around_broken_deploy=[before, after],
+        release_check=[check.returncode, check.stdout + check.stderr],
     )
 
 
@@ -379,6 +394,13 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
     if "error" in data:
         pytest.fail(f"publishing with mike failed:\n{data['error']}")
     return Published(**{**data, "repo": Path(data["repo"]), "tree": Path(data["tree"])})
+
+
+@with_mike
+def test_the_next_version_made_as_the_guide_says_passes_the_release_check(published: Published) -> None:
+    code, output = published.release_check
+    assert code == 0, output
+    assert f"{NEW} is ready to release" in output
 
 
 @with_mike
