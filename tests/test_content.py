@@ -21,3 +21,15 @@ def test_every_used_id_exists() -> None:
         assert set(item.films) <= set(curriculum.films), item.key
     for step in curriculum.certification:
         assert set(step.units) <= set(curriculum.units), step.id
+
+
+def test_model_answers_carry_one_title_per_language() -> None:
+    """A collapsed model answer (`??? success "..."`) is called the same on every page, so a reader
+    learns one word for it (CONTENT_GUIDE: one term per thing)."""
+    import re
+
+    titles: dict[str, set[str]] = {"en": set(), "sv": set()}
+    for page in (ROOT / "docs").rglob("*.md"):
+        language = "sv" if page.name.endswith(".sv.md") else "en"
+        titles[language] |= set(re.findall(r'^\s*\?\?\?\+? success "([^"]+)"', page.read_text(encoding="utf-8"), re.MULTILINE))
+    assert titles == {"en": {"Model answer"}, "sv": {"Förslag på svar"}}
