@@ -88,9 +88,9 @@ def _outline_titles(pdf: bytes) -> list[str]:
 def test_mend_outline_puts_back_the_space_chromium_drops_at_a_wrap() -> None:
     writer = PdfWriter()
     writer.add_blank_page(width=A4[0], height=A4[1])
-    writer.add_outline_item("Lean foundationswith green glasses", page_number=0)
-    writer.add_outline_item("Sources", page_number=0)
-    writer.add_outline_item("Not a heading", page_number=0)
+    writer.add_outline_item(title="Lean foundationswith green glasses", page_number=0)
+    writer.add_outline_item(title="Sources", page_number=0)
+    writer.add_outline_item(title="Not a heading", page_number=0)
     made = io.BytesIO()
     writer.write(made)
     mended = mend_outline(made.getvalue(), ["Lean foundations with\ngreen glasses", "Sources"])
