@@ -19,11 +19,15 @@ class MacroError(Exception):
 
 def define_env(env: Any) -> None:
     root = Path(env.project_dir)
+    # Loaded once per build (MkDocs calls this again for every rebuild under `mkdocs serve`):
+    # asking the loader on every macro call would check every content file's date each time,
+    # which grows with the square of the page count.
+    env.curriculum = load_curriculum(root)
 
     def renderer() -> Renderer:
         page = env.page
         language = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
-        return Renderer(load_curriculum(root), language, page.file.src_uri, _directory_urls(env))
+        return Renderer(env.curriculum, language, page.file.src_uri, _directory_urls(env))
 
     def bind(name: str):
         def macro(*args: str) -> str:
@@ -59,8 +63,7 @@ def on_post_page_macros(env: Any) -> None:
     """Append the glossary as abbreviations, so Material shows a tooltip on each term."""
     page = env.page
     language = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
-    renderer = Renderer(load_curriculum(Path(env.project_dir)), language, page.file.src_uri,
-                        _directory_urls(env))
+    renderer = Renderer(env.curriculum, language, page.file.src_uri, _directory_urls(env))
     definitions = renderer.glossary_abbreviations(env.markdown)
     env.markdown += "\n\n" + definitions + "\n"
 
