@@ -54,3 +54,13 @@ def watch(page: Page) -> PageWatch:
         " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
     )
     return seen
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Search as a reader does; the result links, best first."""
+    page.keyboard.press("/")  # Material's shortcut opens the search
+    # Typed key by key: Material searches on key events, not on a programmatic fill.
+    page.locator(".md-search__input").press_sequentially(query, delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_timeout(300)  # let the last keystroke's results replace the earlier ones
+    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")

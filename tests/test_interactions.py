@@ -6,19 +6,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser import watch
+from tests.browser import search, watch
 
 pytestmark = pytest.mark.browser
 
-
-
-def _search(page, query: str) -> list[str]:
-    page.keyboard.press("/")  # Material's shortcut opens the search
-    # Typed key by key: Material searches on key events, not on a programmatic fill.
-    page.locator(".md-search__input").press_sequentially(query, delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    page.wait_for_timeout(300)  # let the last keystroke's results replace the earlier ones
-    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
 
 
 @pytest.mark.parametrize(("start", "query", "expected"), [
@@ -28,7 +19,7 @@ def _search(page, query: str) -> list[str]:
 def test_search_finds_the_page_in_the_readers_language(page, site_url: str, start: str, query: str, expected: str) -> None:
     seen = watch(page)
     page.goto(site_url + start, wait_until="networkidle")
-    paths = [urlparse(url).path for url in _search(page, query)]
+    paths = [urlparse(url).path for url in search(page, query)]
     assert expected in paths, paths
     # The index holds both languages (a glossary lists the other language's terms too), but the
     # best match is in the reader's language.

@@ -34,7 +34,7 @@ from scripts.url_manifest import (
     write_language_redirects,
     write_manifest,
 )
-from tests.browser import watch
+from tests.browser import search, watch
 from tests.site_pages import ROOT, copy_project
 
 MIKE = Path(sys.executable).with_name("mike")
@@ -493,6 +493,10 @@ def test_version_selector_and_language_switcher_work_under_mike(page, published:
     page.evaluate("document.querySelector('a[hreflang=sv]').click()")
     page.wait_for_url(f"{SITE}{NEW}/sv/{PAGE}")
     page.wait_for_load_state("networkidle")
+
+    # Search works under the version path, in the reader's language.
+    found = [urlparse(url).path for url in search(page, "slöserivandring")]
+    assert f"/{NEW}/sv/{PAGE}" in found and found[0].startswith(f"/{NEW}/sv/"), found
 
     # The version selector keeps the reader on the same page.
     page.goto(f"{SITE}{NEW}/{PAGE}", wait_until="networkidle")
