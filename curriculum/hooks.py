@@ -64,6 +64,10 @@ def _repository_links(config: MkDocsConfig, environ: os._Environ | dict[str, str
     if environ.get("SITE_URL") and not config.get("site_url"):
         config["site_url"] = environ["SITE_URL"]
     repository = environ.get("GITHUB_REPOSITORY")
+    # The site's real address is known: links in <head> may name it (overrides/main.html).
+    # Decided on the first call: the i18n plugin calls this again for each language, by which
+    # time a local build carries the preview address set below.
+    config.extra.setdefault("site_address_known", bool(config.get("site_url") or repository))
     if not repository or config.get("repo_url"):
         if not config.get("site_url"):
             config["site_url"] = "http://127.0.0.1:8000/"  # a local preview: what `make serve` uses

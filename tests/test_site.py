@@ -121,3 +121,14 @@ def test_footer_links_the_accessibility_statement_in_each_language(built_site: P
     sv = (built_site / "sv/modules/index.html").read_text(encoding="utf-8")
     assert 'href="../about/accessibility/"' in en
     assert 'href="../about/accessibility/"' in sv and "Tillgänglighetsredogörelse" in sv
+
+
+@pytest.mark.parametrize("src", ["index.md", "modules/green-waste-walk.md"])
+def test_hreflang_links_are_absolute_language_roots(built_site: Path, site_port: int, src: str) -> None:
+    """hreflang wants absolute addresses; Material fetches sitemap.xml beside each of these links,
+    so they name the language roots (the sitemaps then map every page to its twin)."""
+    root = f"http://127.0.0.1:{site_port}/"
+    for language in ("en", "sv"):
+        html = built_page(built_site, src, language).read_text(encoding="utf-8")
+        links = re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([a-z]+)">', html)
+        assert links == [(root, "en"), (root + "sv/", "sv")], f"{language} {src}: {links}"
