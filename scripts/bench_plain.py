@@ -1,0 +1,52 @@
+"""The English Markdown built with plain Material: what our macros, i18n and checks cost.
+
+Compared per page, since our build makes both languages and the plain one English only.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from bench_common import ROOT, build, fail, markdown_pages, mkdocs_config, progress
+
+# Jinja expressions, statements and comments: their output needs our macros, so plain text
+# stands in for them.
+MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+
+
+def _markdown_extensions(config_text: str) -> str:
+    """mkdocs.yml's markdown_extensions block verbatim: its `!!python/name` tags must survive,
+    and none of the extensions needs our code."""
+    block = re.search(r"^markdown_extensions:\n(?:[ #].*\n|\n)*", config_text, re.MULTILINE)
+    if not block:
+        fail("mkdocs.yml has no markdown_extensions block")
+    return block.group(0)
+
+
+def plain_build() -> tuple[int, float]:
+    """Pages and seconds of a non-strict build with theme material, the search plugin and our
+    Markdown extensions; no hooks, macros, i18n, overrides or nav."""
+    theme = mkdocs_config()["theme"]
+    with tempfile.TemporaryDirectory(prefix="bench-plain-") as tmp:
+        docs = Path(tmp) / "docs"
+        shutil.copytree(ROOT / "docs", docs)
+        for page in list(docs.rglob("*.md")):
+            if page.name.endswith(".sv.md"):
+                page.unlink()
+            else:
+                page.write_text(MACRO.sub("macro output", page.read_text(encoding="utf-8")), encoding="utf-8")
+        features = "".join(f"    - {feature}\n" for feature in theme.get("features", []))
+        config = (
+            "site_name: EcoLeap Production (plain)\n"
+            "docs_dir: docs\n"
+            "theme:\n  name: material\n  language: en\n  font: false\n  features:\n" + features
+            + "plugins:\n  - search\n"
+            + _markdown_extensions((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+        )
+        (Path(tmp) / "mkdocs.yml").write_text(config, encoding="utf-8")
+        pages = markdown_pages(docs)
+        progress(f"plain Material build of the {pages} English pages")
+        return pages, build(Path(tmp), Path(tmp) / "site", strict=False)

@@ -1,0 +1,136 @@
+"""Weight per page kind: HTML gzip, a first visit in Chromium, our own assets, search indexes."""
+
+from __future__ import annotations
+
+import json
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bench_common import KB, Row, at_most, fail, gzip_size, mkdocs_config, progress
+from playwright.sync_api import Browser, Request, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
+
+from curriculum import DEFAULT_LANGUAGE, LANGUAGES
+from curriculum.links import page_url
+from curriculum.model import Curriculum
+from tests.serve import serve
+
+CHROMIUM = "/usr/bin/chromium"
+# As tests/browser.py: without these Chromium calls Google's hosts, which would count as load.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+HTML_GZIP_BUDGET = 14  # KB: the first round trip
+FIRST_LOAD_BUDGET = 100  # KB gzip, images left out
+REQUESTS_BUDGET = 20
+OWN_BUDGETS = {"extra_javascript": ("our JS", 10), "extra_css": ("our CSS", 5)}  # KB gzip
+SEARCH_INDEX_BUDGET = 150  # KB gzip, per language
+# Kinds a page of which goes through the browser and Lighthouse (general pages vary too much).
+TYPICAL_KINDS = ("home", "catalogue", "module", "unit", "film")
+
+
+def page_kinds(curriculum: Curriculum) -> dict[str, list[str]]:
+    """Page keys by kind; the home page and the module catalogue count as kinds of their own."""
+    kinds: dict[str, list[str]] = {}
+    for key, page in curriculum.pages.items():
+        kind = {"index.md": "home", "modules/index.md": "catalogue"}.get(key, page.kind)
+        kinds.setdefault(kind, []).append(key)
+    return kinds
+
+
+def html_weight(site: Path, kinds: dict[str, list[str]]) -> tuple[list[Row], dict[str, str]]:
+    """HTML per kind over both languages, and for each kind the page of median gzip size, which
+    stands for its kind in the browser and in Lighthouse."""
+    rows, typical = [], {}
+    for kind, keys in sorted(kinds.items()):
+        sizes = {(key, lang): (site / page_url(key, lang) / "index.html").read_bytes()
+                 for key in keys for lang in LANGUAGES}
+        zipped = {where: gzip_size(html) for where, html in sizes.items()}
+        rows.append(Row(f"HTML raw, median, {kind} (KB)",
+                        f"{statistics.median(len(h) for h in sizes.values()) / KB:.1f}"))
+        rows.append(at_most(f"HTML gzip, median, {kind} (KB)", statistics.median(zipped.values()) / KB, HTML_GZIP_BUDGET))
+        largest = max(zipped, key=lambda where: zipped[where])
+        rows.append(at_most(f"HTML gzip, largest, {kind} (KB)", zipped[largest] / KB, HTML_GZIP_BUDGET))
+        progress(f"largest {kind} page: {page_url(*largest)}")
+        english = sorted(keys, key=lambda key: zipped[(key, DEFAULT_LANGUAGE)])
+        if kind in TYPICAL_KINDS:
+            typical[kind] = english[len(english) // 2]
+    return rows, typical
+
+
+def asset_weight(site: Path) -> list[Row]:
+    config = mkdocs_config()
+    rows = []
+    for setting, (name, budget) in OWN_BUDGETS.items():
+        files = [str(entry) for entry in config.get(setting, [])]
+        total = sum(gzip_size((site / path).read_bytes()) for path in files)
+        rows.append(at_most(f"{name}, gzip ({', '.join(Path(f).name for f in files)}) (KB)", total / KB, budget))
+    shared = site / "search" / "search_index.json"
+    for lang in LANGUAGES:
+        own = site / lang / "search" / "search_index.json"
+        index = own if lang != DEFAULT_LANGUAGE and own.is_file() else shared
+        name = "its own" if index != shared else "the site's"
+        rows.append(at_most(f"search index {lang} pages load ({name}), gzip (KB)", gzip_size(index.read_bytes()) / KB, SEARCH_INDEX_BUDGET))
+    if not any((site / lang / "search").is_dir() for lang in LANGUAGES):
+        rows += _index_shares(shared)
+    return rows
+
+
+def _language(location: str) -> str:
+    first = location.split("/")[0]
+    return first if first in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def _index_shares(index: Path) -> list[Row]:
+    """One index for both languages: what each language's entries alone would weigh."""
+    data = json.loads(index.read_bytes())
+    rows = []
+    for lang in LANGUAGES:
+        docs = [d for d in data["docs"] if _language(d["location"]) == lang]
+        alone = json.dumps({**data, "docs": docs}, ensure_ascii=False, separators=(",", ":")).encode()
+        rows.append(Row(f"  of which {lang} entries alone, gzip (KB)", f"{gzip_size(alone) / KB:.1f}"))
+    return rows
+
+
+@dataclass(frozen=True)
+class Visit:
+    requests: int  # all of them, images too: each is a round trip
+    weights: list[tuple[int, str]]  # encoded (gzip) body bytes and path, images left out, heaviest first
+
+
+def _visit(browser: Browser, url: str) -> Visit:
+    context = browser.new_context()  # a fresh one each time: nothing cached
+    requests: list[Request] = []
+    finished: list[Request] = []
+    context.on("request", lambda request: requests.append(request))
+    context.on("requestfinished", lambda request: finished.append(request))
+    context.new_page().goto(url, wait_until="networkidle")
+    weights = sorted(((r.sizes()["responseBodySize"], urlsplit(r.url).path) for r in finished
+                      if r.resource_type != "image"), reverse=True)
+    context.close()
+    return Visit(len(requests), weights)
+
+
+def first_load(site: Path, typical: dict[str, str], port: int = 0) -> list[Row]:
+    """A first visit (empty cache) to each kind's typical page in each language, through the
+    gzip server, until the network is idle, as a reader on a fresh browser would."""
+    rows = []
+    with serve(site, port) as base, sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        except PlaywrightError as error:
+            fail(f"{CHROMIUM} did not start (`make browser` installs it): {error}")
+        for kind, key in sorted(typical.items()):
+            for lang in LANGUAGES:
+                visit = _visit(browser, base + page_url(key, lang))
+                weights = visit.weights
+                # The progress log names what dominates the weight.
+                heaviest = ", ".join(f"{path} {size / KB:.1f} KB" for size, path in weights[:3])
+                progress(f"first load, {kind}, {lang}: {visit.requests} requests; heaviest: {heaviest}")
+                rows.append(at_most(f"first load, {kind}, {lang}: KB gzip, no images", sum(s for s, _ in weights) / KB, FIRST_LOAD_BUDGET))
+                rows.append(at_most(f"first load, {kind}, {lang}: requests", visit.requests, REQUESTS_BUDGET, "d"))
+        browser.close()
+    return rows
