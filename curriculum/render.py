@@ -194,7 +194,10 @@ class Renderer:
     def film(self, film_id: str) -> str:
         film = self._get(self.c.films, "film", film_id)
         host = _FILM_HOSTS.get(film.provider or "", "")
-        return self._template("film.html.j2", f=film, host=host)
+        # On the film's own page the poster is the largest thing in view: loading it lazily
+        # would delay the page's first full paint. Elsewhere it may be far down the page.
+        own_page = self.page_key.replace(f".{self.lang}.md", ".md") == self.c.film_page_path(film.id)
+        return self._template("film.html.j2", f=film, host=host, lazy=not own_page)
 
     def film_catalogue(self) -> str:
         return self._template("film_catalogue.html.j2", films=sorted(self.c.films.values(), key=lambda f: f.title[self.lang]))

@@ -95,3 +95,14 @@ def test_page_macro_on_the_wrong_kind_of_page_says_so(project: Path) -> None:
     renderer = Renderer(load_curriculum(project), "en", "modules/index.md")
     with pytest.raises(LookupError, match="not a module page"):
         renderer.module_facts()
+
+
+def test_film_poster_loads_at_once_on_the_films_own_page_and_lazily_elsewhere() -> None:
+    from tests.site_pages import ROOT
+
+    curriculum = load_curriculum(ROOT)
+    for language, suffix in (("en", ".md"), ("sv", ".sv.md")):
+        own = Renderer(curriculum, language, f"films/green-waste-walk{suffix}").film("green-waste-walk")
+        elsewhere = Renderer(curriculum, language, f"modules/green-waste-walk{suffix}").film("green-waste-walk")
+        assert 'class="film__poster"' in own and 'loading="lazy"' not in own
+        assert 'loading="lazy"' in elsewhere
