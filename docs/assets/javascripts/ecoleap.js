@@ -52,7 +52,6 @@
       var cards = cat.querySelectorAll(".module-card");
       var count = cat.querySelector(".catalogue__count");
       var empty = cat.querySelector(".catalogue__empty");
-      form.hidden = false;
       function apply() {
         var shown = 0;
         cards.forEach(function (card) {
