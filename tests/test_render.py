@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from curriculum.links import Linker, page_url
 from curriculum.loader import load_curriculum
 from curriculum.render import Renderer, UnknownId, duration_band
+from tests.site_pages import ROOT
 
 
 @pytest.fixture
@@ -74,7 +76,12 @@ def test_catalogue_cards_carry_the_filter_values(renderers: dict[str, Renderer])
     html = renderers["en"].module_catalogue()
     assert html.count('class="module-card"') == 2
     assert 'data-program="kickstart" data-topic="waste" data-audience="operators" data-duration="short"' in html
-    assert "<form" in html and "hidden" in html.split("<form")[1].split(">")[0]
+    # The filter is in the page from the start (no layout shift when scripts run); the
+    # stylesheet hides it when JavaScript is off, where it could not work.
+    form = html.split("<form")[1].split(">")[0]
+    assert 'class="catalogue__filters"' in form and "hidden" not in form
+    css = (ROOT / "docs/assets/stylesheets/ecoleap.css").read_text(encoding="utf-8")
+    assert re.search(r"\.no-js \.catalogue__filters[^{]*\{\s*display:\s*none", css)
 
 
 @pytest.mark.parametrize(("minutes", "band"), [(60, "short"), (240, "short"), (241, "day"), (480, "day"), (481, "long")])
@@ -98,8 +105,6 @@ def test_page_macro_on_the_wrong_kind_of_page_says_so(project: Path) -> None:
 
 
 def test_film_poster_loads_at_once_on_the_films_own_page_and_lazily_elsewhere() -> None:
-    from tests.site_pages import ROOT
-
     curriculum = load_curriculum(ROOT)
     for language, suffix in (("en", ".md"), ("sv", ".sv.md")):
         own = Renderer(curriculum, language, f"films/green-waste-walk{suffix}").film("green-waste-walk")
