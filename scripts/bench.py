@@ -24,7 +24,6 @@ from bench_common import (
     at_most,
     build,
     fail,
-    free_port,
     markdown_pages,
     progress,
 )
@@ -32,7 +31,6 @@ from bench_lighthouse import LIGHTHOUSE, lighthouse
 from bench_plain import plain_build
 from bench_synthetic import synthetic
 from bench_weight import (
-    CHROMIUM,
     HTML_GZIP_BUDGET,
     asset_weight,
     first_load,
@@ -41,6 +39,8 @@ from bench_weight import (
 )
 
 from curriculum.loader import load_curriculum
+from scripts.chromium import CHROMIUM
+from scripts.serve import free_port
 
 PAGES_PER_SECOND_BUDGET = 35
 OVERHEAD_BUDGET = 1.3  # our time per page against plain Material's

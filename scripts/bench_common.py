@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -93,10 +92,3 @@ def copy_project(target: Path) -> Path:
     """The project as the build sees it, to change in a temporary folder."""
     shutil.copytree(ROOT, target, ignore=_not_copied)
     return target
-
-
-def free_port() -> int:
-    """A port on 127.0.0.1 that is free now, to build a site for before serving it there."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]

@@ -12,11 +12,11 @@ import subprocess
 from pathlib import Path
 
 from bench_common import ROOT, Row, fail, progress
-from bench_weight import CHROMIUM, CHROMIUM_ARGS
 
 from curriculum import DEFAULT_LANGUAGE, LANGUAGES
 from curriculum.links import page_url
-from tests.serve import serve
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
+from scripts.serve import serve
 
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -15,14 +15,9 @@ from playwright.sync_api import Error as PlaywrightError
 from curriculum import DEFAULT_LANGUAGE, LANGUAGES
 from curriculum.links import page_url
 from curriculum.model import Curriculum
-from tests.serve import serve
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
+from scripts.serve import serve
 
-CHROMIUM = "/usr/bin/chromium"
-# As tests/browser.py: without these Chromium calls Google's hosts, which would count as load.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 HTML_GZIP_BUDGET = 14  # KB: the first round trip
 FIRST_LOAD_BUDGET = 100  # KB gzip, images left out
 REQUESTS_BUDGET = 20

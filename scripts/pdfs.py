@@ -16,13 +16,8 @@ import argparse
 import html
 import io
 import sys
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -40,13 +35,9 @@ from curriculum.loader import load_curriculum  # noqa: E402
 from curriculum.model import Curriculum  # noqa: E402
 from curriculum.nav import nav_pages  # noqa: E402
 from curriculum.render import PROGRAMS_FOR_GROUPING  # noqa: E402
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from scripts.serve import serve  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-# As in tests/browser.py: without these, Chromium tries to reach Google's hosts.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 COACH_PAGES = ("coach-training/index.md", "coach-training/certification.md", "coach-training/portfolio.md")
 BOOK_PAGE = "__book__.html"  # the composed book, answered by a route: nothing is written to SITE
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
@@ -157,27 +148,6 @@ def books(c: Curriculum, language: str) -> list[Book]:
                for p in PROGRAMS_FOR_GROUPING for m in ordered if m.programs[0] == p]
     return [Book("coach-handbook", c.label("book_coach_handbook", language), tuple(coach)),
             Book("modules", c.label("book_modules", language), tuple(modules))]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class _Server(ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass  # Chromium drops connections it no longer needs; that is not our error
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    server = _Server(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _extract(page: Page, selector: str, prefix: str, chapters: dict[str, str]) -> dict:

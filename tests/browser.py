@@ -8,21 +8,15 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import require_tool
-
-CHROMIUM = "/usr/bin/chromium"
-# As the machine's own probe found: without these, Chromium tries to reach Google's hosts.
-ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 @contextmanager
 def chromium() -> Iterator[Browser]:
     executable = require_tool(CHROMIUM)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=ARGS, headless=True)
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
         try:
             yield browser
         finally:

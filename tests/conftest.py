@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from scripts.serve import free_port, serve
 from tests.minimal_project import ROOT, write_minimal_project
 
 IN_CI = os.environ.get("CI") == "true"
@@ -25,9 +25,7 @@ def project(tmp_path: Path) -> Path:
 def site_port() -> int:
     """The port the test server will use, known before the build: the sitemap that Material's
     language switcher reads must carry the address the site is really served at."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    return free_port()
 
 
 @pytest.fixture(scope="session")
@@ -55,8 +53,6 @@ def require_tool(path: str) -> str:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path, site_port: int):
     """The built site served on 127.0.0.1 with gzip, as GitHub Pages serves it."""
-    from tests.serve import serve
-
     # axe is loaded from the site's own origin: the pages' CSP rightly blocks inline scripts.
     tools = built_site / "__test-tools__"
     tools.mkdir(exist_ok=True)

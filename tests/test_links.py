@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.serve import serve
+from scripts.serve import serve
 from tests.site_pages import ROOT, english_sources
 
 

@@ -1,8 +1,10 @@
-"""Serve a built site on 127.0.0.1 for the tests, with gzip as GitHub Pages sends it."""
+"""Serve a built site on 127.0.0.1, with gzip as GitHub Pages sends it: for the tests, the PDF
+books and the bench."""
 
 from __future__ import annotations
 
 import gzip
+import socket
 import sys
 import threading
 from collections.abc import Iterator
@@ -48,6 +50,13 @@ class _Server(ThreadingHTTPServer):
         # is normal; anything else is still reported.
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that is free now: a site can be built for its address before it is served."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @contextmanager
