@@ -22,6 +22,7 @@ from curriculum.loader import load_curriculum
 from curriculum.problems import CurriculumError
 from curriculum.redirects import write_language_redirects
 from curriculum.render import Renderer, portfolio_download_path
+from curriculum.searchindex import exclude_repeated_text, split_by_language
 from curriculum.sitemap import language_sitemap
 
 
@@ -33,6 +34,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(error.report()) from None
     # One source for the version: the theme templates read it from here.
     config.extra["curriculum_release"] = CURRICULUM_VERSION
+    # The search loader (overrides/main.html) finds a language's index by this.
+    config.extra["default_language"] = DEFAULT_LANGUAGE
     _repository_links(config, os.environ)
     if offline_build(config):
         _local_worker_shim(config)
@@ -87,6 +90,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     _write_downloads(root, site)
     if not offline_build(config):
         _copy_staged_downloads(root, site)
+        # The offline copy keeps Material's one index: it loads as a script from file://.
+        if (site / "search" / "search_index.json").is_file():
+            split_by_language(site)
     redirects = config.plugins.get("redirects")
     if redirects is not None:  # mkdocs-redirects writes English redirects only (its issue #33)
         write_language_redirects(site, redirects.config["redirect_maps"])
@@ -116,6 +122,10 @@ def _copy_staged_downloads(root: Path, site: Path) -> None:
         target = site / SITE_FOLDER / path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(root / STAGING / path, target)
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+    return exclude_repeated_text(html, page.file.src_uri)
 
 
 _ROOT_LANGUAGE_LINK = re.compile(r'href="(/[^"/][^"]*|/)" hreflang="')

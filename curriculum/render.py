@@ -73,9 +73,12 @@ class Renderer:
         return table[value]
 
     # macros ----------------------------------------------------------------------------
-    def checklist(self, checklist_id: str) -> str:
+    def checklist(self, checklist_id: str, searchable: bool = True) -> str:
+        """A printable, tickable checklist. The library page shows every checklist again, so
+        there it is left out of the search index (curriculum/searchindex.py)."""
         checklist = self._get(self.c.checklists, "checklist", checklist_id)
-        return self._template("checklist.html.j2", checklist=checklist, version=CURRICULUM_VERSION)
+        return self._template("checklist.html.j2", checklist=checklist, version=CURRICULUM_VERSION,
+                              searchable=searchable)
 
     def cite(self, *keys: str) -> str:
         parts = []

@@ -19,12 +19,32 @@ pytestmark = pytest.mark.browser
 def test_search_finds_the_page_in_the_readers_language(page, site_url: str, start: str, query: str, expected: str) -> None:
     seen = watch(page)
     page.goto(site_url + start, wait_until="networkidle")
+    # A page loads without the search index; it comes when the reader opens search.
+    assert [url for url in seen.requests if "search_index" in url] == []
     paths = [urlparse(url).path for url in search(page, query)]
     assert expected in paths, paths
-    # The index holds both languages (a glossary lists the other language's terms too), but the
-    # best match is in the reader's language.
-    assert paths[0].startswith("/sv/") == expected.startswith("/sv/"), paths
-    assert seen.csp_violations() == []
+    # Each language has its own index, so every result is in the reader's language.
+    assert all(path.startswith("/sv/") == expected.startswith("/sv/") for path in paths), paths
+    language_folder = "sv/" if expected.startswith("/sv/") else ""
+    assert [urlparse(url).path for url in seen.requests if "search_index" in url] == [
+        f"/{language_folder}search/search_index.json"]
+    assert seen.csp_violations() == [] and seen.errors == [] and seen.failed == []
+
+
+def test_search_opened_from_the_header_button_on_a_phone(browser, site_url: str) -> None:
+    """On a narrow screen search sits behind a button; a tap must fetch the index and search."""
+    context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True)
+    page = context.new_page()
+    seen = watch(page)
+    page.goto(site_url + "sv/", wait_until="networkidle")
+    assert [url for url in seen.requests if "search_index" in url] == []
+    page.locator('label.md-header__button[for="__search"]').tap()
+    page.locator(".md-search__input").press_sequentially("energirond", delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    paths = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => new URL(a.href).pathname)")
+    assert paths and all(path.startswith("/sv/") for path in paths), paths
+    assert seen.errors == [] and seen.failed == []
+    context.close()
 
 
 def test_language_switcher_keeps_the_heading_and_raises_no_csp_violation(page, site_url: str) -> None:

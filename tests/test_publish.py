@@ -443,7 +443,7 @@ def test_every_published_url_works_in_both_languages_under_every_version(publish
     for version in (OLD, NEW):
         problems = broken_urls(published.tree / version, urls)
         assert problems == [], f"{version}:\n" + "\n".join(problems)
-        index = (published.tree / version / "search" / "search_index.json").read_text(encoding="utf-8")
+        index = (published.tree / version / "sv" / "search" / "search_index.json").read_text(encoding="utf-8")
         assert '"location":"sv/' in index.replace(" ", "")
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
+from curriculum import LANGUAGES
 from curriculum.links import page_url
 from curriculum.loader import load_curriculum
+from curriculum.searchindex import index_path, language_of
 from tests.conftest import TEST_REPOSITORY
 from tests.site_pages import ROOT, built_page, english_sources, heading_ids
 
@@ -72,14 +75,41 @@ def test_glossary_terms_become_tooltips(built_site: Path) -> None:
     assert sum("<abbr title=" in html for html in pages) >= 2
 
 
-def test_swedish_sitemap_and_search_index_exist(built_site: Path) -> None:
+def test_swedish_sitemap_exists(built_site: Path) -> None:
     assert (built_site / "sitemap.xml").is_file()
     assert (built_site / "sv" / "sitemap.xml").is_file()
-    assert (built_site / "search" / "search_index.json").is_file()
-    # One index serves both languages (stemmers for en and sv); it must hold the Swedish pages.
-    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert '"lang":["en","sv"]' in index.replace(" ", "")
-    assert '"location":"sv/' in index.replace(" ", "")
+
+
+def _index(site: Path, language: str) -> dict:
+    return json.loads(index_path(site, language).read_text(encoding="utf-8"))
+
+
+def test_each_language_has_its_own_search_index_with_every_page(built_site: Path) -> None:
+    for language in LANGUAGES:
+        index = _index(built_site, language)
+        assert index["config"]["lang"] == [language]
+        locations = {doc["location"] for doc in index["docs"]}
+        assert {language_of(location) for location in locations} == {language}
+        missing = [src for src in PAGES if page_url(src, language) not in locations]
+        assert missing == [], f"{language} pages missing from their search index"
+
+
+def test_repeated_text_is_kept_out_of_the_search_index(built_site: Path) -> None:
+    for language in LANGUAGES:
+        docs = {doc["location"]: doc for doc in _index(built_site, language)["docs"]}
+        prefix = page_url("index.md", language)
+        # A module's reference list is left out; the sources page keeps every reference.
+        assert not [location for location in docs if location.endswith("/#sources")]
+        assert f"{prefix}modules/green-5s/" in docs
+        curriculum = load_curriculum(ROOT)
+        checklist = next(iter(curriculum.checklists.values()))
+        item = checklist.groups[0].items[0].text[language]
+        library = docs[f"{prefix}checklists/"]["text"]
+        assert checklist.title[language] in library  # the list of checklists at the top
+        assert item not in library  # not the checklist itself: the module page that uses it has it
+        assert any(item in doc["text"] for location, doc in docs.items() if "/modules/" in f"/{location}")
+        sources = " ".join(doc["text"] for location, doc in docs.items() if location.startswith(f"{prefix}about/sources/"))
+        assert "Kalemkerian" in sources
 
 
 def test_no_page_requests_a_font_host(built_site: Path) -> None:

@@ -1,0 +1,65 @@
+"""One search index per language, fetched only when the reader reaches for search.
+
+Material writes one index for the whole site (the i18n plugin merges both languages into it) and
+every page fetches it as soon as it loads: about 400 kB gzip, most of a first visit, for a search
+most readers never open, and with results in both languages. After the build we split it by
+language; the inline loader in overrides/main.html holds Material's request until the reader
+opens search and points it at the page's own language.
+
+We also keep two kinds of repeated text out of the index, with Material's `data-search-exclude`:
+each page's own reference list (the sources page lists every reference once) and the checklists
+on the checklist library page (each is indexed on the module page that uses it).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from curriculum import DEFAULT_LANGUAGE, LANGUAGES
+
+INDEX = Path("search") / "search_index.json"
+SOURCES_PAGE = "about/sources.md"
+
+_SOURCES_HEADING = re.compile(r'<h2 id="sources"(?=[ >])')
+
+
+def index_path(site: Path, language: str) -> Path:
+    """Where a language's pages find their index: the site's own for the default language."""
+    return site / INDEX if language == DEFAULT_LANGUAGE else site / language / INDEX
+
+
+def language_of(location: str) -> str:
+    first = location.split("/", 1)[0]
+    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+
+
+def split_by_language(site: Path) -> dict[str, int]:
+    """Rewrite the site's merged index as one index per language; entries written per language.
+
+    Each index names only its own language, so the search worker loads one stemmer."""
+    merged = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    written = {}
+    for language in LANGUAGES:
+        docs = [doc for doc in merged["docs"] if language_of(doc["location"]) == language]
+        index = {**merged, "config": {**merged["config"], "lang": [language]}, "docs": docs}
+        target = index_path(site, language)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        written[language] = len(docs)
+    return written
+
+
+def exclude_repeated_text(html: str, src_uri: str) -> str:
+    """Mark a page's reference list so the search plugin skips it; the sources page keeps its own."""
+    if _language_neutral(src_uri) == SOURCES_PAGE:
+        return html
+    return _SOURCES_HEADING.sub('<h2 id="sources" data-search-exclude', html)
+
+
+def _language_neutral(src_uri: str) -> str:
+    """docs/about/sources.sv.md -> about/sources.md (the i18n suffix structure)."""
+    stem, _, extension = src_uri.rpartition(".")
+    base, _, suffix = stem.rpartition(".")
+    return f"{base}.{extension}" if base and suffix in LANGUAGES else src_uri
