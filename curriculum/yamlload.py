@@ -31,6 +31,18 @@ class Sequence(list):
 
 
 class _LineLoader(yaml.SafeLoader):
+    """Pure Python: slow, but its error messages say what it found ("found '-'")."""
+
+    def __init__(self, stream: str, offset: int) -> None:
+        super().__init__(stream)
+        self.offset = offset
+        self.duplicates: list[tuple[int, str]] = []
+
+
+# libyaml's parser (PyYAML's C binding) reads the curriculum about ten times faster and keeps
+# the same marks, so line numbers come out right. A file it rejects is read again by the pure
+# Python loader for its clearer message.
+class _FastLineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     def __init__(self, stream: str, offset: int) -> None:
         super().__init__(stream)
         self.offset = offset
@@ -59,12 +71,24 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> Sequenc
     return result
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+for _loader in (_LineLoader, _FastLineLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Any, list[Problem]]:
     """Parse YAML text; `offset` is added to every line (front matter starts below `---`)."""
+    fast = _FastLineLoader(text, offset)
+    try:
+        data = fast.get_single_data()
+    except yaml.MarkedYAMLError:
+        return _parse_slowly(text, path, offset)
+    finally:
+        fast.dispose()
+    return data, _duplicate_problems(fast, path)
+
+
+def _parse_slowly(text: str, path: str, offset: int) -> tuple[Any, list[Problem]]:
     loader = _LineLoader(text, offset)
     try:
         data = loader.get_single_data()
@@ -76,11 +100,14 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Any, list[Problem
         return None, [Problem(path, line, "yaml", f"{what}{hint}")]
     finally:
         loader.dispose()
-    problems = [
+    return data, _duplicate_problems(loader, path)
+
+
+def _duplicate_problems(loader: _LineLoader | _FastLineLoader, path: str) -> list[Problem]:
+    return [
         Problem(path, line, key, "duplicate key (the later value would silently win; remove one)")
         for line, key in loader.duplicates
     ]
-    return data, problems
 
 
 def load_yaml_file(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
