@@ -40,9 +40,11 @@ def split_by_language(site: Path) -> dict[str, int]:
 
     Each index names only its own language, so the search worker loads one stemmer."""
     merged = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    # An entry seen twice (a rebuild that stacked them) is kept once: it would be a double result.
+    unique = {(doc["location"], doc["title"], doc["text"]): doc for doc in merged["docs"]}
     written = {}
     for language in LANGUAGES:
-        docs = [doc for doc in merged["docs"] if language_of(doc["location"]) == language]
+        docs = [doc for doc in unique.values() if language_of(doc["location"]) == language]
         index = {**merged, "config": {**merged["config"], "lang": [language]}, "docs": docs}
         target = index_path(site, language)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,38 @@
+"""Splitting Material's merged search index by language, and what is kept out of it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from curriculum.searchindex import exclude_repeated_text, index_path, split_by_language
+
+
+def _merged(site: Path, docs: list[dict]) -> None:
+    config = {"lang": ["en", "sv"], "separator": "[\\s\\-]+"}
+    (site / "search").mkdir(parents=True)
+    (site / "search" / "search_index.json").write_text(json.dumps({"config": config, "docs": docs}), encoding="utf-8")
+
+
+def test_the_merged_index_becomes_one_per_language_without_doubles(tmp_path: Path) -> None:
+    english = {"location": "modules/green-5s/", "title": "Green 5S", "text": "sort"}
+    swedish = {"location": "sv/modules/green-5s/", "title": "Grön 5S", "text": "sortera"}
+    home = {"location": "", "title": "Home", "text": "start"}
+    _merged(tmp_path, [english, swedish, home, dict(english)])
+
+    assert split_by_language(tmp_path) == {"en": 2, "sv": 1}
+    en = json.loads(index_path(tmp_path, "en").read_text(encoding="utf-8"))
+    sv = json.loads(index_path(tmp_path, "sv").read_text(encoding="utf-8"))
+    assert index_path(tmp_path, "sv") == tmp_path / "sv" / "search" / "search_index.json"
+    assert en["docs"] == [english, home] and sv["docs"] == [swedish]
+    assert (en["config"]["lang"], sv["config"]["lang"]) == (["en"], ["sv"])
+    assert en["config"]["separator"] == "[\\s\\-]+"  # the rest of Material's settings stay
+
+
+def test_a_pages_reference_list_is_marked_but_the_sources_page_keeps_its_own() -> None:
+    html = '<h2 id="why">Why</h2><p>text</p><h2 id="sources">Sources<a class="headerlink"></a></h2><ul></ul>'
+    marked = exclude_repeated_text(html, "modules/green-5s.sv.md")
+    assert '<h2 id="sources" data-search-exclude>Sources' in marked
+    assert '<h2 id="why">' in marked
+    assert exclude_repeated_text(html, "about/sources.md") == html
+    assert exclude_repeated_text(html, "about/sources.sv.md") == html
