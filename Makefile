@@ -84,7 +84,7 @@ test: $(READY) $(NODE_READY) browser java
 	$(BIN)/actionlint .github/workflows/*.yml
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
-# Figures beside their budgets (scripts/bench.py), about 20 minutes; stdout is only the table.
+# Figures beside their budgets (scripts/bench.py), about 10 minutes on an idle 2-core machine; stdout is only the table.
 # Lighthouse lives in bench/, apart from the tests' npm packages, so `make test`'s npm ci stays small.
 bench: $(READY) browser bench/node_modules/.ready
 	@$(BIN)/python scripts/bench.py
