@@ -22,7 +22,7 @@ from curriculum.loader import load_curriculum
 from curriculum.problems import CurriculumError
 from curriculum.redirects import write_language_redirects
 from curriculum.render import Renderer, portfolio_download_path
-from curriculum.searchindex import exclude_repeated_text, split_by_language
+from curriculum.searchindex import INDEX, exclude_repeated_text, split_by_language
 from curriculum.sitemap import language_sitemap
 
 
@@ -91,7 +91,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not offline_build(config):
         _copy_staged_downloads(root, site)
         # The offline copy keeps Material's one index: it loads as a script from file://.
-        if (site / "search" / "search_index.json").is_file():
+        if (site / INDEX).is_file():
             split_by_language(site)
     redirects = config.plugins.get("redirects")
     if redirects is not None:  # mkdocs-redirects writes English redirects only (its issue #33)

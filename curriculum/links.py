@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import posixpath
 
-from curriculum import DEFAULT_LANGUAGE
+from curriculum import DEFAULT_LANGUAGE, LANGUAGES
+
+
+def language_of_url(url: str) -> str:
+    """The language of a site-relative URL or search location (`sv/modules/x/` -> `sv`)."""
+    first = url.split("/", 1)[0]
+    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
 
 
 def page_url(src: str, language: str, directory_urls: bool = True) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from curriculum import DEFAULT_LANGUAGE, LANGUAGES
-from curriculum.links import page_url
+from curriculum.links import language_of_url, page_url
 from curriculum.pages import page_language
 
 HOME = "./"  # the English home page's URL in the manifest
@@ -19,11 +19,6 @@ HOME = "./"  # the English home page's URL in the manifest
 def html_file(site: Path, url: str) -> Path:
     """The file a site-relative URL (`modules/x/`, `./`) is served from."""
     return site / ("" if url == HOME else url) / "index.html"
-
-
-def language_of_url(url: str) -> str:
-    first = url.split("/", 1)[0]
-    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
 
 
 def redirect_html_path(src: str) -> str:

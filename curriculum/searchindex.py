@@ -18,6 +18,8 @@ import re
 from pathlib import Path
 
 from curriculum import DEFAULT_LANGUAGE, LANGUAGES
+from curriculum.links import language_of_url
+from curriculum.pages import page_language
 
 INDEX = Path("search") / "search_index.json"
 SOURCES_PAGE = "about/sources.md"
@@ -30,11 +32,6 @@ def index_path(site: Path, language: str) -> Path:
     return site / INDEX if language == DEFAULT_LANGUAGE else site / language / INDEX
 
 
-def language_of(location: str) -> str:
-    first = location.split("/", 1)[0]
-    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
-
-
 def split_by_language(site: Path) -> dict[str, int]:
     """Rewrite the site's merged index as one index per language; entries written per language.
 
@@ -44,7 +41,7 @@ def split_by_language(site: Path) -> dict[str, int]:
     unique = {(doc["location"], doc["title"], doc["text"]): doc for doc in merged["docs"]}
     written = {}
     for language in LANGUAGES:
-        docs = [doc for doc in unique.values() if language_of(doc["location"]) == language]
+        docs = [doc for doc in unique.values() if language_of_url(doc["location"]) == language]
         index = {**merged, "config": {**merged["config"], "lang": [language]}, "docs": docs}
         target = index_path(site, language)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -55,13 +52,7 @@ def split_by_language(site: Path) -> dict[str, int]:
 
 def exclude_repeated_text(html: str, src_uri: str) -> str:
     """Mark a page's reference list so the search plugin skips it; the sources page keeps its own."""
-    if _language_neutral(src_uri) == SOURCES_PAGE:
+    if page_language(Path(src_uri))[1] == SOURCES_PAGE:
         return html
     return _SOURCES_HEADING.sub('<h2 id="sources" data-search-exclude', html)
 
-
-def _language_neutral(src_uri: str) -> str:
-    """docs/about/sources.sv.md -> about/sources.md (the i18n suffix structure)."""
-    stem, _, extension = src_uri.rpartition(".")
-    base, _, suffix = stem.rpartition(".")
-    return f"{base}.{extension}" if base and suffix in LANGUAGES else src_uri

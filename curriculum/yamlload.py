@@ -30,26 +30,27 @@ class Sequence(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
-class _LineLoader(yaml.SafeLoader):
-    """Pure Python: slow, but its error messages say what it found ("found '-'")."""
+class _Lines:
+    """What both loaders keep: the line offset of the text and the duplicate keys they met."""
 
     def __init__(self, stream: str, offset: int) -> None:
-        super().__init__(stream)
+        super().__init__(stream)  # type: ignore[call-arg]
         self.offset = offset
         self.duplicates: list[tuple[int, str]] = []
+
+
+class _LineLoader(_Lines, yaml.SafeLoader):
+    """Pure Python: slow, but its error messages say what it found ("found '-'")."""
 
 
 # libyaml's parser (PyYAML's C binding) reads the curriculum about ten times faster and keeps
 # the same marks, so line numbers come out right. A file it rejects is read again by the pure
 # Python loader for its clearer message.
-class _FastLineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    def __init__(self, stream: str, offset: int) -> None:
-        super().__init__(stream)
-        self.offset = offset
-        self.duplicates: list[tuple[int, str]] = []
+class _FastLineLoader(_Lines, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    pass
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
+def _construct_mapping(loader: _Lines, node: yaml.MappingNode) -> Mapping:
     loader.flatten_mapping(node)
     result = Mapping()
     result.line = node.start_mark.line + 1 + loader.offset
@@ -64,7 +65,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
     return result
 
 
-def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> Sequence:
+def _construct_sequence(loader: _Lines, node: yaml.SequenceNode) -> Sequence:
     result = Sequence(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1 + loader.offset
     result.item_lines = [child.start_mark.line + 1 + loader.offset for child in node.value]
@@ -103,7 +104,7 @@ def _parse_slowly(text: str, path: str, offset: int) -> tuple[Any, list[Problem]
     return data, _duplicate_problems(loader, path)
 
 
-def _duplicate_problems(loader: _LineLoader | _FastLineLoader, path: str) -> list[Problem]:
+def _duplicate_problems(loader: _Lines, path: str) -> list[Problem]:
     return [
         Problem(path, line, key, "duplicate key (the later value would silently win; remove one)")
         for line, key in loader.duplicates

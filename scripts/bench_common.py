@@ -45,7 +45,7 @@ def fail(message: str) -> None:
 
 
 def gzip_size(data: bytes) -> int:
-    # Level 6, as tests/serve.py and most web servers send it.
+    # Level 6, as scripts/serve.py and most web servers send it.
     return len(gzip.compress(data, compresslevel=6))
 
 

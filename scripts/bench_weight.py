@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from playwright.sync_api import Error as PlaywrightError
 from curriculum import DEFAULT_LANGUAGE, LANGUAGES
 from curriculum.links import page_url
 from curriculum.model import Curriculum
+from curriculum.searchindex import index_path
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from scripts.serve import serve
 
@@ -63,30 +63,10 @@ def asset_weight(site: Path) -> list[Row]:
         files = [str(entry) for entry in config.get(setting, [])]
         total = sum(gzip_size((site / path).read_bytes()) for path in files)
         rows.append(at_most(f"{name}, gzip ({', '.join(Path(f).name for f in files)}) (KB)", total / KB, budget))
-    shared = site / "search" / "search_index.json"
-    for lang in LANGUAGES:
-        own = site / lang / "search" / "search_index.json"
-        index = own if lang != DEFAULT_LANGUAGE and own.is_file() else shared
-        name = "its own" if index != shared else "the site's"
-        rows.append(at_most(f"search index {lang} pages load ({name}), gzip (KB)", gzip_size(index.read_bytes()) / KB, SEARCH_INDEX_BUDGET))
-    if not any((site / lang / "search").is_dir() for lang in LANGUAGES):
-        rows += _index_shares(shared)
-    return rows
-
-
-def _language(location: str) -> str:
-    first = location.split("/")[0]
-    return first if first in LANGUAGES else DEFAULT_LANGUAGE
-
-
-def _index_shares(index: Path) -> list[Row]:
-    """One index for both languages: what each language's entries alone would weigh."""
-    data = json.loads(index.read_bytes())
-    rows = []
-    for lang in LANGUAGES:
-        docs = [d for d in data["docs"] if _language(d["location"]) == lang]
-        alone = json.dumps({**data, "docs": docs}, ensure_ascii=False, separators=(",", ":")).encode()
-        rows.append(Row(f"  of which {lang} entries alone, gzip (KB)", f"{gzip_size(alone) / KB:.1f}"))
+    for lang in LANGUAGES:  # each language's pages load their own index (curriculum/searchindex.py)
+        index = index_path(site, lang)
+        rows.append(at_most(f"search index, {lang} ({index.relative_to(site)}), gzip (KB)",
+                            gzip_size(index.read_bytes()) / KB, SEARCH_INDEX_BUDGET))
     return rows
 
 

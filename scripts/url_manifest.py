@@ -25,12 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from curriculum.links import page_url  # noqa: E402
+from curriculum.links import language_of_url, page_url  # noqa: E402
 from curriculum.pages import page_language  # noqa: E402
 from curriculum.redirects import (  # noqa: E402, F401  (write_language_redirects: re-exported)
     HOME,
     html_file,
-    language_of_url,
     write_language_redirects,
 )
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from curriculum import LANGUAGES
-from curriculum.links import page_url
+from curriculum.links import language_of_url, page_url
 from curriculum.loader import load_curriculum
-from curriculum.searchindex import index_path, language_of
+from curriculum.searchindex import index_path
 from tests.conftest import TEST_REPOSITORY
 from tests.site_pages import ROOT, built_page, english_sources, heading_ids
 
@@ -89,7 +89,7 @@ def test_each_language_has_its_own_search_index_with_every_page(built_site: Path
         index = _index(built_site, language)
         assert index["config"]["lang"] == [language]
         locations = {doc["location"] for doc in index["docs"]}
-        assert {language_of(location) for location in locations} == {language}
+        assert {language_of_url(location) for location in locations} == {language}
         missing = [src for src in PAGES if page_url(src, language) not in locations]
         assert missing == [], f"{language} pages missing from their search index"
 
