@@ -27,7 +27,8 @@ SOURCE_GROUPS = (
     "programmes", "research", "lean-methods", "green-methods", "circular-economy",
     "climate-and-reporting", "standards", "support-schemes", "coaching",
 )
-RELIABILITY = ("established", "single-source", "uncertain")
+# What kind of publication a source is; its reliability label on the pages follows from it.
+SOURCE_TYPES = ("peer-reviewed", "official", "book", "report", "web-page")
 PROVIDERS = ("youtube", "vimeo", "file")
 MAX_CHECKLIST_ITEMS = 16  # more does not print on one A4 page
 MAX_ITEM_CHARS = 160
@@ -84,30 +85,39 @@ def load_labels(root: Path, problems: list[Problem]) -> dict[str, Text]:
 
 
 def load_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
+    """The bibliography by key. A source's `replaces` keys resolve to it too, so a page that
+    still cites an old key keeps working while it is updated."""
     data, reader = _load(root, "data/sources.yml", problems)
     result: dict[str, Source] = {}
     seen: dict[str, int] = {}
-    allowed = {"key", "group", "authors", "year", "title", "venue", "url", "doi", "reliability"}
+    allowed = {"key", "type", "group", "authors", "year", "title", "venue", "url", "doi", "replaces"}
     for entry, _ in _entries(reader, data, "sources"):
         reader.unknown_keys(entry, allowed, "sources")
         key = reader.identifier(entry, "key", "sources.key")
         group = reader.string(entry, "group", "sources.group")
         if group and group not in SOURCE_GROUPS:
             reader.fail(entry.line_of("group"), "sources.group", f"unknown group '{group}'{did_you_mean(group, SOURCE_GROUPS)}")
-        reliability = reader.string(entry, "reliability", "sources.reliability", required=False) or "established"
-        if reliability not in RELIABILITY:
-            reader.fail(entry.line_of("reliability"), "sources.reliability", f"unknown value '{reliability}'{did_you_mean(reliability, RELIABILITY)}")
+        kind = entry.get("type")
+        if kind is None:
+            reader.fail(entry.line, "sources.type", f"'{key}' has no type (add 'type:' with one of: {', '.join(SOURCE_TYPES)})")
+        elif kind not in SOURCE_TYPES:
+            reader.fail(entry.line_of("type"), "sources.type", f"unknown type '{kind}'{did_you_mean(str(kind), SOURCE_TYPES)}")
         url = reader.string(entry, "url", "sources.url", required=False)
         if url and not url.startswith("https://"):
             reader.fail(entry.line_of("url"), "sources.url", f"'{url}' must start with https://")
         year = reader.integer(entry, "year", "sources.year", required=False)
         fields = [reader.string(entry, name, f"sources.{name}") for name in ("authors", "title", "venue")]
-        if key and group and all(fields):
+        replaces = reader.ids(entry, "replaces", "sources.replaces", required=False)
+        if key and group and kind in SOURCE_TYPES and all(fields):
             reader.unique(seen, key, entry.line_of("key"), "sources.key")
             authors, title, venue = (str(value) for value in fields)
-            result[key] = Source(key, group, authors, title, venue, year, url,
-                                 reader.string(entry, "doi", "sources.doi", required=False), reliability,
-                                 line=entry.line_of("key"))
+            source = Source(key, group, authors, title, venue, year, url,
+                            reader.string(entry, "doi", "sources.doi", required=False), str(kind),
+                            replaces, line=entry.line_of("key"))
+            result[key] = source
+            for old in replaces:
+                reader.unique(seen, old, entry.line_of("replaces"), "sources.replaces")
+                result[old] = source
     return result
 
 

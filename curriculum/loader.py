@@ -303,9 +303,10 @@ def _check_data_references(root: Path, curriculum: Curriculum, known: dict[str, 
     # citation or dead weight in the bibliography.
     cited = {key for page in curriculum.pages.values() for key in page.sources}
     cited |= {key for term in curriculum.glossary.values() for key in term.sources}
+    cited = {curriculum.sources[key].key for key in cited if key in curriculum.sources}
     reader = Reader("data/sources.yml", problems)
-    for source in curriculum.sources.values():
-        if source.key not in cited:
+    for key, source in curriculum.sources.items():
+        if key == source.key and source.key not in cited:
             reader.fail(source.line, "sources.key", f"'{source.key}' is cited by no page (cite it where its fact is used, or remove it)")
     in_use = {cid for page in curriculum.pages.values() for cid in getattr(page, "checklists", ())}
     for checklist_id in sorted(set(curriculum.checklists) - in_use):

@@ -27,7 +27,8 @@ class Source:
     year: int | None = None
     url: str | None = None
     doi: str | None = None
-    reliability: str = "established"
+    type: str = "web-page"  # peer-reviewed | official | book | report | web-page
+    replaces: tuple[str, ...] = ()  # old keys that still resolve to this source
     line: int = field(default=0, compare=False)
 
 

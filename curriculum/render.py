@@ -84,7 +84,7 @@ class Renderer:
         parts = []
         for key in keys:
             source = self._get(self.c.sources, "source", key)
-            href = self.links.href("about/sources.md", f"src-{key}")
+            href = self.links.href("about/sources.md", f"src-{source.key}")
             parts.append(f'<a class="citation" href="{href}">{_short_citation(source)}</a>')
         return "(" + "; ".join(parts) + ")"
 
@@ -117,7 +117,7 @@ class Renderer:
 
     def bibliography(self) -> str:
         groups: dict[str, list[Source]] = {}
-        for source in sorted(self.c.sources.values(), key=lambda s: (s.authors.lower(), s.year or 0)):
+        for source in sorted(_distinct(self.c), key=lambda s: (s.authors.lower(), s.year or 0)):
             groups.setdefault(source.group, []).append(source)
         return self._template("bibliography.html.j2", groups=sorted(groups.items()), cited_by=_citations(self.c))
 
@@ -279,11 +279,18 @@ def _checklist_users(c: Curriculum) -> dict[str, list[Module | Unit]]:
     return users
 
 
+def _distinct(c: Curriculum) -> list[Source]:
+    """Each source once: a key a source `replaces` points at the same entry."""
+    return [source for key, source in c.sources.items() if key == source.key]
+
+
 def _citations(c: Curriculum) -> dict[str, list]:
-    cited: dict[str, list] = {key: [] for key in c.sources}
+    cited: dict[str, list] = {source.key: [] for source in _distinct(c)}
     for page in c.pages.values():
         for key in page.sources:
-            cited.setdefault(key, []).append(page)
+            key = c.sources[key].key if key in c.sources else key
+            if page not in cited.setdefault(key, []):
+                cited[key].append(page)
     return cited
 
 
