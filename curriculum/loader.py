@@ -19,6 +19,13 @@ from curriculum.data import (
     load_sources,
     load_vocabularies,
 )
+from curriculum.editorial import (
+    check_admonition_titles,
+    check_guide_macros,
+    check_sequences,
+    check_swedish_terms,
+    load_terms,
+)
 from curriculum.model import Curriculum, Module, Page, Unit
 from curriculum.pages import check_page, page_kind, read_pages
 from curriculum.pagesource import PageSource
@@ -43,6 +50,7 @@ def collect(root: Path) -> tuple[Curriculum, list[Problem]]:
         pages={},
         modules={},
         units={},
+        terms=load_terms(root, problems),
     )
     sources = read_pages(root, problems)
     kinds: dict[str, PageKind] = {}
@@ -65,6 +73,10 @@ def collect(root: Path) -> tuple[Curriculum, list[Problem]]:
     _check_cycles(curriculum.modules, "modules", problems)
     _check_cycles(curriculum.units, "coach-training/units", problems)
     _check_data_references(root, curriculum, known, problems)
+    check_sequences(sources, curriculum.modules, problems)
+    check_swedish_terms(root, curriculum.terms, problems)
+    check_admonition_titles(root, problems)
+    check_guide_macros(root, problems)
     return curriculum, sorted(set(problems))
 
 

@@ -94,6 +94,17 @@ class GlossaryTerm:
 
 
 @dataclass(frozen=True)
+class SwedishTerm:
+    """A Swedish term this site uses, the variants it rejects, and why (data/terms.yml)."""
+
+    english: str
+    chosen: str
+    rejected: tuple[str, ...]
+    why: Text
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
 class CertificationStep:
     id: str
     title: Text
@@ -163,6 +174,7 @@ class Curriculum:
     pages: dict[str, Page]  # by key (English docs path)
     modules: dict[str, Module]
     units: dict[str, Unit]
+    terms: list[SwedishTerm] = field(default_factory=list)
 
     def label(self, key: str, language: str) -> str:
         return self.labels[key][language]
@@ -182,6 +194,14 @@ class Curriculum:
     def followers(self, module_id: str) -> list[Module]:
         """Modules that name this one as a prerequisite: the reader's next steps."""
         return [m for m in self.modules.values() if module_id in m.prerequisites]
+
+    def program_modules(self, program: str) -> list[Module]:
+        """The modules a program is built from: those that name it first among their programs."""
+        return [m for m in self.modules.values() if m.programs and m.programs[0] == program]
+
+    def program_minutes(self, program: str) -> int:
+        """Session time of a program: the sum of its modules' durations."""
+        return sum(m.duration_minutes for m in self.program_modules(program))
 
     def units_by_stage(self) -> dict[str, list[Unit]]:
         ordered: dict[str, list[Unit]] = {stage: [] for stage in self.vocabularies["stages"]}

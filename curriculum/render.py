@@ -16,6 +16,7 @@ from curriculum import CURRICULUM_VERSION
 from curriculum import downloads as files
 from curriculum.links import Linker
 from curriculum.model import Curriculum, Module, Source, Unit
+from curriculum.schema import KINDS
 
 _TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -223,6 +224,25 @@ class Renderer:
                 if text is None or name in text:
                     lines.append(f"*[{name}]: {definition}")
         return "\n".join(sorted(lines))
+
+    def field_reference(self, kind: str) -> str:
+        """The front-matter fields of a page kind, generated from curriculum/schema.py."""
+        return self._template("field_reference.html.j2", kind=self._get(KINDS, "page kind", kind),
+                              vocab=self.c.vocabularies)
+
+    def swedish_terms(self) -> str:
+        """The Swedish term list (data/terms.yml): chosen term, rejected variants, why."""
+        return self._template("swedish_terms.html.j2", terms=self.c.terms)
+
+    def program_load(self, program: str, weeks: int) -> str:
+        """A program's session hours, summed from its modules, and the average weekly load."""
+        modules = self.c.program_modules(program)
+        if not modules:
+            raise UnknownId("program", program, {m.programs[0] for m in self.c.modules.values()})
+        minutes = self.c.program_minutes(program)
+        per_week = f"{minutes / 60 / weeks:.1f}"
+        return self.label("program_load", time=self.duration(minutes), count=len(modules), weeks=weeks,
+                          per_week=per_week.replace(".", ",") if self.lang == "sv" else per_week)
 
     def _current(self, table, what: str):
         page = self.c.pages.get(self.page_key)
