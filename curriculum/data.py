@@ -222,8 +222,7 @@ def load_films(root: Path, problems: list[Problem]) -> dict[str, Film]:
             reader.fail(entry.line_of("video_id"), "films.video_id", "give both provider and video_id, or neither while the film is not published (never invent an id)")
         captions = reader.text(entry, "captions", "films.captions", required=video_id is not None)
         for lang, caption in captions.items():
-            if not (root / "docs" / caption).is_file():
-                reader.fail(entry.line_of("captions"), f"films.captions.{lang}", f"no file docs/{caption}")
+            _check_caption(root, reader, entry.line_of("captions"), film_id, lang, caption)
         chapters: list[Chapter] = []
         for chapter, _ in _entries(reader, entry, "chapters"):
             start = str(chapter.get("start", ""))
@@ -236,6 +235,22 @@ def load_films(root: Path, problems: list[Problem]) -> dict[str, Film]:
                                    provider, str(video_id) if video_id is not None else None,
                                    captions, tuple(chapters), line=entry.line)
     return result
+
+
+CAPTIONS_FOLDER = "assets/captions"  # below docs/: <film id>.<language>.vtt
+
+
+def _check_caption(root: Path, reader: Reader, line: int, film_id: str | None, lang: str, caption: str) -> None:
+    """A published film's captions: a WebVTT file per language, in the captions folder."""
+    expected = f"{CAPTIONS_FOLDER}/{film_id}.{lang}.vtt"
+    if film_id and caption != expected:
+        reader.fail(line, f"films.captions.{lang}", f"'{caption}' should be '{expected}' (captions are WebVTT files in docs/{CAPTIONS_FOLDER}/, named <film id>.<language>.vtt)")
+        return
+    path = root / "docs" / caption
+    if not path.is_file():
+        reader.fail(line, f"films.captions.{lang}", f"no file docs/{caption} (add the {lang} captions as WebVTT)")
+    elif not path.read_text(encoding="utf-8", errors="replace").lstrip("\ufeff").startswith("WEBVTT"):
+        reader.fail(line, f"films.captions.{lang}", f"docs/{caption} is not a WebVTT file (its first line must be WEBVTT)")
 
 
 def load_certification(root: Path, problems: list[Problem]) -> list[CertificationStep]:
