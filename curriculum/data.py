@@ -69,11 +69,13 @@ def load_vocabularies(root: Path, problems: list[Problem]) -> dict[str, dict[str
     for name in VOCABULARIES:
         seen: dict[str, int] = {}
         for entry, _ in _entries(reader, data, name):
+            reader.unknown_keys(entry, {"id", "label", "weeks"} if name == "programs" else {"id", "label"}, name)
             term_id = reader.identifier(entry, "id", f"{name}.id")
             label = reader.text(entry, "label", f"{name}.label")
+            weeks = reader.integer(entry, "weeks", f"{name}.weeks", required=False)
             if term_id:
                 reader.unique(seen, term_id, entry.line_of("id"), f"{name}.id")
-                result[name][term_id] = Term(term_id, label)
+                result[name][term_id] = Term(term_id, label, weeks)
     return result
 
 

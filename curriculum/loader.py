@@ -31,7 +31,7 @@ from curriculum.pages import check_page, page_kind, read_pages
 from curriculum.pagesource import PageSource
 from curriculum.problems import CurriculumError, Problem, did_you_mean
 from curriculum.reader import Reader
-from curriculum.schema import MACROS, MODULE, RENDERED_LISTS, UNIT, PageKind
+from curriculum.schema import KINDS, MACROS, MODULE, RENDERED_LISTS, UNIT, PageKind
 
 _LANGUAGE_NAMES = {"en": "English", "sv": "Swedish"}
 
@@ -123,6 +123,7 @@ def _known_ids(curriculum: Curriculum, twins: dict[str, dict[str, PageSource]], 
         "sources": set(curriculum.sources),
         "modules": set(),
         "units": set(),
+        "kinds": set(KINDS),
     }
     for name, terms in curriculum.vocabularies.items():
         known[f"vocab:{name}"] = set(terms)

@@ -15,6 +15,7 @@ class Term:
 
     id: str
     label: Text
+    weeks: int | None = None  # programs only: the length of the recommended outline
 
 
 @dataclass(frozen=True)

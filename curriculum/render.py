@@ -234,11 +234,14 @@ class Renderer:
         """The Swedish term list (data/terms.yml): chosen term, rejected variants, why."""
         return self._template("swedish_terms.html.j2", terms=self.c.terms)
 
-    def program_load(self, program: str, weeks: int) -> str:
-        """A program's session hours, summed from its modules, and the average weekly load."""
+    def program_load(self, program: str) -> str:
+        """A program's session hours, summed from its modules, and the average weekly load over
+        the weeks of its outline (`weeks` in data/vocabularies.yml)."""
         modules = self.c.program_modules(program)
-        if not modules:
-            raise UnknownId("program", program, {m.programs[0] for m in self.c.modules.values()})
+        weeks = self.c.vocabularies["programs"][program].weeks if program in self.c.vocabularies["programs"] else None
+        if not modules or not weeks:
+            raise UnknownId("program with modules and weeks", program,
+                            {p.id for p in self.c.vocabularies["programs"].values() if p.weeks})
         minutes = self.c.program_minutes(program)
         per_week = f"{minutes / 60 / weeks:.1f}"
         return self.label("program_load", time=self.duration(minutes), count=len(modules), weeks=weeks,

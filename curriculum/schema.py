@@ -150,7 +150,7 @@ MACROS: dict[str, tuple[str | None, ...]] = {
     "progress_tools": (),
     "downloads": (None,),
     "curriculum_version": (),
-    "field_reference": (),
+    "field_reference": ("kinds",),
     "swedish_terms": (),
     "program_load": ("vocab:programs",),
 }
