@@ -18,7 +18,7 @@ def main(argv: list[str]) -> int:
         return 1
     print(f"ok: {len(curriculum.modules)} modules, {len(curriculum.units)} units, "
           f"{len(curriculum.checklists)} checklists, {len(curriculum.films)} films, "
-          f"{len(curriculum.sources)} sources, {len(curriculum.glossary)} glossary terms")
+          f"{len({s.key for s in curriculum.sources.values()})} sources, {len(curriculum.glossary)} glossary terms")
     return 0
 
 

@@ -19,12 +19,19 @@ from curriculum.data import (
     load_sources,
     load_vocabularies,
 )
+from curriculum.editorial import (
+    check_admonition_titles,
+    check_guide_macros,
+    check_sequences,
+    check_swedish_terms,
+    load_terms,
+)
 from curriculum.model import Curriculum, Module, Page, Unit
 from curriculum.pages import check_page, page_kind, read_pages
 from curriculum.pagesource import PageSource
 from curriculum.problems import CurriculumError, Problem, did_you_mean
 from curriculum.reader import Reader
-from curriculum.schema import MACROS, MODULE, RENDERED_LISTS, UNIT, PageKind
+from curriculum.schema import KINDS, MACROS, MODULE, RENDERED_LISTS, UNIT, PageKind
 
 _LANGUAGE_NAMES = {"en": "English", "sv": "Swedish"}
 
@@ -43,6 +50,7 @@ def collect(root: Path) -> tuple[Curriculum, list[Problem]]:
         pages={},
         modules={},
         units={},
+        terms=load_terms(root, problems),
     )
     sources = read_pages(root, problems)
     kinds: dict[str, PageKind] = {}
@@ -65,6 +73,10 @@ def collect(root: Path) -> tuple[Curriculum, list[Problem]]:
     _check_cycles(curriculum.modules, "modules", problems)
     _check_cycles(curriculum.units, "coach-training/units", problems)
     _check_data_references(root, curriculum, known, problems)
+    check_sequences(sources, curriculum.modules, problems)
+    check_swedish_terms(root, curriculum.terms, problems)
+    check_admonition_titles(root, problems)
+    check_guide_macros(root, problems)
     return curriculum, sorted(set(problems))
 
 
@@ -111,6 +123,7 @@ def _known_ids(curriculum: Curriculum, twins: dict[str, dict[str, PageSource]], 
         "sources": set(curriculum.sources),
         "modules": set(),
         "units": set(),
+        "kinds": set(KINDS),
     }
     for name, terms in curriculum.vocabularies.items():
         known[f"vocab:{name}"] = set(terms)
@@ -303,9 +316,10 @@ def _check_data_references(root: Path, curriculum: Curriculum, known: dict[str, 
     # citation or dead weight in the bibliography.
     cited = {key for page in curriculum.pages.values() for key in page.sources}
     cited |= {key for term in curriculum.glossary.values() for key in term.sources}
+    cited = {curriculum.sources[key].key for key in cited if key in curriculum.sources}
     reader = Reader("data/sources.yml", problems)
-    for source in curriculum.sources.values():
-        if source.key not in cited:
+    for key, source in curriculum.sources.items():
+        if key == source.key and source.key not in cited:
             reader.fail(source.line, "sources.key", f"'{source.key}' is cited by no page (cite it where its fact is used, or remove it)")
     in_use = {cid for page in curriculum.pages.values() for cid in getattr(page, "checklists", ())}
     for checklist_id in sorted(set(curriculum.checklists) - in_use):

@@ -15,6 +15,7 @@ class Term:
 
     id: str
     label: Text
+    weeks: int | None = None  # programs only: the length of the recommended outline
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,8 @@ class Source:
     year: int | None = None
     url: str | None = None
     doi: str | None = None
-    reliability: str = "established"
+    type: str = "web-page"  # peer-reviewed | official | book | report | web-page
+    replaces: tuple[str, ...] = ()  # old keys that still resolve to this source
     line: int = field(default=0, compare=False)
 
 
@@ -89,6 +91,17 @@ class GlossaryTerm:
     abbr: Text = field(default_factory=dict)
     topics: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class SwedishTerm:
+    """A Swedish term this site uses, the variants it rejects, and why (data/terms.yml)."""
+
+    english: str
+    chosen: str
+    rejected: tuple[str, ...]
+    why: Text
     line: int = field(default=0, compare=False)
 
 
@@ -162,6 +175,7 @@ class Curriculum:
     pages: dict[str, Page]  # by key (English docs path)
     modules: dict[str, Module]
     units: dict[str, Unit]
+    terms: list[SwedishTerm] = field(default_factory=list)
 
     def label(self, key: str, language: str) -> str:
         return self.labels[key][language]
@@ -181,6 +195,14 @@ class Curriculum:
     def followers(self, module_id: str) -> list[Module]:
         """Modules that name this one as a prerequisite: the reader's next steps."""
         return [m for m in self.modules.values() if module_id in m.prerequisites]
+
+    def program_modules(self, program: str) -> list[Module]:
+        """The modules a program is built from: those that name it first among their programs."""
+        return [m for m in self.modules.values() if m.programs and m.programs[0] == program]
+
+    def program_minutes(self, program: str) -> int:
+        """Session time of a program: the sum of its modules' durations."""
+        return sum(m.duration_minutes for m in self.program_modules(program))
 
     def units_by_stage(self) -> dict[str, list[Unit]]:
         ordered: dict[str, list[Unit]] = {stage: [] for stage in self.vocabularies["stages"]}

@@ -16,6 +16,7 @@ from curriculum import CURRICULUM_VERSION
 from curriculum import downloads as files
 from curriculum.links import Linker
 from curriculum.model import Curriculum, Module, Source, Unit
+from curriculum.schema import KINDS
 
 _TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -84,7 +85,7 @@ class Renderer:
         parts = []
         for key in keys:
             source = self._get(self.c.sources, "source", key)
-            href = self.links.href("about/sources.md", f"src-{key}")
+            href = self.links.href("about/sources.md", f"src-{source.key}")
             parts.append(f'<a class="citation" href="{href}">{_short_citation(source)}</a>')
         return "(" + "; ".join(parts) + ")"
 
@@ -117,7 +118,7 @@ class Renderer:
 
     def bibliography(self) -> str:
         groups: dict[str, list[Source]] = {}
-        for source in sorted(self.c.sources.values(), key=lambda s: (s.authors.lower(), s.year or 0)):
+        for source in sorted(_distinct(self.c), key=lambda s: (s.authors.lower(), s.year or 0)):
             groups.setdefault(source.group, []).append(source)
         return self._template("bibliography.html.j2", groups=sorted(groups.items()), cited_by=_citations(self.c))
 
@@ -224,6 +225,28 @@ class Renderer:
                     lines.append(f"*[{name}]: {definition}")
         return "\n".join(sorted(lines))
 
+    def field_reference(self, kind: str) -> str:
+        """The front-matter fields of a page kind, generated from curriculum/schema.py."""
+        return self._template("field_reference.html.j2", kind=self._get(KINDS, "page kind", kind),
+                              vocab=self.c.vocabularies)
+
+    def swedish_terms(self) -> str:
+        """The Swedish term list (data/terms.yml): chosen term, rejected variants, why."""
+        return self._template("swedish_terms.html.j2", terms=self.c.terms)
+
+    def program_load(self, program: str) -> str:
+        """A program's session hours, summed from its modules, and the average weekly load over
+        the weeks of its outline (`weeks` in data/vocabularies.yml)."""
+        modules = self.c.program_modules(program)
+        weeks = self.c.vocabularies["programs"][program].weeks if program in self.c.vocabularies["programs"] else None
+        if not modules or not weeks:
+            raise UnknownId("program with modules and weeks", program,
+                            {p.id for p in self.c.vocabularies["programs"].values() if p.weeks})
+        minutes = self.c.program_minutes(program)
+        per_week = f"{minutes / 60 / weeks:.1f}"
+        return self.label("program_load", time=self.duration(minutes), count=len(modules), weeks=weeks,
+                          per_week=per_week.replace(".", ",") if self.lang == "sv" else per_week)
+
     def _current(self, table, what: str):
         page = self.c.pages.get(self.page_key)
         for item in table.values():
@@ -279,11 +302,18 @@ def _checklist_users(c: Curriculum) -> dict[str, list[Module | Unit]]:
     return users
 
 
+def _distinct(c: Curriculum) -> list[Source]:
+    """Each source once: a key a source `replaces` points at the same entry."""
+    return [source for key, source in c.sources.items() if key == source.key]
+
+
 def _citations(c: Curriculum) -> dict[str, list]:
-    cited: dict[str, list] = {key: [] for key in c.sources}
+    cited: dict[str, list] = {source.key: [] for source in _distinct(c)}
     for page in c.pages.values():
         for key in page.sources:
-            cited.setdefault(key, []).append(page)
+            key = c.sources[key].key if key in c.sources else key
+            if page not in cited.setdefault(key, []):
+                cited[key].append(page)
     return cited
 
 

@@ -150,6 +150,9 @@ MACROS: dict[str, tuple[str | None, ...]] = {
     "progress_tools": (),
     "downloads": (None,),
     "curriculum_version": (),
+    "field_reference": ("kinds",),
+    "swedish_terms": (),
+    "program_load": ("vocab:programs",),
 }
 
 # Macros that render what the front matter lists: the page must call them for every entry.

@@ -121,6 +121,7 @@ groups:
 
 SOURCES = """sources:
   - key: epa-2006
+    type: official
     group: green-methods
     authors: US EPA
     year: 2006

@@ -38,7 +38,7 @@ BOOK_BUDGET = 6_000_000  # bytes per book; tagged PDFs (bookmarks, screen reader
 CHECKLIST_BUDGET = 150_000
 OFFLINE_BUDGET = 8_000_000
 A4 = (595.28, 841.89)  # points
-VERSION_WORDS = {"en": "Curriculum version", "sv": "Kursplaneversion"}
+VERSION_WORDS = {"en": "Curriculum version", "sv": "Utbildningsversion"}
 
 
 def _made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
