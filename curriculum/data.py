@@ -19,8 +19,8 @@ from curriculum.model import (
     Text,
 )
 from curriculum.problems import Problem, did_you_mean
-from curriculum.reader import Reader
-from curriculum.yamlload import Mapping, load_yaml_file
+from curriculum.reader import FieldReader
+from curriculum.yamlload import LineMapping, load_yaml_file
 
 VOCABULARIES = ("programs", "topics", "audiences", "formats", "levels", "stages", "modes", "owners")
 SOURCE_GROUPS = (
@@ -33,8 +33,8 @@ MAX_CHECKLIST_ITEMS = 16  # more does not print on one A4 page
 MAX_ITEM_CHARS = 160
 
 
-def _load(root: Path, relative: str, problems: list[Problem], required: bool = True) -> tuple[Mapping | None, Reader]:
-    reader = Reader(relative, problems)
+def _load(root: Path, relative: str, problems: list[Problem], required: bool = True) -> tuple[LineMapping | None, FieldReader]:
+    reader = FieldReader(relative, problems)
     path = root / relative
     if not path.exists():
         if required:
@@ -47,7 +47,7 @@ def _load(root: Path, relative: str, problems: list[Problem], required: bool = T
     return reader.mapping(data, 1, "file"), reader
 
 
-def _entries(reader: Reader, data: Mapping | None, key: str) -> list[tuple[Mapping, int]]:
+def _entries(reader: FieldReader, data: LineMapping | None, key: str) -> list[tuple[LineMapping, int]]:
     if data is None:
         return []
     items = reader.sequence(data, key, key)
@@ -146,7 +146,7 @@ def load_checklists(root: Path, problems: list[Problem]) -> dict[str, Checklist]
     return result
 
 
-def _checklist(reader: Reader, data: Mapping, stem: str) -> Checklist | None:
+def _checklist(reader: FieldReader, data: LineMapping, stem: str) -> Checklist | None:
     reader.unknown_keys(data, {"id", "title", "purpose", "groups"}, "")
     checklist_id = reader.identifier(data, "id", "id")
     if checklist_id and checklist_id != stem:

@@ -23,7 +23,7 @@ from curriculum.model import Curriculum, Module, Page, Unit
 from curriculum.pages import check_page, page_kind, read_pages
 from curriculum.pagesource import PageSource
 from curriculum.problems import CurriculumError, Problem, did_you_mean
-from curriculum.reader import Reader
+from curriculum.reader import FieldReader
 from curriculum.schema import MACROS, MODULE, RENDERED_LISTS, UNIT, PageKind
 
 _LANGUAGE_NAMES = {"en": "English", "sv": "Swedish"}
@@ -47,7 +47,7 @@ def collect(root: Path) -> tuple[Curriculum, list[Problem]]:
     sources = read_pages(root, problems)
     kinds: dict[str, PageKind] = {}
     for page in sources:
-        reader = Reader(page.path, problems)
+        reader = FieldReader(page.path, problems)
         kind = page_kind(page, reader)
         if kind:
             kinds[page.path] = kind
@@ -56,7 +56,7 @@ def collect(root: Path) -> tuple[Curriculum, list[Problem]]:
     known = _known_ids(curriculum, twins, kinds)
     for page in sources:
         if page.path in kinds:
-            reader = Reader(page.path, problems)
+            reader = FieldReader(page.path, problems)
             _check_references(page, kinds[page.path], known, reader)
     for key, languages in twins.items():
         if key in kinds and all(lang in languages for lang in LANGUAGES):
@@ -122,7 +122,7 @@ def _known_ids(curriculum: Curriculum, twins: dict[str, dict[str, PageSource]], 
     return known
 
 
-def _check_references(page: PageSource, kind: PageKind, known: dict[str, set[str]], reader: Reader) -> None:
+def _check_references(page: PageSource, kind: PageKind, known: dict[str, set[str]], reader: FieldReader) -> None:
     meta = page.meta
     for spec in kind.fields:
         if not spec.refers_to or spec.name not in meta:
@@ -171,7 +171,7 @@ def _check_parity(languages: dict[str, PageSource], kind: PageKind, problems: li
     for lang, page in languages.items():
         if lang == "en":
             continue
-        reader = Reader(page.path, problems)
+        reader = FieldReader(page.path, problems)
         for name in _neutral_fields(kind):
             if english.meta.get(name) != page.meta.get(name):
                 reader.fail(page.meta_line(name), name, f"differs from the English page ({english.meta.get(name)!r} there, {page.meta.get(name)!r} here); language-neutral fields must be equal")
@@ -282,7 +282,7 @@ def _check_cycles(items: dict[str, Module] | dict[str, Unit], folder: str, probl
 
 
 def _check_data_references(root: Path, curriculum: Curriculum, known: dict[str, set[str]], problems: list[Problem]) -> None:
-    reader = Reader("data/glossary.yml", problems)
+    reader = FieldReader("data/glossary.yml", problems)
     for term in curriculum.glossary.values():
         for key in term.sources:
             if key not in known["sources"]:
@@ -290,12 +290,12 @@ def _check_data_references(root: Path, curriculum: Curriculum, known: dict[str, 
         for topic in term.topics:
             if topic not in known["vocab:topics"]:
                 reader.fail(term.line, "terms.topics", f"term '{term.id}': unknown topic '{topic}'{did_you_mean(topic, known['vocab:topics'])}")
-    reader = Reader("data/certification.yml", problems)
+    reader = FieldReader("data/certification.yml", problems)
     for step in curriculum.certification:
         for unit in step.units:
             if unit not in known["units"]:
                 reader.fail(step.line, "steps.units", f"step '{step.id}': unknown unit '{unit}'{did_you_mean(unit, known['units'])}")
-    reader = Reader("data/films.yml", problems)
+    reader = FieldReader("data/films.yml", problems)
     for film in curriculum.films.values():
         if not (root / "docs" / curriculum.film_page_path(film.id)).is_file():
             reader.fail(film.line, "films.id", f"film '{film.id}' has no page docs/{curriculum.film_page_path(film.id)} (its transcript lives there)")
@@ -303,15 +303,15 @@ def _check_data_references(root: Path, curriculum: Curriculum, known: dict[str, 
     # citation or dead weight in the bibliography.
     cited = {key for page in curriculum.pages.values() for key in page.sources}
     cited |= {key for term in curriculum.glossary.values() for key in term.sources}
-    reader = Reader("data/sources.yml", problems)
+    reader = FieldReader("data/sources.yml", problems)
     for source in curriculum.sources.values():
         if source.key not in cited:
             reader.fail(source.line, "sources.key", f"'{source.key}' is cited by no page (cite it where its fact is used, or remove it)")
     in_use = {cid for page in curriculum.pages.values() for cid in getattr(page, "checklists", ())}
     for checklist_id in sorted(set(curriculum.checklists) - in_use):
-        Reader(f"data/checklists/{checklist_id}.yml", problems).fail(
+        FieldReader(f"data/checklists/{checklist_id}.yml", problems).fail(
             1, "id", f"checklist '{checklist_id}' is used by no module or unit (list it in a page's 'checklists:' or remove it)")
-    reader = Reader("data/films.yml", problems)
+    reader = FieldReader("data/films.yml", problems)
     used = {film for page in curriculum.pages.values() for film in getattr(page, "films", ())}
     for film in curriculum.films.values():
         if film.id not in used:

@@ -11,7 +11,7 @@ from pathlib import Path
 from curriculum import DEFAULT_LANGUAGE, LANGUAGES
 from curriculum.pagesource import PageSource, read_page, step_minutes
 from curriculum.problems import Problem, did_you_mean
-from curriculum.reader import Reader
+from curriculum.reader import FieldReader
 from curriculum.schema import (
     KINDS,
     MACROS,
@@ -43,7 +43,7 @@ def read_pages(root: Path, problems: list[Problem]) -> list[PageSource]:
     return pages
 
 
-def page_kind(page: PageSource, reader: Reader) -> PageKind | None:
+def page_kind(page: PageSource, reader: FieldReader) -> PageKind | None:
     kind = page.meta.get("kind")
     if kind is None:
         if page.meta:
@@ -55,7 +55,7 @@ def page_kind(page: PageSource, reader: Reader) -> PageKind | None:
     return KINDS[kind]
 
 
-def check_page(page: PageSource, kind: PageKind, reader: Reader) -> None:
+def check_page(page: PageSource, kind: PageKind, reader: FieldReader) -> None:
     _check_fields(page, kind, reader)
     _check_headings(page, kind, reader)
     _check_images_and_links(page, reader)
@@ -64,7 +64,7 @@ def check_page(page: PageSource, kind: PageKind, reader: Reader) -> None:
     _check_steps(page, kind, reader)
 
 
-def _check_fields(page: PageSource, kind: PageKind, reader: Reader) -> None:
+def _check_fields(page: PageSource, kind: PageKind, reader: FieldReader) -> None:
     meta = page.meta
     allowed = {spec.name for spec in kind.fields} | THEME_KEYS
     reader.unknown_keys(meta, allowed, "")
@@ -80,7 +80,7 @@ def _check_fields(page: PageSource, kind: PageKind, reader: Reader) -> None:
             reader.fail(page.meta_line("id"), "id", f"'{page_id}' must equal the file name '{stem}' (rename one of them)")
 
 
-def _check_field(meta, spec: FieldSpec, reader: Reader) -> None:
+def _check_field(meta, spec: FieldSpec, reader: FieldReader) -> None:
     name = spec.name
     if name not in meta:
         if spec.required:
@@ -108,7 +108,7 @@ def _check_field(meta, spec: FieldSpec, reader: Reader) -> None:
             reader.fail(meta.line_of(name), name, f"has {count} entries; {wanted} expected")
 
 
-def _check_headings(page: PageSource, kind: PageKind, reader: Reader) -> None:
+def _check_headings(page: PageSource, kind: PageKind, reader: FieldReader) -> None:
     headings = page.headings
     h1 = [h for h in headings if h.level == 1]
     if len(h1) != 1:
@@ -140,14 +140,14 @@ def _line_before(page: PageSource, later_sections: tuple[str, ...]) -> int:
     return max([h.line for h in page.headings] or [1])
 
 
-def _check_fences(page: PageSource, reader: Reader) -> None:
+def _check_fences(page: PageSource, reader: FieldReader) -> None:
     for line, info in page.fences:
         if info.split(" ")[0].lower() == "mermaid":
             reader.fail(line, "diagram", "Mermaid diagrams load a script from a CDN, a third-party request; "
                         "draw an SVG under docs/assets/images/ and describe it in the text")
 
 
-def _check_images_and_links(page: PageSource, reader: Reader) -> None:
+def _check_images_and_links(page: PageSource, reader: FieldReader) -> None:
     for image, attributes in page.images:
         alt = image.text.strip()
         if not alt:
@@ -161,7 +161,7 @@ def _check_images_and_links(page: PageSource, reader: Reader) -> None:
             reader.fail(link.line, "link", f"link text '{link.text}' does not say where it goes; name the target (e.g. the page title)")
 
 
-def _check_macro_calls(page: PageSource, reader: Reader) -> None:
+def _check_macro_calls(page: PageSource, reader: FieldReader) -> None:
     for call in page.macro_calls:
         if call.name not in MACROS:
             reader.fail(call.line, "macro", f"unknown macro '{call.name}'{did_you_mean(call.name, MACROS)}")
@@ -176,7 +176,7 @@ def _check_macro_calls(page: PageSource, reader: Reader) -> None:
                 reader.fail(call.line, "macro", f"{call.name}(): arguments are ids in quotes, got {arg!r}")
 
 
-def _check_steps(page: PageSource, kind: PageKind, reader: Reader) -> None:
+def _check_steps(page: PageSource, kind: PageKind, reader: FieldReader) -> None:
     if not kind.timed_section or kind.timed_section not in page.sections:
         return
     steps = step_minutes(page, kind.timed_section)
