@@ -113,7 +113,6 @@ class Page:
     title: Text
     summary: Text
     sources: tuple[str, ...] = ()
-    owner: str | None = None
     last_reviewed: datetime.date | None = None
     sections: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> H2 id -> text
 
@@ -168,15 +167,6 @@ class Curriculum:
 
     def term(self, vocabulary: str, term_id: str, language: str) -> str:
         return self.vocabularies[vocabulary][term_id].label[language]
-
-    def module_page_path(self, module_id: str) -> str:
-        return f"modules/{module_id}.md"
-
-    def unit_page_path(self, unit_id: str) -> str:
-        return f"coach-training/units/{unit_id}.md"
-
-    def film_page_path(self, film_id: str) -> str:
-        return f"films/{film_id}.md"
 
     def followers(self, module_id: str) -> list[Module]:
         """Modules that name this one as a prerequisite: the reader's next steps."""

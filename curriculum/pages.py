@@ -6,9 +6,10 @@ translation or with other content live in `crossrefs.py`.
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
-from curriculum import DEFAULT_LANGUAGE, LANGUAGES
+from curriculum import layout
 from curriculum.pagesource import PageSource, read_page, step_minutes
 from curriculum.problems import Problem, did_you_mean
 from curriculum.reader import FieldReader
@@ -23,21 +24,14 @@ from curriculum.schema import (
 )
 
 
-def page_language(path: Path) -> tuple[str, str]:
-    """The page's language and its twin key (the English file name)."""
-    suffixes = path.name.split(".")
-    if len(suffixes) == 3 and suffixes[1] in LANGUAGES:
-        return suffixes[1], path.with_name(f"{suffixes[0]}.md").as_posix()
-    return DEFAULT_LANGUAGE, path.as_posix()
-
-
 def read_pages(root: Path, problems: list[Problem]) -> list[PageSource]:
-    docs = root / "docs"
+    """Every page below docs/, in both languages."""
+    docs = root / layout.DOCS
     pages = []
     for path in sorted(docs.rglob("*.md")):
-        relative = path.relative_to(docs)
-        language, twin = page_language(relative)
-        page, found = read_page(path, f"docs/{relative.as_posix()}", language, twin)
+        docs_path = path.relative_to(docs).as_posix()
+        page, found = read_page(path, layout.source_file(docs_path), layout.page_language(docs_path),
+                                layout.english_path(docs_path))
         problems += found
         pages.append(page)
     return pages
@@ -70,12 +64,12 @@ def _check_fields(page: PageSource, kind: PageKind, reader: FieldReader) -> None
     reader.unknown_keys(meta, allowed, "")
     for spec in kind.fields:
         _check_field(meta, spec, reader)
-    stem = Path(page.twin_key).stem
-    if kind.folder:
-        folder = Path(page.twin_key).parent.as_posix()
-        if folder != kind.folder:
-            reader.fail(page.meta_line("kind"), "kind", f"a {kind.name} page belongs in docs/{kind.folder}/ (move the file)")
+    folder = layout.kind_folder(kind.name)
+    if folder:
+        if posixpath.dirname(page.twin_key) != folder:
+            reader.fail(page.meta_line("kind"), "kind", f"a {kind.name} page belongs in docs/{folder}/ (move the file)")
         page_id = meta.get("id")
+        stem = layout.page_id(page.twin_key)
         if isinstance(page_id, str) and page_id != stem:
             reader.fail(page.meta_line("id"), "id", f"'{page_id}' must equal the file name '{stem}' (rename one of them)")
 

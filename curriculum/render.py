@@ -12,9 +12,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from curriculum import CURRICULUM_VERSION
-from curriculum import downloads as files
-from curriculum.links import Linker
+from curriculum import CURRICULUM_VERSION, layout
+from curriculum.downloads import BOOKS, human_size
+from curriculum.layout import Linker
 from curriculum.model import Curriculum, Module, Source, Unit
 
 _TEMPLATES = Environment(
@@ -46,7 +46,7 @@ class Renderer:
         self.c = curriculum
         self.lang = language
         self.links = Linker(page_src, language, directory_urls)
-        self.page_key = _english_key(page_src, language)
+        self.page_key = layout.english_path(page_src)
 
     # helpers ---------------------------------------------------------------------------
     def label(self, key: str, **values: object) -> str:
@@ -84,17 +84,17 @@ class Renderer:
         parts = []
         for key in keys:
             source = self._get(self.c.sources, "source", key)
-            href = self.links.href("about/sources.md", f"src-{key}")
+            href = self.links.href(layout.SOURCES_PAGE, f"src-{key}")
             parts.append(f'<a class="citation" href="{href}">{_short_citation(source)}</a>')
         return "(" + "; ".join(parts) + ")"
 
     def module_link(self, module_id: str) -> str:
         module = self._get(self.c.modules, "module", module_id)
-        return f'<a href="{self.links.href(self.c.module_page_path(module_id))}">{module.title[self.lang]}</a>'
+        return f'<a href="{self.links.href(layout.page_path("module", module_id))}">{module.title[self.lang]}</a>'
 
     def unit_link(self, unit_id: str) -> str:
         unit = self._get(self.c.units, "unit", unit_id)
-        return f'<a href="{self.links.href(self.c.unit_page_path(unit_id))}">{unit.title[self.lang]}</a>'
+        return f'<a href="{self.links.href(layout.page_path("unit", unit_id))}">{unit.title[self.lang]}</a>'
 
     def module_facts(self) -> str:
         module = self._current(self.c.modules, "module")
@@ -167,24 +167,24 @@ class Renderer:
     def portfolio_template(self) -> str:
         return self._template("portfolio.html.j2", steps=self.c.certification, units=self.c.units,
                               version=CURRICULUM_VERSION,
-                              download=self.links.asset(portfolio_download_path(self.lang)))
+                              download=self.links.asset(layout.portfolio_file(self.lang)))
 
     def downloads(self, section: str, available: dict[str, int], offline: bool = False) -> str:
         """Links to the download files of one section ('books', 'checklists', 'offline') that
         this build has (`available`: path below the downloads folder -> bytes)."""
         if section == "books":
-            wanted = [(files.book_file(book, self.lang), self.label("book_" + book.replace("-", "_")))
-                      for book in files.BOOKS]
+            wanted = [(layout.book_file(book, self.lang), self.label("book_" + book.replace("-", "_")))
+                      for book in BOOKS]
         elif section == "checklists":
             checklists = sorted(self.c.checklists.values(), key=lambda c: c.title[self.lang])
-            wanted = [(files.checklist_file(c.id, self.lang), c.title[self.lang]) for c in checklists]
+            wanted = [(layout.checklist_file(c.id, self.lang), c.title[self.lang]) for c in checklists]
         elif section == "offline":
-            wanted = [(files.offline_file(), self.label("offline_copy"))]
+            wanted = [(layout.offline_file(), self.label("offline_copy"))]
         else:
             raise UnknownId("downloads section", section, ("books", "checklists", "offline"))
         items = [
-            {"href": self.links.asset(f"{files.SITE_FOLDER}/{path}"), "title": title,
-             "kind": path.rsplit(".", 1)[-1].upper(), "size": files.human_size(available[path], self.lang)}
+            {"href": self.links.asset(f"{layout.DOWNLOADS_FOLDER}/{path}"), "title": title,
+             "kind": path.rsplit(".", 1)[-1].upper(), "size": human_size(available[path], self.lang)}
             for path, title in wanted if path in available
         ]
         return self._template("downloads.html.j2", items=items,
@@ -199,14 +199,15 @@ class Renderer:
         host = _FILM_HOSTS.get(film.provider or "", "")
         # On the film's own page the poster is the largest thing in view: loading it lazily
         # would delay the page's first full paint. Elsewhere it may be far down the page.
-        own_page = self.page_key.replace(f".{self.lang}.md", ".md") == self.c.film_page_path(film.id)
-        return self._template("film.html.j2", f=film, host=host, lazy=not own_page)
+        own_page = self.page_key == layout.page_path("film", film.id)
+        return self._template("film.html.j2", film=film, host=host, lazy=not own_page,
+                              transcript=self.links.href(layout.page_path("film", film.id)))
 
     def film_catalogue(self) -> str:
         return self._template("film_catalogue.html.j2", films=sorted(self.c.films.values(), key=lambda f: f.title[self.lang]))
 
     def film_usage(self) -> str:
-        film_id = self.page_key.removeprefix("films/").removesuffix(".md")
+        film_id = layout.page_id(self.page_key)
         users = [p for p in self.c.pages.values() if isinstance(p, Module | Unit) and film_id in p.films]
         return self._template("film_usage.html.j2", users=users)
 
@@ -233,16 +234,6 @@ class Renderer:
 
     def page_href(self, page: Module | Unit) -> str:
         return self.links.href(page.key)
-
-
-def portfolio_download_path(language: str) -> str:
-    """Where the build writes the downloadable portfolio template, below the site root."""
-    return f"assets/downloads/portfolio-template-{language}.md"
-
-
-def _english_key(src: str, language: str) -> str:
-    suffix = f".{language}.md"
-    return src[: -len(suffix)] + ".md" if src.endswith(suffix) else src
 
 
 def _short_citation(source: Source) -> str:

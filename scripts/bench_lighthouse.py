@@ -14,7 +14,7 @@ from pathlib import Path
 from bench_common import ROOT, Row, fail, progress
 
 from curriculum import DEFAULT_LANGUAGE, LANGUAGES
-from curriculum.links import page_url
+from curriculum.layout import page_url
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from scripts.serve import serve
 

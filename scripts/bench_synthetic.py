@@ -24,7 +24,7 @@ from bench_common import (
 )
 
 from curriculum import LANGUAGES
-from curriculum.links import page_url
+from curriculum.layout import page_url
 
 TEMPLATE = "green-waste-walk"
 # The nav lists every page and a strict build rejects a page left out, so the clones get a

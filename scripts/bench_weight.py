@@ -12,9 +12,8 @@ from playwright.sync_api import Browser, Request, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from curriculum import DEFAULT_LANGUAGE, LANGUAGES
-from curriculum.links import page_url
+from curriculum.layout import page_url, search_index_path
 from curriculum.model import Curriculum
-from curriculum.searchindex import index_path
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from scripts.serve import serve
 
@@ -64,7 +63,7 @@ def asset_weight(site: Path) -> list[Row]:
         total = sum(gzip_size((site / path).read_bytes()) for path in files)
         rows.append(at_most(f"{name}, gzip ({', '.join(Path(f).name for f in files)}) (KB)", total / KB, budget))
     for lang in LANGUAGES:  # each language's pages load their own index (curriculum/searchindex.py)
-        index = index_path(site, lang)
+        index = search_index_path(site, lang)
         rows.append(at_most(f"search index, {lang} ({index.relative_to(site)}), gzip (KB)",
                             gzip_size(index.read_bytes()) / KB, SEARCH_INDEX_BUDGET))
     return rows

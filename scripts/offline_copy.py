@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from curriculum.downloads import offline_file  # noqa: E402
+from curriculum.layout import offline_file  # noqa: E402
 
 # Already compressed: storing them again saves time and no space.
 STORED = (".png", ".jpg", ".jpeg", ".webp", ".gz", ".zip", ".pdf", ".woff2", ".mp4", ".webm")

@@ -29,8 +29,15 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from curriculum import CURRICULUM_VERSION, LANGUAGES  # noqa: E402
-from curriculum.downloads import book_file, checklist_file  # noqa: E402
-from curriculum.links import page_url  # noqa: E402
+from curriculum.layout import (  # noqa: E402
+    CERTIFICATION_PAGE,
+    CHECKLIST_LIBRARY,
+    COACH_TRAINING_PAGE,
+    PORTFOLIO_PAGE,
+    book_file,
+    checklist_file,
+    page_url,
+)
 from curriculum.loader import load_curriculum  # noqa: E402
 from curriculum.model import Curriculum  # noqa: E402
 from curriculum.nav import nav_pages  # noqa: E402
@@ -38,7 +45,7 @@ from curriculum.render import PROGRAMS_FOR_GROUPING  # noqa: E402
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from scripts.serve import serve  # noqa: E402
 
-COACH_PAGES = ("coach-training/index.md", "coach-training/certification.md", "coach-training/portfolio.md")
+COACH_PAGES = (COACH_TRAINING_PAGE, CERTIFICATION_PAGE, PORTFOLIO_PAGE)
 BOOK_PAGE = "__book__.html"  # the composed book, answered by a route: nothing is written to SITE
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
 
@@ -267,7 +274,7 @@ def mend_outline(pdf: bytes, headings: list[str]) -> bytes:
 
 
 def print_checklists(reader: Page, page: Page, base: str, c: Curriculum, language: str, out: Path) -> list[Path]:
-    reader.goto(base + page_url("checklists/index.md", language), wait_until="domcontentloaded")
+    reader.goto(base + page_url(CHECKLIST_LIBRARY, language), wait_until="domcontentloaded")
     sheets = {checklist_id: _extract(reader, f"#checklist-{checklist_id}", "checklist", {})
               for checklist_id in sorted(c.checklists)}
     written = []

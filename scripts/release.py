@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from curriculum.links import page_url  # noqa: E402
+from curriculum.layout import page_url  # noqa: E402
 from scripts.url_manifest import page_urls, read_manifest  # noqa: E402
 
 VERSION_FORMAT = re.compile(r"^(?P<year>20\d\d)\.(?P<release>[1-9]\d*)$")

@@ -25,8 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from curriculum.links import language_of_url, page_url  # noqa: E402
-from curriculum.pages import page_language  # noqa: E402
+from curriculum.layout import language_of_url, page_language, page_url  # noqa: E402
 from curriculum.redirects import (  # noqa: E402, F401  (write_language_redirects: re-exported)
     HOME,
     html_file,
@@ -48,7 +47,7 @@ _MAX_HOPS = 5
 
 def source_language(relative: str) -> str:
     """`modules/x.sv.md` -> `sv`; `modules/x.md` -> the default language."""
-    return page_language(Path(relative))[0]
+    return page_language(relative)
 
 
 def url_of(relative: str) -> str:

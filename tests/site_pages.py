@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from curriculum.links import page_url
+from curriculum.layout import page_url
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

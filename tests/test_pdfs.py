@@ -22,8 +22,8 @@ from playwright.sync_api import expect
 from pypdf import PdfReader, PdfWriter
 
 from curriculum import CURRICULUM_VERSION, LANGUAGES
-from curriculum.downloads import BOOKS, book_file, checklist_file, offline_file, staged
-from curriculum.links import Linker
+from curriculum.downloads import BOOKS, staged
+from curriculum.layout import Linker, book_file, checklist_file, offline_file
 from curriculum.loader import load_curriculum
 from curriculum.nav import nav_pages
 from curriculum.render import Renderer

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from curriculum.links import Linker, page_url
+from curriculum.layout import Linker, page_url
 from curriculum.loader import load_curriculum
 from curriculum.render import Renderer, UnknownId, duration_band
 from tests.site_pages import ROOT

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from curriculum import LANGUAGES
-from curriculum.links import language_of_url, page_url
+from curriculum.layout import language_of_url, page_url, search_index_path
 from curriculum.loader import load_curriculum
-from curriculum.searchindex import index_path
 from tests.conftest import TEST_REPOSITORY
 from tests.site_pages import ROOT, built_page, english_sources, heading_ids
 
@@ -81,7 +80,7 @@ def test_swedish_sitemap_exists(built_site: Path) -> None:
 
 
 def _index(site: Path, language: str) -> dict:
-    return json.loads(index_path(site, language).read_text(encoding="utf-8"))
+    return json.loads(search_index_path(site, language).read_text(encoding="utf-8"))
 
 
 def test_each_language_has_its_own_search_index_with_every_page(built_site: Path) -> None:
