@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from curriculum.layout import Linker, page_url
 from curriculum.loader import load_curriculum
 from curriculum.render import Renderer, UnknownId, duration_band
 from tests.site_pages import ROOT
@@ -20,28 +19,6 @@ def renderers(project: Path) -> dict[str, Renderer]:
         "en": Renderer(curriculum, "en", "modules/waste-walk.md"),
         "sv": Renderer(curriculum, "sv", "modules/waste-walk.sv.md"),
     }
-
-
-@pytest.mark.parametrize(
-    ("src", "language", "url"),
-    [
-        ("index.md", "en", ""),
-        ("index.sv.md", "sv", "sv/"),
-        ("modules/index.md", "en", "modules/"),
-        ("modules/x.sv.md", "sv", "sv/modules/x/"),
-        ("coach-training/units/a.md", "en", "coach-training/units/a/"),
-    ],
-)
-def test_page_url_follows_mkdocs_directory_urls(src: str, language: str, url: str) -> None:
-    assert page_url(src, language) == url
-
-
-def test_linker_makes_relative_links_within_the_language() -> None:
-    assert Linker("modules/x.sv.md", "sv").href("about/sources.md", "src-a") == "../../about/sources/#src-a"
-    assert Linker("index.md", "en").href("modules/index.md") == "modules/"
-    assert Linker("modules/x.md", "en").href("modules/y.md") == "../y/"
-    assert Linker("modules/x.md", "en").href("modules/x.md") == "./"
-    assert Linker("modules/x.md", "en").asset("assets/images/p.svg") == "../../assets/images/p.svg"
 
 
 def test_checklist_renders_in_the_page_language_with_stable_item_keys(renderers: dict[str, Renderer]) -> None:
