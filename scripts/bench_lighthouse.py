@@ -11,14 +11,13 @@ import os
 import subprocess
 from pathlib import Path
 
-from bench_common import ROOT, Row, fail, progress
-
 from curriculum import DEFAULT_LANGUAGE, LANGUAGES
-from curriculum.layout import page_url
-from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
-from scripts.serve import serve
+from curriculum.chromium import CHROMIUM, CHROMIUM_ARGS
+from curriculum.layout import PROJECT_ROOT, page_url
+from curriculum.serve import serve
+from scripts.bench_common import Row, fail, progress
 
-LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = PROJECT_ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Budgets in the order of CATEGORIES; Lighthouse's mobile run simulates a slow phone and network.
 BUDGETS = {"mobile": (95, 100, 100, 100), "desktop": (100, 100, 100, 100)}
@@ -56,7 +55,7 @@ def _misses(report: dict) -> str:
 
 def lighthouse(site: Path, typical: dict[str, str], port: int = 0) -> list[Row]:
     if not LIGHTHOUSE.is_file():
-        fail(f"{LIGHTHOUSE.relative_to(ROOT)} is missing (`make bench` installs it from bench/package.json)")
+        fail(f"{LIGHTHOUSE.relative_to(PROJECT_ROOT)} is missing (`make bench` installs it from bench/package.json)")
     mode = os.environ.get("BENCH_LIGHTHOUSE", "all")
     if mode not in ("all", "quick"):
         fail(f"BENCH_LIGHTHOUSE={mode!r}: use 'quick' (English pages only) or leave it unset")

@@ -12,7 +12,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench_common import (
+from curriculum import LANGUAGES
+from curriculum.layout import page_url
+from scripts.bench_common import (
     TooSlow,
     build,
     copy_project,
@@ -22,9 +24,6 @@ from bench_common import (
     mkdocs_config,
     progress,
 )
-
-from curriculum import LANGUAGES
-from curriculum.layout import page_url
 
 TEMPLATE = "green-waste-walk"
 # The nav lists every page and a strict build rejects a page left out, so the clones get a

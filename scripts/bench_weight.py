@@ -7,15 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench_common import KB, Row, at_most, fail, gzip_size, mkdocs_config, progress
 from playwright.sync_api import Browser, Request, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from curriculum import DEFAULT_LANGUAGE, LANGUAGES
+from curriculum.chromium import CHROMIUM, CHROMIUM_ARGS
 from curriculum.layout import page_url, search_index_path
 from curriculum.model import Curriculum
-from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
-from scripts.serve import serve
+from curriculum.serve import serve
+from scripts.bench_common import KB, Row, at_most, fail, gzip_size, mkdocs_config, progress
 
 HTML_GZIP_BUDGET = 14  # KB: the first round trip
 FIRST_LOAD_BUDGET = 100  # KB gzip, images left out

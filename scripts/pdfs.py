@@ -1,6 +1,6 @@
 """Print the curriculum's PDFs from a built site with headless Chromium (`make downloads`).
 
-    python scripts/pdfs.py SITE OUT    # e.g. .site-pdf build/downloads
+    python -m scripts.pdfs SITE OUT    # e.g. .site-pdf build/downloads
 
 Per language: the coach handbook (coach-training overview, certification, portfolio, then every
 unit in learning-path order), the module guides (grouped by program, in catalogue order) and one
@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import html
 import io
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,26 +23,23 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from curriculum import CURRICULUM_VERSION, LANGUAGES  # noqa: E402
-from curriculum.layout import (  # noqa: E402
+from curriculum import CURRICULUM_VERSION, LANGUAGES
+from curriculum.chromium import CHROMIUM, CHROMIUM_ARGS
+from curriculum.layout import (
     CERTIFICATION_PAGE,
     CHECKLIST_LIBRARY,
     COACH_TRAINING_PAGE,
     PORTFOLIO_PAGE,
+    PROJECT_ROOT,
     book_file,
     checklist_file,
     page_url,
 )
-from curriculum.loader import load_curriculum  # noqa: E402
-from curriculum.model import Curriculum  # noqa: E402
-from curriculum.nav import nav_pages  # noqa: E402
-from curriculum.render import PROGRAMS_FOR_GROUPING  # noqa: E402
-from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from scripts.serve import serve  # noqa: E402
+from curriculum.loader import load_curriculum
+from curriculum.model import Curriculum
+from curriculum.nav import nav_pages
+from curriculum.render import PROGRAMS_FOR_GROUPING
+from curriculum.serve import serve
 
 COACH_PAGES = (COACH_TRAINING_PAGE, CERTIFICATION_PAGE, PORTFOLIO_PAGE)
 BOOK_PAGE = "__book__.html"  # the composed book, answered by a route: nothing is written to SITE
@@ -149,7 +145,7 @@ def books(c: Curriculum, language: str) -> list[Book]:
     for stage, units in c.units_by_stage().items():
         coach += [Chapter(unit.key, c.term("stages", stage, language)) for unit in units]
     # In the order a program runs them, as the navigation lists them.
-    position = {src: index for index, src in enumerate(nav_pages(ROOT))}
+    position = {src: index for index, src in enumerate(nav_pages(PROJECT_ROOT))}
     ordered = sorted(c.modules.values(), key=lambda m: position.get(m.key, len(position)))
     modules = [Chapter(m.key, c.term("programs", p, language))
                for p in PROGRAMS_FOR_GROUPING for m in ordered if m.programs[0] == p]
@@ -298,7 +294,7 @@ def write_pdfs(site: Path, out: Path, browser: Browser | None = None) -> list[Pa
                 return write_pdfs(site, out, own)
             finally:
                 own.close()
-    c = load_curriculum(ROOT)
+    c = load_curriculum(PROJECT_ROOT)
     written: list[Path] = []
     # The pages are complete without JavaScript: read what a reader without it gets, and only
     # the HTML (the printer loads stylesheets and images).

@@ -6,9 +6,9 @@ import re
 import shutil
 from pathlib import Path
 
-from curriculum.layout import page_url
+from curriculum.layout import PROJECT_ROOT, page_url
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = PROJECT_ROOT
 DOCS = ROOT / "docs"
 
 

@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 import pytest
 
 from curriculum import CURRICULUM_VERSION
-from curriculum.redirects import html_file
+from curriculum.redirects import html_file, write_language_redirects
 from scripts import release
 from scripts.url_manifest import (
     HOME,
@@ -31,7 +31,6 @@ from scripts.url_manifest import (
     read_manifest,
     redirect_href,
     resolve,
-    write_language_redirects,
     write_manifest,
 )
 from tests.browser import search, watch
@@ -146,7 +145,7 @@ def test_adding_urls_never_removes_one(tmp_path: Path) -> None:
 def test_manifest_lists_every_page_of_the_site() -> None:
     """A page must be in the manifest before it is published, or its URL could later break unseen."""
     missing = sorted(set(page_urls(ROOT)) - set(read_manifest()))
-    assert missing == [], f"data/published-urls.txt lacks {missing}: run `python scripts/url_manifest.py add`"
+    assert missing == [], f"data/published-urls.txt lacks {missing}: run `python -m scripts.url_manifest add`"
 
 
 def test_release_notes_are_the_changelog_entry_with_links_to_the_versions_pages() -> None:
@@ -212,7 +211,7 @@ def test_release_names_everything_that_is_missing(tmp_path: Path) -> None:
     assert problems[2].startswith("docs/about/changelog.md: no entry for 2026.2: add '## 2026.2 { #v2026-2 }'")
     assert problems[3].startswith("docs/about/changelog.sv.md: no entry for 2026.2")
     assert problems[4] == ("data/published-urls.txt: 1 page URL(s) not listed (first: modules/new/): "
-                           "run `python scripts/url_manifest.py add`")
+                           "run `python -m scripts.url_manifest add`")
     assert problems[5] == "content: docs/x.md:3: kind: missing"
 
 
@@ -348,7 +347,7 @@ def _publish(workdir: Path) -> Published:
     git(["git", "commit", "--quiet", "--all", "--message", f"curriculum version {NEW}"])
     published_json = workdir / "versions.json"
     published_json.write_text(git(["git", "show", "gh-pages:versions.json"]).stdout, encoding="utf-8")
-    check = _run([sys.executable, "scripts/release.py", NEW, "--check-only", "--published", str(published_json)],
+    check = _run([sys.executable, "-m", "scripts.release", NEW, "--check-only", "--published", str(published_json)],
                  repo, env, check=False)
     deploy(NEW)
 
