@@ -206,6 +206,11 @@ class Renderer:
     def film_catalogue(self) -> str:
         return self._template("film_catalogue.html.j2", films=sorted(self.c.films.values(), key=lambda f: f.title[self.lang]))
 
+    def film_chapters(self) -> str:
+        """The chapters of the page's film, from data/films.yml, as a Markdown list."""
+        film = self._get(self.c.films, "film", layout.page_id(self.page_key))
+        return "\n".join(f"- **{chapter.start}** {chapter.title[self.lang]}" for chapter in film.chapters)
+
     def film_usage(self) -> str:
         film_id = layout.page_id(self.page_key)
         users = [p for p in self.c.pages.values() if isinstance(p, Module | Unit) and film_id in p.films]

@@ -142,6 +142,7 @@ MACROS: dict[str, tuple[str | None, ...]] = {
     "all_key_points": (),
     "all_facilitator_notes": (),
     "film_catalogue": (),
+    "film_chapters": (),
     "film_usage": (),
     "page_sources": (),
     "portfolio_template": (),

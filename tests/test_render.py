@@ -88,3 +88,23 @@ def test_film_poster_loads_at_once_on_the_films_own_page_and_lazily_elsewhere() 
         elsewhere = Renderer(curriculum, language, f"modules/green-waste-walk{suffix}").film("green-waste-walk")
         assert 'class="film__poster"' in own and 'loading="lazy"' not in own
         assert 'loading="lazy"' in elsewhere
+
+
+def test_film_chapters_come_from_the_data_in_the_pages_language() -> None:
+    curriculum = load_curriculum(ROOT)
+    film = curriculum.films["green-waste-walk"]
+    for language, suffix in (("en", ".md"), ("sv", ".sv.md")):
+        lines = Renderer(curriculum, language, f"films/green-waste-walk{suffix}").film_chapters().splitlines()
+        assert lines == [f"- **{chapter.start}** {chapter.title[language]}" for chapter in film.chapters]
+    assert lines[2] == "- **1:20** Ute i verksamheten"
+
+
+def test_film_pages_take_their_chapters_from_the_data() -> None:
+    """The chapters are written once, in data/films.yml: a list typed on the page would drift."""
+    for page in sorted((ROOT / "docs" / "films").glob("*.md")):
+        if page.name.startswith("index."):
+            continue
+        text = page.read_text(encoding="utf-8")
+        assert "{{ film_chapters() }}" in text, f"{page.name}: call film_chapters() in the chapters section"
+        typed = re.findall(r"^- \*\*\d+:\d\d\*\*", text, re.MULTILINE)
+        assert typed == [], f"{page.name}: chapter lines typed by hand; data/films.yml has them"
