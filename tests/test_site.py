@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from curriculum import LANGUAGES
+from curriculum import CURRICULUM_VERSION, LANGUAGES
 from curriculum.layout import language_of_url, page_url, search_index_path
 from curriculum.loader import load_curriculum
 from tests.conftest import TEST_REPOSITORY
@@ -67,6 +67,19 @@ def test_checklists_and_sources_render_from_the_data(built_site: Path) -> None:
     sources = built_page(built_site, "about/sources.md", "sv").read_text(encoding="utf-8")
     for key in curriculum.sources:
         assert f'id="src-{key}"' in sources
+
+
+def test_footer_words_come_from_the_labels(built_site: Path) -> None:
+    labels = load_curriculum(ROOT).labels
+    for language in LANGUAGES:
+        html = built_page(built_site, "modules/index.md", language).read_text(encoding="utf-8")
+        footer = html[html.index('<div class="md-copyright">'):]
+        footer = footer[: footer.index("</footer>")] if "</footer>" in footer else footer
+        expected = (f'{labels["footer_licence"][language]} {labels["curriculum_version"][language]} '
+                    f"{CURRICULUM_VERSION}.")
+        assert expected in footer
+        assert f'>{labels["accessibility_statement"][language]}</a>' in footer
+        assert f'>{labels["about_this_curriculum"][language]}</a>' in footer
 
 
 def test_glossary_terms_become_tooltips(built_site: Path) -> None:

@@ -9,9 +9,12 @@ from collections.abc import Mapping
 from mkdocs.config.defaults import MkDocsConfig
 
 from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE
-from curriculum.hooks import offline_build
+from curriculum.hooks import offline_build, project_root
+from curriculum.loader import load_curriculum
 
 WORKER_SHIM = "assets/javascripts/offline-worker.js"
+# Labels (data/labels.yml) the theme's templates put on every page: the footer's words.
+THEME_LABELS = ("footer_licence", "curriculum_version", "accessibility_statement", "about_this_curriculum")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -19,6 +22,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["curriculum_release"] = CURRICULUM_VERSION
     # The search loader (overrides/main.html) finds a language's index by this.
     config.extra["default_language"] = DEFAULT_LANGUAGE
+    labels = load_curriculum(project_root(config)).labels
+    config.extra["theme_labels"] = {key: labels[key] for key in THEME_LABELS}
     repository_links(config, os.environ)
     if offline_build(config):
         local_worker_shim(config)
