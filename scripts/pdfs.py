@@ -138,19 +138,19 @@ class Book:
     chapters: tuple[Chapter, ...]
 
 
-def books(c: Curriculum, language: str) -> list[Book]:
+def books(curriculum: Curriculum, language: str) -> list[Book]:
     """The two books in one language: their chapters in reading order."""
-    overview = c.pages[COACH_PAGES[0]].title[language]
+    overview = curriculum.pages[COACH_PAGES[0]].title[language]
     coach = [Chapter(src, overview) for src in COACH_PAGES]
-    for stage, units in c.units_by_stage().items():
-        coach += [Chapter(unit.key, c.term("stages", stage, language)) for unit in units]
+    for stage, units in curriculum.units_by_stage().items():
+        coach += [Chapter(unit.key, curriculum.term("stages", stage, language)) for unit in units]
     # In the order a program runs them, as the navigation lists them.
     position = {src: index for index, src in enumerate(nav_pages(PROJECT_ROOT))}
-    ordered = sorted(c.modules.values(), key=lambda m: position.get(m.key, len(position)))
-    modules = [Chapter(m.key, c.term("programs", p, language))
-               for p in PROGRAMS_FOR_GROUPING for m in ordered if m.programs[0] == p]
-    return [Book("coach-handbook", c.label("book_coach_handbook", language), tuple(coach)),
-            Book("modules", c.label("book_modules", language), tuple(modules))]
+    ordered = sorted(curriculum.modules.values(), key=lambda module: position.get(module.key, len(position)))
+    modules = [Chapter(module.key, curriculum.term("programs", program, language))
+               for program in PROGRAMS_FOR_GROUPING for module in ordered if module.programs[0] == program]
+    return [Book("coach-handbook", curriculum.label("book_coach_handbook", language), tuple(coach)),
+            Book("modules", curriculum.label("book_modules", language), tuple(modules))]
 
 
 def _extract(page: Page, selector: str, prefix: str, chapters: dict[str, str]) -> dict:
@@ -170,7 +170,7 @@ def _document(language: str, title: str, first: dict, body: str) -> str:
     )
 
 
-def compose_book(page: Page, base: str, c: Curriculum, book: Book, language: str) -> str:
+def compose_book(page: Page, base: str, curriculum: Curriculum, book: Book, language: str) -> str:
     """The book as one HTML document; the contents' page numbers are still empty."""
     chapters = {"/" + page_url(ch.src, language): ch.anchor for ch in book.chapters}
     parts, contents, current = [], [], None
@@ -190,14 +190,14 @@ def compose_book(page: Page, base: str, c: Curriculum, book: Book, language: str
         parts.append(body.replace(">", ">" + opener, 1) if opener else body)
     assert first is not None
     title = book.title
-    contents_title = html.escape(c.label("book_contents", language))
-    version = f'{c.label("curriculum_version", language)} {CURRICULUM_VERSION}'
+    contents_title = html.escape(curriculum.label("book_contents", language))
+    version = f'{curriculum.label("curriculum_version", language)} {CURRICULUM_VERSION}'
     front = (
         '<section class="md-typeset book-cover">'
         f'<h1>{html.escape(title)}</h1><p class="book-subtitle">EcoLeap Production · {version}</p>'
         f'<nav class="book-toc" aria-label="{contents_title}">'
         f'<h2>{contents_title}</h2><ol>{"".join(contents)}</ol></nav>'
-        f'<p><small>{html.escape(c.label("book_licence", language))}</small></p></section>'
+        f'<p><small>{html.escape(curriculum.label("book_licence", language))}</small></p></section>'
     )
     return _document(language, f"{title} · EcoLeap Production {CURRICULUM_VERSION}", first,
                      front + "\n".join(parts))
@@ -269,14 +269,14 @@ def mend_outline(pdf: bytes, headings: list[str]) -> bytes:
     return out.getvalue()
 
 
-def print_checklists(reader: Page, page: Page, base: str, c: Curriculum, language: str, out: Path) -> list[Path]:
+def print_checklists(reader: Page, page: Page, base: str, curriculum: Curriculum, language: str, out: Path) -> list[Path]:
     reader.goto(base + page_url(CHECKLIST_LIBRARY, language), wait_until="domcontentloaded")
     sheets = {checklist_id: _extract(reader, f"#checklist-{checklist_id}", "checklist", {})
-              for checklist_id in sorted(c.checklists)}
+              for checklist_id in sorted(curriculum.checklists)}
     written = []
     for checklist_id, found in sheets.items():
         body = f'<article class="md-content__inner md-typeset">{found["html"]}</article>'
-        title = f'{c.checklists[checklist_id].title[language]} · EcoLeap Production {CURRICULUM_VERSION}'
+        title = f'{curriculum.checklists[checklist_id].title[language]} · EcoLeap Production {CURRICULUM_VERSION}'
         _show(page, base, _document(language, title, found, body))
         target = out / checklist_file(checklist_id, language)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -294,7 +294,7 @@ def write_pdfs(site: Path, out: Path, browser: Browser | None = None) -> list[Pa
                 return write_pdfs(site, out, own)
             finally:
                 own.close()
-    c = load_curriculum(PROJECT_ROOT)
+    curriculum = load_curriculum(PROJECT_ROOT)
     written: list[Path] = []
     # The pages are complete without JavaScript: read what a reader without it gets, and only
     # the HTML (the printer loads stylesheets and images).
@@ -304,10 +304,10 @@ def write_pdfs(site: Path, out: Path, browser: Browser | None = None) -> list[Pa
     with serve(site) as base:
         try:
             for language in LANGUAGES:
-                version = f'{c.label("curriculum_version", language)} {CURRICULUM_VERSION}'
-                for book in books(c, language):
+                version = f'{curriculum.label("curriculum_version", language)} {CURRICULUM_VERSION}'
+                for book in books(curriculum, language):
                     start = time.monotonic()
-                    document = compose_book(reader, base, c, book, language)
+                    document = compose_book(reader, base, curriculum, book, language)
                     target = out / book_file(book.slug, language)
                     target.parent.mkdir(parents=True, exist_ok=True)
                     footer = _footer(f"{book.title} · EcoLeap Production · {version}")
@@ -315,7 +315,7 @@ def write_pdfs(site: Path, out: Path, browser: Browser | None = None) -> list[Pa
                     written.append(target)
                     _report(target, start)
                 start = time.monotonic()
-                sheets = print_checklists(reader, printer, base, c, language, out)
+                sheets = print_checklists(reader, printer, base, curriculum, language, out)
                 written += sheets
                 print(f"{len(sheets)} checklists ({language}) in {time.monotonic() - start:.0f} s")
         finally:
