@@ -132,9 +132,6 @@ def check_data_references(root: Path, curriculum: Curriculum, known: dict[str, s
         for key in term.sources:
             if key not in known["sources"]:
                 reader.fail(term.line, "terms.sources", f"term '{term.id}': unknown source '{key}'{did_you_mean(key, known['sources'])}")
-        for topic in term.topics:
-            if topic not in known["vocab:topics"]:
-                reader.fail(term.line, "terms.topics", f"term '{term.id}': unknown topic '{topic}'{did_you_mean(topic, known['vocab:topics'])}")
     reader = FieldReader("data/certification.yml", problems)
     for step in curriculum.certification:
         for unit in step.units:

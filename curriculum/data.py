@@ -4,6 +4,7 @@ checklists, films and certification steps. Every loader collects problems, never
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from curriculum.model import (
@@ -111,7 +112,8 @@ def load_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
     return result
 
 
-def load_glossary(root: Path, problems: list[Problem]) -> dict[str, GlossaryTerm]:
+def load_glossary(root: Path, problems: list[Problem], topics: Collection[str]) -> dict[str, GlossaryTerm]:
+    """The glossary; each term's topics (vocabulary ids) are checked here and not kept."""
     data, reader = _load(root, "data/glossary.yml", problems)
     result: dict[str, GlossaryTerm] = {}
     seen: dict[str, int] = {}
@@ -121,11 +123,13 @@ def load_glossary(root: Path, problems: list[Problem]) -> dict[str, GlossaryTerm
         term = reader.text(entry, "term", "terms.term")
         definition = reader.text(entry, "definition", "terms.definition")
         abbr = reader.text(entry, "abbr", "terms.abbr", required=False)
+        for topic in reader.ids(entry, "topics", "terms.topics", required=False):
+            if topic not in topics:
+                reader.fail(entry.line, "terms.topics", f"term '{term_id}': unknown topic '{topic}'{did_you_mean(topic, topics)}")
         if term_id:
             reader.unique(seen, term_id, entry.line_of("id"), "terms.id")
             result[term_id] = GlossaryTerm(
                 term_id, term, definition, abbr,
-                reader.ids(entry, "topics", "terms.topics", required=False),
                 reader.ids(entry, "sources", "terms.sources", required=False),
                 line=entry.line,
             )

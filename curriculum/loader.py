@@ -45,7 +45,7 @@ def collect(root: Path) -> tuple[Curriculum, list[Problem]]:
         sources=load_sources(root, problems),
         checklists=load_checklists(root, problems),
         films=load_films(root, problems),
-        glossary=load_glossary(root, problems),
+        glossary=load_glossary(root, problems, vocabularies["topics"]),
         certification=load_certification(root, problems),
         pages={},
         modules={},

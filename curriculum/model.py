@@ -87,7 +87,6 @@ class GlossaryTerm:
     term: Text
     definition: Text
     abbr: Text = field(default_factory=dict)
-    topics: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     line: int = field(default=0, compare=False)
 

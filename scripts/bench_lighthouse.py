@@ -27,7 +27,7 @@ def _audit(url: str, form_factor: str) -> dict:
     command = [
         str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
         f"--only-categories={','.join(CATEGORIES)}",
-        # New headless, as root in a sandbox-less container, with tests/browser.py's flags.
+        # New headless, as root in a sandbox-less container, with the flags of curriculum/chromium.py.
         "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS]),
         *(["--preset=desktop"] if form_factor == "desktop" else []),
     ]

@@ -1,4 +1,4 @@
-"""Film facades: nothing from the video host before the click, the privacy host after it (issue 7).
+"""Film facades: nothing from the video host before the click, the privacy host after it.
 
 No film of the curriculum is published yet, so these tests publish one in a copy of the project
 with an id that is clearly test data, and stub the video host's answer.

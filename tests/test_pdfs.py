@@ -1,4 +1,4 @@
-"""The files readers download (issue 9): the PDFs printed from the real site, and the offline
+"""The files readers download: the PDFs printed from the real site, and the offline
 copy opened from file:// with search in both languages.
 
 Making them takes a minute or two, so each is made once per test run and shared by the xdist

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from importlib import metadata
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -22,6 +23,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["curriculum_release"] = CURRICULUM_VERSION
     # The search loader (overrides/main.html) finds a language's index by this.
     config.extra["default_language"] = DEFAULT_LANGUAGE
+    # The generator tag of overrides/main.html, which copies Material's block that hard-codes it.
+    config.extra["material_version"] = metadata.version("mkdocs-material")
     labels = load_curriculum(project_root(config)).labels
     config.extra["theme_labels"] = {key: labels[key] for key in THEME_LABELS}
     repository_links(config, os.environ)
