@@ -28,7 +28,8 @@ from curriculum.loader import load_curriculum
 from curriculum.nav import nav_pages
 from curriculum.render import Renderer
 from scripts.offline_copy import build_offline, zip_site
-from scripts.pdfs import books, mend_outline, write_pdfs
+from scripts.pdf_compose import books
+from scripts.pdfs import mend_outline, write_pdfs
 from tests.browser import watch
 from tests.site_pages import ROOT
 
