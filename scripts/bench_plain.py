@@ -10,7 +10,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from curriculum.layout import PROJECT_ROOT
+from curriculum import DEFAULT_LANGUAGE
+from curriculum.layout import PROJECT_ROOT, page_language
 from scripts.bench_common import build, fail, markdown_pages, mkdocs_config, progress
 
 # Jinja expressions, statements and comments: their output needs our macros, so plain text
@@ -35,7 +36,7 @@ def plain_build() -> tuple[int, float]:
         docs = Path(tmp) / "docs"
         shutil.copytree(PROJECT_ROOT / "docs", docs)
         for page in list(docs.rglob("*.md")):
-            if page.name.endswith(".sv.md"):
+            if page_language(page.relative_to(docs).as_posix()) != DEFAULT_LANGUAGE:
                 page.unlink()
             else:
                 page.write_text(MACRO.sub("macro output", page.read_text(encoding="utf-8")), encoding="utf-8")
