@@ -61,7 +61,7 @@ def check_references(page: PageSource, kind: PageKind, known: dict[str, set[str]
         for item in listed:
             if item not in rendered:
                 reader.fail(meta.line_of(field), field, f"'{item}' is listed but the page never calls {macro}('{item}')")
-        for call in (c for c in page.macro_calls if c.name == macro):
+        for call in (call for call in page.macro_calls if call.name == macro):
             for arg in call.args:
                 if arg not in listed:
                     reader.fail(call.line, field, f"{macro}('{arg}') is not listed in the front matter '{field}' (add it)")
@@ -86,10 +86,10 @@ def check_parity(languages: dict[str, PageSource], kind: PageKind, problems: lis
             if english.meta.get(name) != page.meta.get(name):
                 reader.fail(page.meta_line(name), name, f"differs from the English page ({english.meta.get(name)!r} there, {page.meta.get(name)!r} here); language-neutral fields must be equal")
         # The H1 is the title: it is translated and carries no id worth keeping.
-        en_headings = [h for h in english.headings if h.level > 1]
-        headings = [h for h in page.headings if h.level > 1]
-        en_ids = [(h.level, h.id) for h in en_headings]
-        ids = [(h.level, h.id) for h in headings]
+        en_headings = [heading for heading in english.headings if heading.level > 1]
+        headings = [heading for heading in page.headings if heading.level > 1]
+        en_ids = [(heading.level, heading.id) for heading in en_headings]
+        ids = [(heading.level, heading.id) for heading in headings]
         if en_ids != ids:
             index = next((i for i, (a, b) in enumerate(zip(en_ids, ids, strict=False)) if a != b), min(len(en_ids), len(ids)))
             line = headings[index].line if index < len(headings) else (headings[-1].line if headings else 1)
@@ -99,8 +99,8 @@ def check_parity(languages: dict[str, PageSource], kind: PageKind, problems: lis
         en_calls = [call.source for call in english.macro_calls]
         calls = [call.source for call in page.macro_calls]
         if en_calls != calls:
-            missing = [c for c in en_calls if c not in calls]
-            extra = [c for c in calls if c not in en_calls]
+            missing = [call for call in en_calls if call not in calls]
+            extra = [call for call in calls if call not in en_calls]
             detail = f"missing {{{{ {missing[0]} }}}}" if missing else (f"extra {{{{ {extra[0]} }}}}" if extra else "the order differs")
             line = page.macro_calls[0].line if page.macro_calls else 1
             reader.fail(line, "macro", f"macro calls differ from the English page: {detail}")

@@ -80,7 +80,7 @@ _cache: dict[Path, tuple[tuple[tuple[str, float], ...], Curriculum]] = {}
 
 def _fingerprint(root: Path) -> tuple[tuple[str, float], ...]:
     files = [*root.joinpath("data").rglob("*.y*ml"), *root.joinpath(layout.DOCS).rglob("*.md")]
-    return tuple(sorted((f.as_posix(), f.stat().st_mtime) for f in files))
+    return tuple(sorted((path.as_posix(), path.stat().st_mtime) for path in files))
 
 
 def load_curriculum(root: Path) -> Curriculum:

@@ -169,10 +169,10 @@ class Curriculum:
 
     def followers(self, module_id: str) -> list[Module]:
         """Modules that name this one as a prerequisite: the reader's next steps."""
-        return [m for m in self.modules.values() if module_id in m.prerequisites]
+        return [module for module in self.modules.values() if module_id in module.prerequisites]
 
     def units_by_stage(self) -> dict[str, list[Unit]]:
         ordered: dict[str, list[Unit]] = {stage: [] for stage in self.vocabularies["stages"]}
-        for unit in sorted(self.units.values(), key=lambda u: (u.order, u.id)):
+        for unit in sorted(self.units.values(), key=lambda unit: (unit.order, unit.id)):
             ordered[unit.stage].append(unit)
         return ordered

@@ -104,16 +104,16 @@ def _check_field(meta, spec: FieldSpec, reader: FieldReader) -> None:
 
 def _check_headings(page: PageSource, kind: PageKind, reader: FieldReader) -> None:
     headings = page.headings
-    h1 = [h for h in headings if h.level == 1]
-    if len(h1) != 1:
-        line = h1[1].line if len(h1) > 1 else 1
-        reader.fail(line, "headings", f"a page has exactly one H1 (the title); found {len(h1)}")
+    titles = [heading for heading in headings if heading.level == 1]
+    if len(titles) != 1:
+        line = titles[1].line if len(titles) > 1 else 1
+        reader.fail(line, "headings", f"a page has exactly one H1 (the title); found {len(titles)}")
     previous = 0
     for heading in headings:
         if heading.level > previous + 1:
             reader.fail(heading.line, "headings", f"H{heading.level} '{heading.text}' skips a level after H{previous} (use H{previous + 1})")
         previous = heading.level
-    present = [h.id for h in headings if h.level == 2]
+    present = [heading.id for heading in headings if heading.level == 2]
     position = 0
     for number, required in enumerate(kind.sections):
         if required not in present:
@@ -121,7 +121,7 @@ def _check_headings(page: PageSource, kind: PageKind, reader: FieldReader) -> No
             continue
         index = present.index(required)
         if index < position:
-            heading = next(h for h in headings if h.id == required)
+            heading = next(heading for heading in headings if heading.id == required)
             reader.fail(heading.line, "sections", f"section '{required}' is out of order (expected order: {', '.join(kind.sections)})")
         position = max(position, index)
 
@@ -131,7 +131,7 @@ def _line_before(page: PageSource, later_sections: tuple[str, ...]) -> int:
     for heading in page.headings:
         if heading.level == 2 and heading.id in later_sections:
             return heading.line
-    return max([h.line for h in page.headings] or [1])
+    return max([heading.line for heading in page.headings] or [1])
 
 
 def _check_fences(page: PageSource, reader: FieldReader) -> None:

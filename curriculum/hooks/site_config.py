@@ -36,7 +36,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def local_worker_shim(config: MkDocsConfig) -> None:
     """The offline plugin loads a search-worker shim from a CDN: a third-party request, which
     also fails offline and needs an inline script the CSP forbids. Use the site's own."""
-    polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+    polyfills = [polyfill for polyfill in config.extra.get("polyfills", []) if "iframe-worker" not in str(polyfill)]
     config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
 
 
