@@ -54,20 +54,23 @@ def page_path(kind: str, page_id: str) -> str:
     return f"{KIND_FOLDERS[kind]}/{page_id}.md"
 
 
-def page_language(docs_path: str) -> str:
-    """The language of a docs path: `modules/x.sv.md` -> `sv`, `modules/x.md` -> `en`."""
+def _language_suffix(docs_path: str) -> str | None:
+    """The language a file name names (`x.sv.md` -> `sv`, also `x.en.md` -> `en`), or None."""
     parts = posixpath.basename(docs_path).split(".")
     if len(parts) == 3 and parts[1] in LANGUAGES and parts[2] == "md":
         return parts[1]
-    return DEFAULT_LANGUAGE
+    return None
+
+
+def page_language(docs_path: str) -> str:
+    """The language of a docs path: `modules/x.sv.md` -> `sv`, `modules/x.md` -> `en`."""
+    return _language_suffix(docs_path) or DEFAULT_LANGUAGE
 
 
 def english_path(docs_path: str) -> str:
     """The English twin of a docs path, which keys the page in the model (`x.sv.md` -> `x.md`)."""
-    language = page_language(docs_path)
-    if language == DEFAULT_LANGUAGE:
-        return docs_path
-    return docs_path.removesuffix(f".{language}.md") + ".md"
+    suffix = _language_suffix(docs_path)
+    return docs_path if suffix is None else docs_path.removesuffix(f".{suffix}.md") + ".md"
 
 
 def translation_path(docs_path: str, language: str) -> str:

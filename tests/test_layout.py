@@ -16,6 +16,7 @@ from curriculum.layout import Linker, page_url
     [
         ("index.md", "en", "index.md"),
         ("index.sv.md", "sv", "index.md"),
+        ("index.en.md", "en", "index.md"),
         ("modules/green-5s.sv.md", "sv", "modules/green-5s.md"),
         ("coach-training/units/a.md", "en", "coach-training/units/a.md"),
         # Dots that are not a language suffix belong to the name.
