@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from curriculum.layout import PROJECT_ROOT, language_of_url, page_language, page_url
+from curriculum.layout import DOCS, PROJECT_ROOT, language_of_url, page_language, page_url
 from curriculum.redirects import (
     HOME,
     html_file,
@@ -40,19 +40,14 @@ _REFRESH = re.compile(r'<meta http-equiv="refresh" content="\d+;\s*url=([^"]+)"'
 _MAX_HOPS = 5
 
 
-def source_language(relative: str) -> str:
-    """`modules/x.sv.md` -> `sv`; `modules/x.md` -> the default language."""
-    return page_language(relative)
-
-
 def url_of(relative: str) -> str:
     """The manifest form of a docs page's URL (`index.md` -> `./`)."""
-    return page_url(relative, source_language(relative)) or HOME
+    return page_url(relative, page_language(relative)) or HOME
 
 
 def page_urls(root: Path = PROJECT_ROOT) -> list[str]:
     """The URL of every page in docs/, both languages."""
-    docs = root / "docs"
+    docs = root / DOCS
     return sorted(url_of(path.relative_to(docs).as_posix()) for path in docs.rglob("*.md"))
 
 
