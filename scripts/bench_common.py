@@ -85,7 +85,8 @@ _NOT_COPIED = {".venv", "site", ".git", "node_modules", "bench", "build", ".pyte
 
 def _not_copied(folder: str, names: list[str]) -> list[str]:
     top = Path(folder) == PROJECT_ROOT
-    return [n for n in names if n == "__pycache__" or (top and (n in _NOT_COPIED or n.startswith(".site-")))]
+    return [name for name in names
+            if name == "__pycache__" or (top and (name in _NOT_COPIED or name.startswith(".site-")))]
 
 
 def copy_project(target: Path) -> Path:

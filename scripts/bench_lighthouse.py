@@ -66,7 +66,7 @@ def lighthouse(site: Path, typical: dict[str, str], port: int = 0) -> list[Row]:
             for kind, key in sorted(typical.items()):
                 for lang in languages:
                     report = _audit(base + page_url(key, lang), form_factor)
-                    scores = [round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES]
+                    scores = [round(100 * (report["categories"][category]["score"] or 0)) for category in CATEGORIES]
                     where = f"{form_factor}, {kind}, {lang}"
                     progress(f"lighthouse {where}: {scores}; points lost on: {_misses(report)}")
                     rows.append(Row(f"lighthouse {where}: perf/a11y/bp/seo",

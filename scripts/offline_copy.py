@@ -45,7 +45,7 @@ def zip_site(site: Path, target: Path) -> None:
     folder = target.name.removesuffix(".zip")
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        for path in sorted(file for file in site.rglob("*") if file.is_file()):
             relative = path.relative_to(site).as_posix()
             if relative in LEFT_OUT or path.suffix in LEFT_OUT_SUFFIXES:
                 continue

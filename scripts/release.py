@@ -124,12 +124,12 @@ def release_notes(root: Path, version: str, site_url: str) -> str:
 def check_published(version: str, versions_json: str) -> list[str]:
     """A release must be new on gh-pages and newer than every published release."""
     published = json.loads(versions_json or "[]")
-    names = {entry["version"] for entry in published} | {a for e in published for a in e.get("aliases", [])}
+    names = {entry["version"] for entry in published} | {alias for entry in published for alias in entry.get("aliases", [])}
     if version in names:
         return [f"{version} is already published: a published version is never changed. "
                 "Release the next number instead"]
     wanted = parse_version(version)
-    releases = sorted(p for p in (parse_version(entry["version"]) for entry in published) if p)
+    releases = sorted(parsed for parsed in (parse_version(entry["version"]) for entry in published) if parsed)
     if wanted and releases and wanted < releases[-1]:
         newest = ".".join(map(str, releases[-1]))
         return [f"{version} is older than the newest release {newest}: `latest` only moves forward"]
