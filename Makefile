@@ -13,11 +13,12 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build bench check lint browser java clean release downloads lock
 
-$(READY): requirements.txt
+$(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	# Make the curriculum package importable by mkdocs-macros and the hooks.
-	$(BIN)/python -c "import os, site; open(os.path.join(site.getsitepackages()[0], 'ecoleap.pth'), 'w').write(os.getcwd() + '\n')"
+	# The curriculum package, editable: mkdocs-macros, the hooks, the tests and the scripts
+	# (`python -m scripts.NAME`) import it from this checkout. Its dependencies are the locked ones above.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(READY)
 
 # requirements.in names the direct dependencies; requirements.txt locks everything they pull in.
@@ -74,9 +75,9 @@ build: $(READY)
 downloads: $(READY) browser
 	rm -rf build/downloads .site-pdf
 	$(BIN)/mkdocs build --strict --site-dir .site-pdf || { rm -rf .site-pdf; exit 1; }
-	$(BIN)/python scripts/pdfs.py .site-pdf build/downloads || { rm -rf .site-pdf build/downloads; exit 1; }
+	$(BIN)/python -m scripts.pdfs .site-pdf build/downloads || { rm -rf .site-pdf build/downloads; exit 1; }
 	rm -rf .site-pdf
-	$(BIN)/python scripts/offline_copy.py build/downloads || { rm -rf build/downloads; exit 1; }
+	$(BIN)/python -m scripts.offline_copy build/downloads || { rm -rf build/downloads; exit 1; }
 	$(MAKE) build
 
 test: $(READY) $(NODE_READY) browser java
@@ -87,7 +88,7 @@ test: $(READY) $(NODE_READY) browser java
 # Figures beside their budgets (scripts/bench.py), about 10 minutes on an idle 2-core machine; stdout is only the table.
 # Lighthouse lives in bench/, apart from the tests' npm packages, so `make test`'s npm ci stays small.
 bench: $(READY) browser bench/node_modules/.ready
-	@$(BIN)/python scripts/bench.py
+	@$(BIN)/python -m scripts.bench
 
 bench/node_modules/.ready: bench/package.json bench/package-lock.json
 	cd bench && npm ci --ignore-scripts --no-audit --no-fund --silent
@@ -97,7 +98,7 @@ bench/node_modules/.ready: bench/package.json bench/package-lock.json
 # commands (docs/about/maintainers.md). It tags and pushes nothing itself.
 release: $(READY)
 	@if [ -z "$(VERSION)" ]; then echo "usage: make release VERSION=YYYY.N (for example 2026.2)" >&2; exit 2; fi
-	$(BIN)/python scripts/release.py "$(VERSION)"
+	$(BIN)/python -m scripts.release "$(VERSION)"
 
 clean:
 	rm -rf site .site-tmp .site-pdf build/downloads $(VENV)

@@ -4,6 +4,7 @@ checklists, films and certification steps. Every loader collects problems, never
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from curriculum.model import (
@@ -19,8 +20,8 @@ from curriculum.model import (
     Text,
 )
 from curriculum.problems import Problem, did_you_mean
-from curriculum.reader import Reader
-from curriculum.yamlload import Mapping, load_yaml_file
+from curriculum.reader import FieldReader
+from curriculum.yamlload import LineMapping, load_yaml_file
 
 VOCABULARIES = ("programs", "topics", "audiences", "formats", "levels", "stages", "modes", "owners")
 SOURCE_GROUPS = (
@@ -34,8 +35,8 @@ MAX_CHECKLIST_ITEMS = 16  # more does not print on one A4 page
 MAX_ITEM_CHARS = 160
 
 
-def _load(root: Path, relative: str, problems: list[Problem], required: bool = True) -> tuple[Mapping | None, Reader]:
-    reader = Reader(relative, problems)
+def _load(root: Path, relative: str, problems: list[Problem], required: bool = True) -> tuple[LineMapping | None, FieldReader]:
+    reader = FieldReader(relative, problems)
     path = root / relative
     if not path.exists():
         if required:
@@ -48,7 +49,7 @@ def _load(root: Path, relative: str, problems: list[Problem], required: bool = T
     return reader.mapping(data, 1, "file"), reader
 
 
-def _entries(reader: Reader, data: Mapping | None, key: str) -> list[tuple[Mapping, int]]:
+def _entries(reader: FieldReader, data: LineMapping | None, key: str) -> list[tuple[LineMapping, int]]:
     if data is None:
         return []
     items = reader.sequence(data, key, key)
@@ -123,7 +124,8 @@ def load_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
     return result
 
 
-def load_glossary(root: Path, problems: list[Problem]) -> dict[str, GlossaryTerm]:
+def load_glossary(root: Path, problems: list[Problem], topics: Collection[str]) -> dict[str, GlossaryTerm]:
+    """The glossary; each term's topics (vocabulary ids) are checked here and not kept."""
     data, reader = _load(root, "data/glossary.yml", problems)
     result: dict[str, GlossaryTerm] = {}
     seen: dict[str, int] = {}
@@ -133,11 +135,13 @@ def load_glossary(root: Path, problems: list[Problem]) -> dict[str, GlossaryTerm
         term = reader.text(entry, "term", "terms.term")
         definition = reader.text(entry, "definition", "terms.definition")
         abbr = reader.text(entry, "abbr", "terms.abbr", required=False)
+        for topic in reader.ids(entry, "topics", "terms.topics", required=False):
+            if topic not in topics:
+                reader.fail(entry.line, "terms.topics", f"term '{term_id}': unknown topic '{topic}'{did_you_mean(topic, topics)}")
         if term_id:
             reader.unique(seen, term_id, entry.line_of("id"), "terms.id")
             result[term_id] = GlossaryTerm(
                 term_id, term, definition, abbr,
-                reader.ids(entry, "topics", "terms.topics", required=False),
                 reader.ids(entry, "sources", "terms.sources", required=False),
                 line=entry.line,
             )
@@ -158,7 +162,7 @@ def load_checklists(root: Path, problems: list[Problem]) -> dict[str, Checklist]
     return result
 
 
-def _checklist(reader: Reader, data: Mapping, stem: str) -> Checklist | None:
+def _checklist(reader: FieldReader, data: LineMapping, stem: str) -> Checklist | None:
     reader.unknown_keys(data, {"id", "title", "purpose", "groups"}, "")
     checklist_id = reader.identifier(data, "id", "id")
     if checklist_id and checklist_id != stem:
@@ -242,7 +246,7 @@ def load_films(root: Path, problems: list[Problem]) -> dict[str, Film]:
 CAPTIONS_FOLDER = "assets/captions"  # below docs/: <film id>.<language>.vtt
 
 
-def _check_caption(root: Path, reader: Reader, line: int, film_id: str | None, lang: str, caption: str) -> None:
+def _check_caption(root: Path, reader: FieldReader, line: int, film_id: str | None, lang: str, caption: str) -> None:
     """A published film's captions: a WebVTT file per language, in the captions folder."""
     expected = f"{CAPTIONS_FOLDER}/{film_id}.{lang}.vtt"
     if film_id and caption != expected:

@@ -12,9 +12,9 @@ from pathlib import Path
 from curriculum.model import Module, SwedishTerm
 from curriculum.pagesource import PageSource, split_front_matter
 from curriculum.problems import Problem
-from curriculum.reader import Reader
+from curriculum.reader import FieldReader
 from curriculum.schema import MACROS
-from curriculum.yamlload import Mapping, Sequence, load_yaml_file
+from curriculum.yamlload import LineMapping, LineSequence, load_yaml_file
 
 TERMS_FILE = "data/terms.yml"
 GUIDE = "docs/about/contributing"
@@ -29,7 +29,7 @@ def load_terms(root: Path, problems: list[Problem]) -> list[SwedishTerm]:
         return []
     data, found = load_yaml_file(path, TERMS_FILE)
     problems += found
-    reader = Reader(TERMS_FILE, problems)
+    reader = FieldReader(TERMS_FILE, problems)
     mapping = reader.mapping(data, 1, "file") if data is not None else None
     if mapping is None:
         return []
@@ -84,13 +84,13 @@ def check_swedish_terms(root: Path, terms: list[SwedishTerm], problems: list[Pro
 def _swedish_texts(node: object) -> list[tuple[int, str]]:
     """Every `sv:` text in a data file, with its line."""
     found: list[tuple[int, str]] = []
-    if isinstance(node, Mapping):
+    if isinstance(node, LineMapping):
         for key, value in node.items():
             if key == "sv" and isinstance(value, str):
                 found.append((node.line_of("sv"), value))
             else:
                 found += _swedish_texts(value)
-    elif isinstance(node, Sequence | list):
+    elif isinstance(node, LineSequence | list):
         for value in node:
             found += _swedish_texts(value)
     return found

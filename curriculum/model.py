@@ -89,7 +89,6 @@ class GlossaryTerm:
     term: Text
     definition: Text
     abbr: Text = field(default_factory=dict)
-    topics: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     line: int = field(default=0, compare=False)
 
@@ -126,7 +125,6 @@ class Page:
     title: Text
     summary: Text
     sources: tuple[str, ...] = ()
-    owner: str | None = None
     last_reviewed: datetime.date | None = None
     sections: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> H2 id -> text
 
@@ -183,18 +181,9 @@ class Curriculum:
     def term(self, vocabulary: str, term_id: str, language: str) -> str:
         return self.vocabularies[vocabulary][term_id].label[language]
 
-    def module_page_path(self, module_id: str) -> str:
-        return f"modules/{module_id}.md"
-
-    def unit_page_path(self, unit_id: str) -> str:
-        return f"coach-training/units/{unit_id}.md"
-
-    def film_page_path(self, film_id: str) -> str:
-        return f"films/{film_id}.md"
-
     def followers(self, module_id: str) -> list[Module]:
         """Modules that name this one as a prerequisite: the reader's next steps."""
-        return [m for m in self.modules.values() if module_id in m.prerequisites]
+        return [module for module in self.modules.values() if module_id in module.prerequisites]
 
     def program_modules(self, program: str) -> list[Module]:
         """The modules a program is built from: those that name it first among their programs."""
@@ -206,6 +195,6 @@ class Curriculum:
 
     def units_by_stage(self) -> dict[str, list[Unit]]:
         ordered: dict[str, list[Unit]] = {stage: [] for stage in self.vocabularies["stages"]}
-        for unit in sorted(self.units.values(), key=lambda u: (u.order, u.id)):
+        for unit in sorted(self.units.values(), key=lambda unit: (unit.order, unit.id)):
             ordered[unit.stage].append(unit)
         return ordered

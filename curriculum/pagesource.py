@@ -14,7 +14,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from curriculum.problems import Problem
-from curriculum.yamlload import Mapping, parse_yaml
+from curriculum.yamlload import LineMapping, parse_yaml
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -55,7 +55,7 @@ class PageSource:
     path: str
     language: str
     twin_key: str  # the path without the language suffix: pairs a page with its translation
-    meta: Mapping
+    meta: LineMapping
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     images: list[tuple[Link, str]] = field(default_factory=list)  # (image, attribute list)
@@ -105,14 +105,14 @@ def read_page(path: Path, shown_as: str, language: str, twin_key: str) -> tuple[
     text = path.read_text(encoding="utf-8")
     front, body, body_start = split_front_matter(text)
     problems: list[Problem] = []
-    meta = Mapping()
+    meta = LineMapping()
     meta.line, meta.key_lines = 1, {}
     if front is None:
         problems.append(Problem(shown_as, 1, "front matter", "missing (start the file with a --- block that has at least 'kind' and 'title')"))
     else:
         data, yaml_problems = parse_yaml(front, shown_as, offset=1)
         problems += yaml_problems
-        if isinstance(data, Mapping):
+        if isinstance(data, LineMapping):
             meta = data
         elif data is not None or not yaml_problems:
             problems.append(Problem(shown_as, 2, "front matter", "must be a mapping of 'field: value' lines"))

@@ -1,4 +1,6 @@
-"""What each page kind must declare in its front matter and which sections it must have."""
+"""What each page kind must declare in its front matter and which sections it must have.
+
+Where a kind's pages live is the site layout's to say (curriculum/layout.py)."""
 
 from __future__ import annotations
 
@@ -21,7 +23,6 @@ class PageKind:
     name: str
     fields: tuple[FieldSpec, ...]
     sections: tuple[str, ...] = ()  # required H2 ids, in this order (others may sit between)
-    folder: str | None = None  # pages of this kind live here, id = file stem
     timed_section: str | None = None  # steps here must add up to duration_minutes
 
 
@@ -33,7 +34,6 @@ _REVIEWED = FieldSpec("last_reviewed", "date")
 
 MODULE = PageKind(
     name="module",
-    folder="modules",
     timed_section="how-to-run-it",
     fields=(
         FieldSpec("kind", "str"),
@@ -70,7 +70,6 @@ MODULE = PageKind(
 
 UNIT = PageKind(
     name="unit",
-    folder="coach-training/units",
     fields=(
         FieldSpec("kind", "str"),
         FieldSpec("id", "str"),
@@ -96,7 +95,6 @@ UNIT = PageKind(
 
 FILM = PageKind(
     name="film",
-    folder="films",
     fields=(
         FieldSpec("kind", "str"),
         FieldSpec("id", "str", refers_to="films"),
@@ -144,6 +142,7 @@ MACROS: dict[str, tuple[str | None, ...]] = {
     "all_key_points": (),
     "all_facilitator_notes": (),
     "film_catalogue": (),
+    "film_chapters": (),
     "film_usage": (),
     "page_sources": (),
     "portfolio_template": (),

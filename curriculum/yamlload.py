@@ -10,7 +10,7 @@ import yaml
 from curriculum.problems import Problem
 
 
-class Mapping(dict):
+class LineMapping(dict):
     """A YAML mapping that knows its own line and the line of each key (1-based)."""
 
     line: int = 0
@@ -20,7 +20,7 @@ class Mapping(dict):
         return self.key_lines.get(key, self.line)
 
 
-class Sequence(list):
+class LineSequence(list):
     """A YAML sequence that knows its own line and the line of each item (1-based)."""
 
     line: int = 0
@@ -50,9 +50,9 @@ class _FastLineLoader(_Lines, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  #
     pass
 
 
-def _construct_mapping(loader: _Lines, node: yaml.MappingNode) -> Mapping:
+def _construct_mapping(loader: _Lines, node: yaml.MappingNode) -> LineMapping:
     loader.flatten_mapping(node)
-    result = Mapping()
+    result = LineMapping()
     result.line = node.start_mark.line + 1 + loader.offset
     result.key_lines = {}
     for key_node, value_node in node.value:
@@ -65,8 +65,8 @@ def _construct_mapping(loader: _Lines, node: yaml.MappingNode) -> Mapping:
     return result
 
 
-def _construct_sequence(loader: _Lines, node: yaml.SequenceNode) -> Sequence:
-    result = Sequence(loader.construct_object(child, deep=True) for child in node.value)
+def _construct_sequence(loader: _Lines, node: yaml.SequenceNode) -> LineSequence:
+    result = LineSequence(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1 + loader.offset
     result.item_lines = [child.start_mark.line + 1 + loader.offset for child in node.value]
     return result

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.serve import free_port, serve
+from curriculum.serve import free_port, serve
 from tests.minimal_project import ROOT, write_minimal_project
 
 IN_CI = os.environ.get("CI") == "true"

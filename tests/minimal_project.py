@@ -5,7 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from curriculum.layout import PROJECT_ROOT
+
+ROOT = PROJECT_ROOT
 
 MODULE_EN = """---
 kind: module

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from curriculum.links import page_url
+from curriculum.layout import page_url
 from tests.browser import watch
 from tests.site_pages import ROOT, english_sources
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.site_pages import ROOT, copy_project
 
-COPY = ("curriculum", "data", "docs", "overrides", "mkdocs.yml", "Makefile", "requirements.txt")
+COPY = ("curriculum", "data", "docs", "overrides", "mkdocs.yml", "Makefile", "requirements.txt", "pyproject.toml")
 
 
 def test_broken_reference_fails_the_build_and_leaves_no_site(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Film facades: nothing from the video host before the click, the privacy host after it (issue 7).
+"""Film facades: nothing from the video host before the click, the privacy host after it.
 
 No film of the curriculum is published yet, so these tests publish one in a copy of the project
 with an id that is clearly test data, and stub the video host's answer.
@@ -41,7 +41,7 @@ def published_film_site(tmp_path_factory: pytest.TempPathFactory):
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                             cwd=project, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
-    from scripts.serve import serve
+    from curriculum.serve import serve
 
     with serve(site) as base:
         yield base

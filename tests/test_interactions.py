@@ -1,4 +1,4 @@
-"""Search, keyboard and the language switcher, with the CSP watched throughout (issue 3)."""
+"""Search, keyboard and the language switcher, with the CSP watched throughout."""
 
 from __future__ import annotations
 

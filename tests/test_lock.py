@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from importlib import metadata
 
 from tests.site_pages import ROOT
 
 PIN = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>[^\s=;#]+)$")
 NOT_LOCKED = {"pip", "setuptools", "wheel"}  # the installer itself, whatever the venv came with
+# This project, which make installs editable from the checkout (pyproject.toml).
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
 
 
 def _normal(name: str) -> str:
@@ -35,7 +38,7 @@ def test_every_direct_dependency_is_locked_at_its_own_pin() -> None:
 def test_the_environment_running_the_tests_is_exactly_the_lock() -> None:
     lock = _pins("requirements.txt")
     installed = {_normal(d.metadata["Name"]): d.version for d in metadata.distributions()}
-    installed = {name: version for name, version in installed.items() if name not in NOT_LOCKED}
+    installed = {name: version for name, version in installed.items() if name not in NOT_LOCKED | {PROJECT}}
     unlocked = sorted(set(installed) - set(lock))
     assert unlocked == [], f"installed but not in requirements.txt (run `make lock`): {unlocked}"
     differs = {name: (lock[name], installed.get(name)) for name in lock if installed.get(name) != lock[name]}

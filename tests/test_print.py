@@ -1,4 +1,4 @@
-"""Print layout: content only, answers open, one checklist per sheet (issue 9)."""
+"""Print layout: content only, answers open, one checklist per sheet."""
 
 from __future__ import annotations
 

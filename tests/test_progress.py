@@ -1,4 +1,4 @@
-"""Self-study progress in the browser: tick, reload, export, import, reset, print (issue 6)."""
+"""Self-study progress in the browser: tick, reload, export, import, reset, print."""
 
 from __future__ import annotations
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from curriculum.links import Linker, page_url
 from curriculum.loader import load_curriculum
 from curriculum.render import Renderer, UnknownId, duration_band
 from tests.site_pages import ROOT
@@ -20,28 +19,6 @@ def renderers(project: Path) -> dict[str, Renderer]:
         "en": Renderer(curriculum, "en", "modules/waste-walk.md"),
         "sv": Renderer(curriculum, "sv", "modules/waste-walk.sv.md"),
     }
-
-
-@pytest.mark.parametrize(
-    ("src", "language", "url"),
-    [
-        ("index.md", "en", ""),
-        ("index.sv.md", "sv", "sv/"),
-        ("modules/index.md", "en", "modules/"),
-        ("modules/x.sv.md", "sv", "sv/modules/x/"),
-        ("coach-training/units/a.md", "en", "coach-training/units/a/"),
-    ],
-)
-def test_page_url_follows_mkdocs_directory_urls(src: str, language: str, url: str) -> None:
-    assert page_url(src, language) == url
-
-
-def test_linker_makes_relative_links_within_the_language() -> None:
-    assert Linker("modules/x.sv.md", "sv").href("about/sources.md", "src-a") == "../../about/sources/#src-a"
-    assert Linker("index.md", "en").href("modules/index.md") == "modules/"
-    assert Linker("modules/x.md", "en").href("modules/y.md") == "../y/"
-    assert Linker("modules/x.md", "en").href("modules/x.md") == "./"
-    assert Linker("modules/x.md", "en").asset("assets/images/p.svg") == "../../assets/images/p.svg"
 
 
 def test_checklist_renders_in_the_page_language_with_stable_item_keys(renderers: dict[str, Renderer]) -> None:
@@ -162,3 +139,23 @@ def test_the_bibliography_marks_each_type_and_lists_a_replaced_key_once(project:
     assert '<span class="source-type">(official publication or standard)</span>' in html
     cite = Renderer(curriculum, "en", "modules/waste-walk.md").cite("epa-2005")
     assert 'href="../../about/sources/#src-epa-2006"' in cite
+
+
+def test_film_chapters_come_from_the_data_in_the_pages_language() -> None:
+    curriculum = load_curriculum(ROOT)
+    film = curriculum.films["green-waste-walk"]
+    for language, suffix in (("en", ".md"), ("sv", ".sv.md")):
+        lines = Renderer(curriculum, language, f"films/green-waste-walk{suffix}").film_chapters().splitlines()
+        assert lines == [f"- **{chapter.start}** {chapter.title[language]}" for chapter in film.chapters]
+    assert lines[2] == "- **1:20** Ute i verksamheten"
+
+
+def test_film_pages_take_their_chapters_from_the_data() -> None:
+    """The chapters are written once, in data/films.yml: a list typed on the page would drift."""
+    for page in sorted((ROOT / "docs" / "films").glob("*.md")):
+        if page.name.startswith("index."):
+            continue
+        text = page.read_text(encoding="utf-8")
+        assert "{{ film_chapters() }}" in text, f"{page.name}: call film_chapters() in the chapters section"
+        typed = re.findall(r"^- \*\*\d+:\d\d\*\*", text, re.MULTILINE)
+        assert typed == [], f"{page.name}: chapter lines typed by hand; data/films.yml has them"

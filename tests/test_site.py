@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from curriculum import LANGUAGES
-from curriculum.links import language_of_url, page_url
+from curriculum import CURRICULUM_VERSION, LANGUAGES
+from curriculum.layout import language_of_url, page_url, search_index_path
 from curriculum.loader import load_curriculum
-from curriculum.searchindex import index_path
 from tests.conftest import TEST_REPOSITORY
 from tests.site_pages import ROOT, built_page, english_sources, heading_ids
 
@@ -70,6 +69,19 @@ def test_checklists_and_sources_render_from_the_data(built_site: Path) -> None:
         assert f'id="src-{key}"' in sources
 
 
+def test_footer_words_come_from_the_labels(built_site: Path) -> None:
+    labels = load_curriculum(ROOT).labels
+    for language in LANGUAGES:
+        html = built_page(built_site, "modules/index.md", language).read_text(encoding="utf-8")
+        footer = html[html.index('<div class="md-copyright">'):]
+        footer = footer[: footer.index("</footer>")] if "</footer>" in footer else footer
+        expected = (f'{labels["footer_licence"][language]} {labels["curriculum_version"][language]} '
+                    f"{CURRICULUM_VERSION}.")
+        assert expected in footer
+        assert f'>{labels["accessibility_statement"][language]}</a>' in footer
+        assert f'>{labels["about_this_curriculum"][language]}</a>' in footer
+
+
 def test_glossary_terms_become_tooltips(built_site: Path) -> None:
     pages = [built_page(built_site, src, lang).read_text(encoding="utf-8") for src in PAGES for lang in ("en", "sv")]
     assert sum("<abbr title=" in html for html in pages) >= 2
@@ -81,7 +93,7 @@ def test_swedish_sitemap_exists(built_site: Path) -> None:
 
 
 def _index(site: Path, language: str) -> dict:
-    return json.loads(index_path(site, language).read_text(encoding="utf-8"))
+    return json.loads(search_index_path(site, language).read_text(encoding="utf-8"))
 
 
 def test_each_language_has_its_own_search_index_with_every_page(built_site: Path) -> None:
