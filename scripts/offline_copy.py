@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from curriculum.core import build_command  # noqa: E402
 from curriculum.downloads import offline_file  # noqa: E402
 
 # Already compressed: storing them again saves time and no space.
@@ -37,7 +38,7 @@ def build_offline(site: Path) -> None:
     """The strict build with the offline plugin into `site`."""
     environment = {**os.environ, "ECOLEAP_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        build_command("--strict", "--site-dir", str(site)),
         cwd=ROOT, env=environment, capture_output=True, text=True, check=False,
     )
     if result.returncode != 0:
