@@ -13,12 +13,12 @@ from __future__ import annotations
 import argparse
 import os
 import subprocess
-import sys
 import tempfile
 import time
 import zipfile
 from pathlib import Path
 
+from curriculum.core import build_command
 from curriculum.layout import PROJECT_ROOT, offline_file
 
 # Already compressed: storing them again saves time and no space.
@@ -33,7 +33,7 @@ def build_offline(site: Path) -> None:
     """The strict build with the offline plugin into `site`."""
     environment = {**os.environ, "ECOLEAP_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        build_command("--strict", "--site-dir", str(site)),
         cwd=PROJECT_ROOT, env=environment, capture_output=True, text=True, check=False,
     )
     if result.returncode != 0:

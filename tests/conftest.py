@@ -3,11 +3,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from curriculum.core import build_command
 from curriculum.serve import free_port, serve
 from tests.minimal_project import ROOT, write_minimal_project
 
@@ -28,14 +28,18 @@ def site_port() -> int:
     return free_port()
 
 
+def test_build_environment(site_port: int) -> dict[str, str]:
+    """Built as GitHub Actions builds it for publishing: with edit links and the repository link."""
+    return {**os.environ, "SITE_URL": f"http://127.0.0.1:{site_port}/", "GITHUB_REPOSITORY": TEST_REPOSITORY}
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
     """One strict build of the real site, shared by every test that reads the HTML."""
     site = tmp_path_factory.mktemp("site") / "site"
-    # Built as GitHub Actions builds it for publishing: with edit links and the repository link.
-    environment = {**os.environ, "SITE_URL": f"http://127.0.0.1:{site_port}/", "GITHUB_REPOSITORY": TEST_REPOSITORY}
+    environment = test_build_environment(site_port)
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        build_command("--strict", "--site-dir", str(site)),
         cwd=ROOT, capture_output=True, text=True, check=False, env=environment,
     )
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"

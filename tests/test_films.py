@@ -7,11 +7,11 @@ with an id that is clearly test data, and stub the video host's answer.
 from __future__ import annotations
 
 import subprocess
-import sys
 from urllib.parse import urlparse
 
 import pytest
 
+from curriculum.core import build_command
 from tests.browser import watch
 from tests.site_pages import copy_project
 
@@ -38,7 +38,7 @@ def published_film_site(tmp_path_factory: pytest.TempPathFactory):
         "    captions: {en: assets/captions/green-waste-walk.en.vtt, sv: assets/captions/green-waste-walk.sv.vtt}\n"
     )), encoding="utf-8")
     site = project / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+    result = subprocess.run(build_command("--strict", "--site-dir", str(site)),
                             cwd=project, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     from curriculum.serve import serve
