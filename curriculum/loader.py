@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from curriculum import LANGUAGES
@@ -25,11 +26,13 @@ from curriculum.pagesource import PageSource
 from curriculum.problems import CurriculumError, Problem, did_you_mean
 from curriculum.reader import Reader
 from curriculum.schema import MACROS, MODULE, RENDERED_LISTS, UNIT, PageKind
+from curriculum.support import load_cases, load_support
 
 _LANGUAGE_NAMES = {"en": "English", "sv": "Swedish"}
 
 
-def collect(root: Path) -> tuple[Curriculum, list[Problem]]:
+def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum, list[Problem]]:
+    """`today` decides which support and case entries are too old to publish (tests set it)."""
     problems: list[Problem] = []
     vocabularies = load_vocabularies(root, problems)
     curriculum = Curriculum(
@@ -64,6 +67,8 @@ def collect(root: Path) -> tuple[Curriculum, list[Problem]]:
             _add_page(curriculum, languages, kinds[key])
     _check_cycles(curriculum.modules, "modules", problems)
     _check_cycles(curriculum.units, "coach-training/units", problems)
+    curriculum.support = load_support(root, known["sources"], problems, today)
+    curriculum.cases = load_cases(root, known["sources"], known["modules"], problems, today)
     _check_data_references(root, curriculum, known, problems)
     return curriculum, sorted(set(problems))
 
@@ -73,7 +78,9 @@ _cache: dict[Path, tuple[tuple[tuple[str, float], ...], Curriculum]] = {}
 
 def _fingerprint(root: Path) -> tuple[tuple[str, float], ...]:
     files = [*root.joinpath("data").rglob("*.y*ml"), *root.joinpath("docs").rglob("*.md")]
-    return tuple(sorted((f.as_posix(), f.stat().st_mtime) for f in files))
+    # The support and case dates age by the calendar, not by a file change.
+    return (("today", float(datetime.date.today().toordinal())),
+            *sorted((f.as_posix(), f.stat().st_mtime) for f in files))
 
 
 def load_curriculum(root: Path) -> Curriculum:
@@ -229,6 +236,7 @@ def _add_page(curriculum: Curriculum, languages: dict[str, PageSource], kind: Pa
             checklists=tuple(meta["checklists"]),
             films=tuple(meta.get("films") or ()),
             outcomes=_texts(languages, "outcomes"),
+            self_service=meta["self_service"],
         ) if _complete(meta, kind) else None
         if module:
             curriculum.modules[module.id] = module
@@ -303,6 +311,7 @@ def _check_data_references(root: Path, curriculum: Curriculum, known: dict[str, 
     # citation or dead weight in the bibliography.
     cited = {key for page in curriculum.pages.values() for key in page.sources}
     cited |= {key for term in curriculum.glossary.values() for key in term.sources}
+    cited |= {key for entry in [*curriculum.support, *curriculum.cases] for key in entry.sources}
     reader = Reader("data/sources.yml", problems)
     for source in curriculum.sources.values():
         if source.key not in cited:

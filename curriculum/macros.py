@@ -11,6 +11,7 @@ from curriculum.downloads import staged
 from curriculum.loader import load_curriculum
 from curriculum.render import Renderer
 from curriculum.schema import MACROS
+from curriculum.support import cases_markdown, support_markdown
 
 
 class MacroError(Exception):
@@ -43,7 +44,7 @@ def define_env(env: Any) -> None:
         return macro
 
     for name in MACROS:
-        if name not in ("curriculum_version", "downloads"):
+        if name not in ("curriculum_version", "downloads") and hasattr(Renderer, name):
             env.macro(bind(name), name)
     env.macro(lambda: CURRICULUM_VERSION, "curriculum_version")
 
@@ -57,6 +58,9 @@ def define_env(env: Any) -> None:
             raise MacroError(f"docs/{src}:{_line_of(root / 'docs' / src, 'downloads')}: downloads({section!r}): {error}") from None
 
     env.macro(downloads, "downloads")
+    # Dated support entries and published cases (curriculum/support.py).
+    env.macro(lambda: support_markdown(env.curriculum.support, renderer()), "support_table")
+    env.macro(lambda: cases_markdown(env.curriculum.cases, renderer()), "case_table")
 
 
 def on_post_page_macros(env: Any) -> None:

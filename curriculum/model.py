@@ -132,6 +132,7 @@ class Module(Page):
     checklists: tuple[str, ...] = ()
     films: tuple[str, ...] = ()
     outcomes: TextList = field(default_factory=dict)
+    self_service: str = ""  # vocab self_service: can a company run it without a coach?
 
 
 @dataclass
@@ -162,6 +163,8 @@ class Curriculum:
     pages: dict[str, Page]  # by key (English docs path)
     modules: dict[str, Module]
     units: dict[str, Unit]
+    support: list = field(default_factory=list)  # curriculum.support.SupportEntry, data/support.yml
+    cases: list = field(default_factory=list)  # curriculum.support.Case, data/cases.yml
 
     def label(self, key: str, language: str) -> str:
         return self.labels[key][language]

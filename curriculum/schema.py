@@ -52,6 +52,8 @@ MODULE = PageKind(
         FieldSpec("checklists", "list", refers_to="checklists", min_items=1),
         FieldSpec("films", "list", refers_to="films", required=False),
         FieldSpec("sources", "list", refers_to="sources", min_items=1),
+        # Can a company's own change leader run it? alone | with-support | coach-led
+        FieldSpec("self_service", "str", refers_to="vocab:self_service"),
         _OWNER,
         _REVIEWED,
     ),
@@ -149,6 +151,8 @@ MACROS: dict[str, tuple[str | None, ...]] = {
     "portfolio_template": (),
     "progress_tools": (),
     "downloads": (None,),
+    "support_table": (),
+    "case_table": (),
     "curriculum_version": (),
 }
 

@@ -24,7 +24,7 @@ outcomes:
   - Name an owner for each action.
   - Agree a follow-up date.
 checklists: [walk]
-films: []
+self_service: alone
 sources: [epa-2006]
 owner: curriculum-team
 last_reviewed: 2026-01-15
