@@ -181,7 +181,7 @@ def support_markdown(entries: list[SupportEntry], renderer: _Citing) -> str:
 def cases_markdown(cases: list[Case], renderer: _Citing) -> str:
     """A table of the published cases: company, what was done, the figures and where it is published."""
     lang = renderer.lang
-    head = [renderer.label(key) for key in ("case_company", "case_what", "case_figures", "case_modules", "support_sources")]
+    head = [renderer.label(key) for key in ("case_company", "case_what", "case_figures", "case_modules", "case_source")]
     rows = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
     for case in cases:
         modules = ", ".join(renderer.module_link(m) for m in case.modules)

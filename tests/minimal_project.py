@@ -146,6 +146,8 @@ FILES = {
     "data/glossary.yml": GLOSSARY,
     "data/films.yml": "films: []\n",
     "data/certification.yml": "steps: []\n",
+    "data/support.yml": "support: []\n",
+    "data/cases.yml": "cases: []\n",
 }
 
 
