@@ -10,6 +10,7 @@ from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE
 from curriculum.downloads import staged
 from curriculum.loader import load_curriculum
 from curriculum.render import Renderer
+from curriculum.route import self_service_route
 from curriculum.schema import MACROS
 from curriculum.support import cases_markdown, support_markdown
 
@@ -61,6 +62,7 @@ def define_env(env: Any) -> None:
     # Dated support entries and published cases (curriculum/support.py).
     env.macro(lambda: support_markdown(env.curriculum.support, renderer()), "support_table")
     env.macro(lambda: cases_markdown(env.curriculum.cases, renderer()), "case_table")
+    env.macro(lambda *ids: self_service_route(env.curriculum, renderer(), *ids), "self_service_route")
 
 
 def on_post_page_macros(env: Any) -> None:

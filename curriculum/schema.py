@@ -153,6 +153,7 @@ MACROS: dict[str, tuple[str | None, ...]] = {
     "downloads": (None,),
     "support_table": (),
     "case_table": (),
+    "self_service_route": ("modules", None),
     "curriculum_version": (),
 }
 

@@ -10,6 +10,7 @@ import pytest
 
 from curriculum.loader import collect, load_curriculum
 from curriculum.render import Renderer
+from curriculum.route import self_service_route
 from curriculum.support import cases_markdown, support_markdown
 
 EN = "docs/modules/waste-walk.md"
@@ -158,3 +159,24 @@ def test_fact_box_and_catalogue_card_say_whether_a_company_can_run_it_alone(proj
     assert "<dt>Utan coach</dt><dd>Ja: er egen förändringsledare kan leda den</dd>" in facts
     card = Renderer(curriculum, "en", "modules/index.md").module_catalogue()
     assert '<p class="module-card__self-service">Without a coach: Yes: your own change leader can run it</p>' in card
+
+
+def test_route_lists_each_module_with_its_time_and_who_can_run_it(project: Path) -> None:
+    edit(project, "docs/modules/basics.md", "self_service: alone", "self_service: coach-led")
+    edit(project, "docs/modules/basics.sv.md", "self_service: alone", "self_service: coach-led")
+    curriculum = load_curriculum(project)
+    route = self_service_route(curriculum, Renderer(curriculum, "en", "where-to-start.md"), "waste-walk", "basics")
+    assert route.splitlines() == [
+        '- <a href="../modules/waste-walk/">Waste walk</a> (1 h): Yes: your own change leader can run it',
+        '- <a href="../modules/basics/">Waste walk</a> (1 h): No: it needs an experienced coach or a company network',
+        "",
+        "Your own change leader can run 1 of these 2 modules without help.",
+    ]
+    with pytest.raises(LookupError, match="unknown module 'nope'"):
+        self_service_route(curriculum, Renderer(curriculum, "en", "where-to-start.md"), "nope")
+
+
+def test_route_with_an_unknown_module_is_a_content_problem(project: Path) -> None:
+    for page in ("docs/modules/index.md", "docs/modules/index.sv.md"):
+        edit(project, page, "{{ module_catalogue() }}", '{{ module_catalogue() }}\n\n{{ self_service_route("waste-walk", "wastewalk") }}')
+    assert 'docs/modules/index.md:11: macro: self_service_route(\'wastewalk\'): unknown module (did you mean \'waste-walk\'?)' in problems_of(project)
