@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE
+from curriculum.downloadnote import downloads_note
 from curriculum.downloads import staged
 from curriculum.loader import load_curriculum
 from curriculum.render import Renderer
@@ -59,6 +60,8 @@ def define_env(env: Any) -> None:
             raise MacroError(f"docs/{src}:{_line_of(root / 'docs' / src, 'downloads')}: downloads({section!r}): {error}") from None
 
     env.macro(downloads, "downloads")
+    env.macro(lambda: downloads_note(renderer(), {} if not _directory_urls(env) else staged(root),
+                                     not _directory_urls(env), env.conf.get("repo_url")), "downloads_note")
     # Dated support entries and published cases (curriculum/support.py).
     env.macro(lambda: support_markdown(env.curriculum.support, renderer()), "support_table")
     env.macro(lambda: cases_markdown(env.curriculum.cases, renderer()), "case_table")

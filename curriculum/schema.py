@@ -151,6 +151,7 @@ MACROS: dict[str, tuple[str | None, ...]] = {
     "portfolio_template": (),
     "progress_tools": (),
     "downloads": (None,),
+    "downloads_note": (),
     "support_table": (),
     "case_table": (),
     "self_service_route": ("modules", None),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from curriculum.downloadnote import downloads_note
 from curriculum.loader import collect, load_curriculum
 from curriculum.render import Renderer
 from curriculum.route import self_service_route
@@ -180,3 +181,20 @@ def test_route_with_an_unknown_module_is_a_content_problem(project: Path) -> Non
     for page in ("docs/modules/index.md", "docs/modules/index.sv.md"):
         edit(project, page, "{{ module_catalogue() }}", '{{ module_catalogue() }}\n\n{{ self_service_route("waste-walk", "wastewalk") }}')
     assert 'docs/modules/index.md:11: macro: self_service_route(\'wastewalk\'): unknown module (did you mean \'waste-walk\'?)' in problems_of(project)
+
+
+def test_downloads_note_points_to_the_latest_release_only_when_the_build_has_no_files(project: Path) -> None:
+    curriculum = load_curriculum(project)
+    renderer = Renderer(curriculum, "en", "about/downloads.md")
+    note = downloads_note(renderer, {}, False, "https://github.com/example-owner/ecoleap-production")
+    assert note.splitlines() == [
+        '!!! note "The files are not in this build"',
+        "",
+        "    The files are made when a curriculum version is published. The coach handbook, the module "
+        "guides and the offline copy of the latest published version are attached to the repository's "
+        "[latest release](https://github.com/example-owner/ecoleap-production/releases/latest); the "
+        "checklist PDFs are on the downloads page of that version of the site.",
+    ]
+    assert "`make downloads`" in downloads_note(Renderer(curriculum, "sv", "about/downloads.sv.md"), {}, False, None)
+    assert downloads_note(renderer, {"ecoleap-modules-2026.2-en.pdf": 10}, False, "https://github.com/o/r") == ""
+    assert downloads_note(renderer, {}, True, "https://github.com/o/r") == ""
