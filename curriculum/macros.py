@@ -9,6 +9,7 @@ from typing import Any
 from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE
 from curriculum.downloadnote import downloads_note
 from curriculum.downloads import staged
+from curriculum.effort import program_time
 from curriculum.loader import load_curriculum
 from curriculum.render import Renderer
 from curriculum.route import self_service_route
@@ -66,6 +67,7 @@ def define_env(env: Any) -> None:
     env.macro(lambda: support_markdown(env.curriculum.support, renderer()), "support_table")
     env.macro(lambda: cases_markdown(env.curriculum.cases, renderer()), "case_table")
     env.macro(lambda *ids: self_service_route(env.curriculum, renderer(), *ids), "self_service_route")
+    env.macro(lambda program: program_time(env.curriculum, renderer(), program), "program_time")
 
 
 def on_post_page_macros(env: Any) -> None:

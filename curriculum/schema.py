@@ -155,6 +155,7 @@ MACROS: dict[str, tuple[str | None, ...]] = {
     "support_table": (),
     "case_table": (),
     "self_service_route": ("modules", None),
+    "program_time": ("vocab:programs",),
     "curriculum_version": (),
 }
 

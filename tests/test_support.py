@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from curriculum.downloadnote import downloads_note
+from curriculum.effort import program_time
 from curriculum.loader import collect, load_curriculum
 from curriculum.render import Renderer
 from curriculum.route import self_service_route
@@ -198,3 +199,23 @@ def test_downloads_note_points_to_the_latest_release_only_when_the_build_has_no_
     assert "`make downloads`" in downloads_note(Renderer(curriculum, "sv", "about/downloads.sv.md"), {}, False, None)
     assert downloads_note(renderer, {"ecoleap-modules-2026.2-en.pdf": 10}, False, "https://github.com/o/r") == ""
     assert downloads_note(renderer, {}, True, "https://github.com/o/r") == ""
+
+
+def test_program_time_adds_up_the_modules_of_the_program(project: Path) -> None:
+    for page in ("docs/modules/basics.md", "docs/modules/basics.sv.md"):
+        edit(project, page, "duration_minutes: 60", "duration_minutes: 90")
+        edit(project, page, "3. Agree actions (10 min)", "3. Agree actions (40 min)")
+        edit(project, page, "format: gemba-walk", "format: gemba-walk\nspan_weeks: 6")
+    curriculum = load_curriculum(project)
+    text = program_time(curriculum, Renderer(curriculum, "en", "programs/kickstart.md"), "kickstart")
+    assert text == ("**Time in sessions:** 2 h 30 min over 2 modules, added up by the site from the module guides. "
+                    "The longest module is spread over 6 weeks. "
+                    "Work between the sessions comes on top: each module's follow-up section says what it is.")
+    with pytest.raises(LookupError, match="program 'start' has no modules"):
+        program_time(curriculum, Renderer(curriculum, "en", "programs/start-program.md"), "start")
+
+
+def test_fact_box_points_to_the_work_between_sessions(project: Path) -> None:
+    curriculum = load_curriculum(project)
+    facts = Renderer(curriculum, "en", "modules/waste-walk.md").module_facts()
+    assert '<dd>1 h <a href="#follow-up">in sessions; the work between them is under follow-up</a></dd>' in facts
