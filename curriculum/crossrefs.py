@@ -147,6 +147,7 @@ def check_data_references(root: Path, curriculum: Curriculum, known: dict[str, s
     # citation or dead weight in the bibliography.
     cited = {key for page in curriculum.pages.values() for key in page.sources}
     cited |= {key for term in curriculum.glossary.values() for key in term.sources}
+    cited |= {key for entry in [*curriculum.support, *curriculum.cases] for key in entry.sources}
     cited = {curriculum.sources[key].key for key in cited if key in curriculum.sources}
     reader = FieldReader("data/sources.yml", problems)
     for key, source in curriculum.sources.items():

@@ -23,7 +23,8 @@ from curriculum.problems import Problem, did_you_mean
 from curriculum.reader import FieldReader
 from curriculum.yamlload import LineMapping, load_yaml_file
 
-VOCABULARIES = ("programs", "topics", "audiences", "formats", "levels", "stages", "modes", "owners")
+VOCABULARIES = ("programs", "topics", "audiences", "formats", "levels", "stages", "modes", "owners",
+                "self_service")
 SOURCE_GROUPS = (
     "programmes", "research", "lean-methods", "green-methods", "circular-economy",
     "climate-and-reporting", "standards", "support-schemes", "coaching",

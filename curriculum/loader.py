@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from curriculum import LANGUAGES, layout
@@ -39,11 +40,13 @@ from curriculum.pagesource import PageSource
 from curriculum.problems import CurriculumError, Problem
 from curriculum.reader import FieldReader
 from curriculum.schema import MODULE, UNIT, PageKind
+from curriculum.support import load_cases, load_support
 
 _LANGUAGE_NAMES = {"en": "English", "sv": "Swedish"}
 
 
-def collect(root: Path) -> tuple[Curriculum, list[Problem]]:
+def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum, list[Problem]]:
+    """`today` decides which support and case entries are too old to publish (tests set it)."""
     problems: list[Problem] = []
     vocabularies = load_vocabularies(root, problems)
     curriculum = Curriculum(
@@ -79,6 +82,8 @@ def collect(root: Path) -> tuple[Curriculum, list[Problem]]:
             _add_page(curriculum, languages, kinds[key])
     check_cycles(curriculum.modules, "module", problems)
     check_cycles(curriculum.units, "unit", problems)
+    curriculum.support = load_support(root, known["sources"], problems, today)
+    curriculum.cases = load_cases(root, known["sources"], known["modules"], problems, today)
     check_data_references(root, curriculum, known, problems)
     check_sequences(page_files, curriculum.modules, problems)
     check_swedish_terms(root, curriculum.terms, problems)
@@ -92,7 +97,9 @@ _cache: dict[Path, tuple[tuple[tuple[str, float], ...], Curriculum]] = {}
 
 def _fingerprint(root: Path) -> tuple[tuple[str, float], ...]:
     files = [*root.joinpath("data").rglob("*.y*ml"), *root.joinpath(layout.DOCS).rglob("*.md")]
-    return tuple(sorted((path.as_posix(), path.stat().st_mtime) for path in files))
+    # The support and case dates age by the calendar, not by a file change.
+    return (("today", float(datetime.date.today().toordinal())),
+            *sorted((path.as_posix(), path.stat().st_mtime) for path in files))
 
 
 def load_curriculum(root: Path) -> Curriculum:
@@ -155,6 +162,7 @@ def _add_page(curriculum: Curriculum, languages: dict[str, PageSource], kind: Pa
             checklists=tuple(meta["checklists"]),
             films=tuple(meta.get("films") or ()),
             outcomes=_texts(languages, "outcomes"),
+            self_service=meta["self_service"],
         ) if _complete(meta, kind) else None
         if module:
             curriculum.modules[module.id] = module

@@ -7,10 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE
+from curriculum.downloadnote import downloads_note
 from curriculum.downloads import staged
 from curriculum.loader import load_curriculum
 from curriculum.render import Renderer
+from curriculum.route import self_service_route
 from curriculum.schema import MACROS
+from curriculum.support import cases_markdown, support_markdown
 
 
 class MacroError(Exception):
@@ -43,7 +46,7 @@ def define_env(env: Any) -> None:
         return macro
 
     for name in MACROS:
-        if name not in ("curriculum_version", "downloads"):
+        if name not in ("curriculum_version", "downloads") and hasattr(Renderer, name):
             env.macro(bind(name), name)
     env.macro(lambda: CURRICULUM_VERSION, "curriculum_version")
 
@@ -57,6 +60,12 @@ def define_env(env: Any) -> None:
             raise MacroError(f"docs/{src}:{_line_of(root / 'docs' / src, 'downloads')}: downloads({section!r}): {error}") from None
 
     env.macro(downloads, "downloads")
+    env.macro(lambda: downloads_note(renderer(), {} if not _directory_urls(env) else staged(root),
+                                     not _directory_urls(env), env.conf.get("repo_url")), "downloads_note")
+    # Dated support entries and published cases (curriculum/support.py).
+    env.macro(lambda: support_markdown(env.curriculum.support, renderer()), "support_table")
+    env.macro(lambda: cases_markdown(env.curriculum.cases, renderer()), "case_table")
+    env.macro(lambda *ids: self_service_route(env.curriculum, renderer(), *ids), "self_service_route")
 
 
 def on_post_page_macros(env: Any) -> None:

@@ -143,6 +143,7 @@ class Module(Page):
     checklists: tuple[str, ...] = ()
     films: tuple[str, ...] = ()
     outcomes: TextList = field(default_factory=dict)
+    self_service: str = ""  # vocab self_service: can a company run it without a coach?
 
 
 @dataclass
@@ -174,6 +175,8 @@ class Curriculum:
     modules: dict[str, Module]
     units: dict[str, Unit]
     terms: list[SwedishTerm] = field(default_factory=list)
+    support: list = field(default_factory=list)  # curriculum.support.SupportEntry, data/support.yml
+    cases: list = field(default_factory=list)  # curriculum.support.Case, data/cases.yml
 
     def label(self, key: str, language: str) -> str:
         return self.labels[key][language]

@@ -26,7 +26,7 @@ outcomes:
   - Name an owner for each action.
   - Agree a follow-up date.
 checklists: [walk]
-films: []
+self_service: alone
 sources: [epa-2006]
 owner: curriculum-team
 last_reviewed: 2026-01-15
@@ -149,6 +149,8 @@ FILES = {
     "data/glossary.yml": GLOSSARY,
     "data/films.yml": "films: []\n",
     "data/certification.yml": "steps: []\n",
+    "data/support.yml": "support: []\n",
+    "data/cases.yml": "cases: []\n",
 }
 
 
