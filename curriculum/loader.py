@@ -23,6 +23,7 @@ from curriculum.model import Curriculum, Module, Page, Unit
 from curriculum.pages import check_page, page_kind, read_pages
 from curriculum.pagesource import PageSource
 from curriculum.problems import CurriculumError, Problem, did_you_mean
+from curriculum.rawmarkup import check_expressions, check_html_links
 from curriculum.reader import Reader
 from curriculum.schema import MACROS, MODULE, RENDERED_LISTS, UNIT, PageKind
 
@@ -52,19 +53,24 @@ def collect(root: Path) -> tuple[Curriculum, list[Problem]]:
         if kind:
             kinds[page.path] = kind
             check_page(page, kind, reader)
+            check_expressions(page, reader)
+    check_html_links(root, sources, problems)
     twins = _pair_twins(sources, problems)
-    known = _known_ids(curriculum, twins, kinds)
+    known = _known_ids(root, curriculum, twins, kinds)
     for page in sources:
         if page.path in kinds:
             reader = Reader(page.path, problems)
             _check_references(page, kinds[page.path], known, reader)
+    # A field already reported on the English page is not reported again as a difference.
+    reported = {(problem.path, problem.field) for problem in problems}
     for key, languages in twins.items():
         if key in kinds and all(lang in languages for lang in LANGUAGES):
-            _check_parity(languages, kinds[key], problems)
+            _check_parity(languages, kinds[key], problems, reported)
             _add_page(curriculum, languages, kinds[key])
     _check_cycles(curriculum.modules, "modules", problems)
     _check_cycles(curriculum.units, "coach-training/units", problems)
     _check_data_references(root, curriculum, known, problems)
+    _check_usage(curriculum, sources, problems)
     return curriculum, sorted(set(problems))
 
 
@@ -104,9 +110,12 @@ def _pair_twins(pages: list[PageSource], problems: list[Problem]) -> dict[str, d
     return twins
 
 
-def _known_ids(curriculum: Curriculum, twins: dict[str, dict[str, PageSource]], kinds: dict[str, PageKind]) -> dict[str, set[str]]:
+def _known_ids(root: Path, curriculum: Curriculum, twins: dict[str, dict[str, PageSource]], kinds: dict[str, PageKind]) -> dict[str, set[str]]:
+    """Ids that references may name. A page or checklist file that exists but failed to load
+    counts as known by its file name: its own problem is the cause, and "unknown module" on
+    every page that names it would only bury that cause."""
     known: dict[str, set[str]] = {
-        "checklists": set(curriculum.checklists),
+        "checklists": set(curriculum.checklists) | {path.stem for path in root.glob("data/checklists/*.y*ml")},
         "films": set(curriculum.films),
         "sources": set(curriculum.sources),
         "modules": set(),
@@ -119,6 +128,9 @@ def _known_ids(curriculum: Curriculum, twins: dict[str, dict[str, PageSource]], 
         kind = kinds.get(key)
         if english and kind in (MODULE, UNIT) and isinstance(english.meta.get("id"), str):
             known["modules" if kind is MODULE else "units"].add(english.meta["id"])
+        for expected, ids in ((MODULE, known["modules"]), (UNIT, known["units"])):
+            if key.startswith(f"docs/{expected.folder}/") and kind in (None, expected):
+                ids.add(Path(key).stem)
     return known
 
 
@@ -166,13 +178,15 @@ def _neutral_fields(kind: PageKind) -> list[str]:
     return [spec.name for spec in kind.fields if not spec.translated]
 
 
-def _check_parity(languages: dict[str, PageSource], kind: PageKind, problems: list[Problem]) -> None:
+def _check_parity(languages: dict[str, PageSource], kind: PageKind, problems: list[Problem], reported: set[tuple[str, str]]) -> None:
     english = languages["en"]
     for lang, page in languages.items():
         if lang == "en":
             continue
         reader = Reader(page.path, problems)
         for name in _neutral_fields(kind):
+            if (english.path, name) in reported:
+                continue
             if english.meta.get(name) != page.meta.get(name):
                 reader.fail(page.meta_line(name), name, f"differs from the English page ({english.meta.get(name)!r} there, {page.meta.get(name)!r} here); language-neutral fields must be equal")
         # The H1 is the title: it is translated and carries no id worth keeping.
@@ -192,7 +206,9 @@ def _check_parity(languages: dict[str, PageSource], kind: PageKind, problems: li
             missing = [c for c in en_calls if c not in calls]
             extra = [c for c in calls if c not in en_calls]
             detail = f"missing {{{{ {missing[0]} }}}}" if missing else (f"extra {{{{ {extra[0]} }}}}" if extra else "the order differs")
-            line = page.macro_calls[0].line if page.macro_calls else 1
+            # The first call that differs, or the last call when this page only lacks calls at its end.
+            index = next((i for i, (a, b) in enumerate(zip(en_calls, calls, strict=False)) if a != b), len(calls) - 1)
+            line = page.macro_calls[index].line if page.macro_calls else 1
             reader.fail(line, "macro", f"macro calls differ from the English page: {detail}")
 
 
@@ -299,20 +315,31 @@ def _check_data_references(root: Path, curriculum: Curriculum, known: dict[str, 
     for film in curriculum.films.values():
         if not (root / "docs" / curriculum.film_page_path(film.id)).is_file():
             reader.fail(film.line, "films.id", f"film '{film.id}' has no page docs/{curriculum.film_page_path(film.id)} (its transcript lives there)")
+
+
+def _check_usage(curriculum: Curriculum, pages: list[PageSource], problems: list[Problem]) -> None:
+    """Every source is cited, every checklist and film used. Read from every page's front matter, loaded
+    or not; while a page's front matter cannot be read at all, its use is unknown and nothing
+    is reported (the unreadable page is)."""
+    if any(not page.meta for page in pages):
+        return
+
+    def listed(field: str) -> set[str]:
+        return {item for page in pages if isinstance(page.meta.get(field), list) for item in page.meta[field] if isinstance(item, str)}
+
     # Every bibliography entry is cited somewhere: an uncited source is either a forgotten
     # citation or dead weight in the bibliography.
-    cited = {key for page in curriculum.pages.values() for key in page.sources}
-    cited |= {key for term in curriculum.glossary.values() for key in term.sources}
+    cited = listed("sources") | {key for term in curriculum.glossary.values() for key in term.sources}
     reader = Reader("data/sources.yml", problems)
     for source in curriculum.sources.values():
         if source.key not in cited:
             reader.fail(source.line, "sources.key", f"'{source.key}' is cited by no page (cite it where its fact is used, or remove it)")
-    in_use = {cid for page in curriculum.pages.values() for cid in getattr(page, "checklists", ())}
+    in_use = listed("checklists")
     for checklist_id in sorted(set(curriculum.checklists) - in_use):
         Reader(f"data/checklists/{checklist_id}.yml", problems).fail(
             1, "id", f"checklist '{checklist_id}' is used by no module or unit (list it in a page's 'checklists:' or remove it)")
     reader = Reader("data/films.yml", problems)
-    used = {film for page in curriculum.pages.values() for film in getattr(page, "films", ())}
+    used = listed("films")
     for film in curriculum.films.values():
         if film.id not in used:
             reader.fail(film.line, "films.id", f"film '{film.id}' is not used by any module or unit (add it to a page's 'films:' and call film('{film.id}'))")
