@@ -11,7 +11,7 @@ NODE_READY := node_modules/.ready
 TEST_WORKERS ?= 4
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench check lint browser java clean release downloads lock
+.PHONY: serve test test-fast build bench check lint browser java clean release downloads lock
 
 $(READY): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -52,8 +52,9 @@ $(NODE_READY): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $(NODE_READY)
 
+SERVE_ADDRESS ?= 127.0.0.1:8000
 serve: $(READY)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDRESS)
 
 check: $(READY)
 	$(BIN)/python -m curriculum
@@ -82,7 +83,13 @@ downloads: $(READY) browser
 test: $(READY) $(NODE_READY) browser java
 	$(BIN)/ruff check curriculum scripts tests
 	$(BIN)/actionlint .github/workflows/*.yml
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=15
+
+# The edit loop, under 30 seconds: the content model, its rules over the real content, the
+# renderers and the scripts' logic. No site build, no browser (markers in pyproject.toml).
+test-fast: $(READY)
+	$(BIN)/ruff check curriculum scripts tests
+	$(BIN)/python -m pytest -n 0 -m "not site and not browser and not build" --durations=5
 
 # Figures beside their budgets (scripts/bench.py), about 10 minutes on an idle 2-core machine; stdout is only the table.
 # Lighthouse lives in bench/, apart from the tests' npm packages, so `make test`'s npm ci stays small.

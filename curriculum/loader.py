@@ -64,7 +64,8 @@ def collect(root: Path) -> tuple[Curriculum, list[Problem]]:
     # A field already reported on the English page is not reported again as a difference.
     reported = {(problem.path, problem.field) for problem in problems}
     for key, languages in twins.items():
-        if key in kinds and all(lang in languages for lang in LANGUAGES):
+        # A translation that failed to load is reported itself; comparing it would only add noise.
+        if all(lang in languages and languages[lang].path in kinds for lang in LANGUAGES):
             _check_parity(languages, kinds[key], problems, reported)
             _add_page(curriculum, languages, kinds[key])
     _check_cycles(curriculum.modules, "modules", problems)

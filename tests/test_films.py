@@ -15,8 +15,6 @@ import pytest
 from tests.browser import watch
 from tests.site_pages import copy_project
 
-pytestmark = pytest.mark.browser
-
 COPY = ("curriculum", "data", "docs", "overrides", "mkdocs.yml")
 TEST_VIDEO_ID = "TESTVIDEO01"  # test data only: never a real video
 PRIVACY_HOST = "www.youtube-nocookie.com"

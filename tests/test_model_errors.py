@@ -15,8 +15,6 @@ import pytest
 from curriculum.loader import collect
 from tests.test_model import EN, SV, edit
 
-pytestmark = pytest.mark.model
-
 BASICS = "docs/modules/basics.md"
 
 
@@ -149,3 +147,8 @@ def test_swedish_macro_calls_in_another_order_point_at_the_first_difference(proj
     checklist_line = next(i for i, text in enumerate(lines, 1) if '{{ checklist("walk") }}' in text)
     assert problems_of(project) == [
         f"{SV}:{checklist_line}: macro: macro calls differ from the English page: the order differs"]
+
+
+def test_a_translation_that_fails_to_load_is_not_compared_with_the_english_page(project: Path) -> None:
+    edit(project, SV, "kind: module\n", "kind: module\ntitle: [\n")
+    assert problems_of(project) == [f"{SV}:5: yaml: expected ',' or ']', but got ':' (check the indentation, and quote text that contains ': ' or starts with a symbol)"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -149,14 +150,26 @@ def test_manifest_lists_every_page_of_the_site() -> None:
     assert missing == [], f"data/published-urls.txt lacks {missing}: run `python scripts/url_manifest.py add`"
 
 
-def test_release_notes_are_the_changelog_entry_with_links_to_the_versions_pages() -> None:
+def test_release_notes_are_the_changelog_entry_with_links_to_the_versions_pages(tmp_path: Path) -> None:
+    changelog = tmp_path / "docs" / "about" / "changelog.md"
+    changelog.parent.mkdir(parents=True)
+    changelog.write_text(
+        "# Changelog\n\n## 2026.3 { #v2026-3 }\n\nNew: [the modules](../modules/index.md) and "
+        "[a walk](../modules/green-waste-walk.md#outcomes).\n\n## 2026.2 { #v2026-2 }\n\nThe older entry.\n",
+        encoding="utf-8")
+    base = "https://owner.github.io/repo/2026.3/"
+    assert release.release_notes(tmp_path, "2026.3", "https://owner.github.io/repo/") == (
+        f"New: [the modules]({base}modules/) and [a walk]({base}modules/green-waste-walk/#outcomes).\n\n"
+        f"Read it on the site: [2026.3]({base}about/changelog/) · [på svenska]({base}sv/about/changelog/).\n"
+        "The PDFs (coach handbook, module guides) and the offline copy are attached below.\n")
+
+
+def test_this_repositorys_release_notes_link_only_pages_of_its_version() -> None:
     notes = release.release_notes(ROOT, CURRICULUM_VERSION, "https://owner.github.io/repo/")
-    base = f"https://owner.github.io/repo/{CURRICULUM_VERSION}/"
-    assert notes.startswith("The first version") or CURRICULUM_VERSION != "2026.1"
-    assert f"]({base}modules/)" in notes and f"]({base}about/downloads/)" in notes
-    assert ".md)" not in notes, "a link still points at a Markdown file"
-    assert f"({base}sv/about/changelog/)" in notes
-    assert "\n## " not in notes, "the notes run into the next version's entry"
+    links = re.findall(r"\]\(([^)]+)\)", notes)
+    assert links, "the changelog entry links nothing, not even the changelog itself"
+    assert [link for link in links if not link.startswith(f"https://owner.github.io/repo/{CURRICULUM_VERSION}/")] == []
+    assert ".md" not in notes, "a link still points at a Markdown file"
 
 
 def test_release_notes_fail_for_a_version_without_an_entry() -> None:
