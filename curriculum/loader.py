@@ -19,6 +19,7 @@ from curriculum.data import (
     load_sources,
     load_vocabularies,
 )
+from curriculum.datarefs import check_data_references, check_usage
 from curriculum.model import Curriculum, Module, Page, Unit
 from curriculum.pages import check_page, page_kind, read_pages
 from curriculum.pagesource import PageSource
@@ -70,8 +71,8 @@ def collect(root: Path) -> tuple[Curriculum, list[Problem]]:
             _add_page(curriculum, languages, kinds[key])
     _check_cycles(curriculum.modules, "modules", problems)
     _check_cycles(curriculum.units, "coach-training/units", problems)
-    _check_data_references(root, curriculum, known, problems)
-    _check_usage(curriculum, sources, problems)
+    check_data_references(root, curriculum, known, problems)
+    check_usage(curriculum, sources, problems)
     return curriculum, sorted(set(problems))
 
 
@@ -296,51 +297,3 @@ def _check_cycles(items: dict[str, Module] | dict[str, Unit], folder: str, probl
     for node in sorted(items):
         if node not in state:
             visit(node, [node])
-
-
-def _check_data_references(root: Path, curriculum: Curriculum, known: dict[str, set[str]], problems: list[Problem]) -> None:
-    reader = Reader("data/glossary.yml", problems)
-    for term in curriculum.glossary.values():
-        for key in term.sources:
-            if key not in known["sources"]:
-                reader.fail(term.line, "terms.sources", f"term '{term.id}': unknown source '{key}'{did_you_mean(key, known['sources'])}")
-        for topic in term.topics:
-            if topic not in known["vocab:topics"]:
-                reader.fail(term.line, "terms.topics", f"term '{term.id}': unknown topic '{topic}'{did_you_mean(topic, known['vocab:topics'])}")
-    reader = Reader("data/certification.yml", problems)
-    for step in curriculum.certification:
-        for unit in step.units:
-            if unit not in known["units"]:
-                reader.fail(step.line, "steps.units", f"step '{step.id}': unknown unit '{unit}'{did_you_mean(unit, known['units'])}")
-    reader = Reader("data/films.yml", problems)
-    for film in curriculum.films.values():
-        if not (root / "docs" / curriculum.film_page_path(film.id)).is_file():
-            reader.fail(film.line, "films.id", f"film '{film.id}' has no page docs/{curriculum.film_page_path(film.id)} (its transcript lives there)")
-
-
-def _check_usage(curriculum: Curriculum, pages: list[PageSource], problems: list[Problem]) -> None:
-    """Every source is cited, every checklist and film used. Read from every page's front matter, loaded
-    or not; while a page's front matter cannot be read at all, its use is unknown and nothing
-    is reported (the unreadable page is)."""
-    if any(not page.meta for page in pages):
-        return
-
-    def listed(field: str) -> set[str]:
-        return {item for page in pages if isinstance(page.meta.get(field), list) for item in page.meta[field] if isinstance(item, str)}
-
-    # Every bibliography entry is cited somewhere: an uncited source is either a forgotten
-    # citation or dead weight in the bibliography.
-    cited = listed("sources") | {key for term in curriculum.glossary.values() for key in term.sources}
-    reader = Reader("data/sources.yml", problems)
-    for source in curriculum.sources.values():
-        if source.key not in cited:
-            reader.fail(source.line, "sources.key", f"'{source.key}' is cited by no page (cite it where its fact is used, or remove it)")
-    in_use = listed("checklists")
-    for checklist_id in sorted(set(curriculum.checklists) - in_use):
-        Reader(f"data/checklists/{checklist_id}.yml", problems).fail(
-            1, "id", f"checklist '{checklist_id}' is used by no module or unit (list it in a page's 'checklists:' or remove it)")
-    reader = Reader("data/films.yml", problems)
-    used = listed("films")
-    for film in curriculum.films.values():
-        if film.id not in used:
-            reader.fail(film.line, "films.id", f"film '{film.id}' is not used by any module or unit (add it to a page's 'films:' and call film('{film.id}'))")
