@@ -11,13 +11,10 @@ from mkdocs.exceptions import PluginError
 from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE
 from curriculum.downloads import staged
 from curriculum.loader import load_curriculum
+from curriculum.macro_errors import MacroError
 from curriculum.problems import CurriculumError
 from curriculum.render import Renderer
 from curriculum.schema import MACROS
-
-
-class MacroError(Exception):
-    """A macro failed; the message names the page file and line."""
 
 
 def define_env(env: Any) -> None:

@@ -73,3 +73,14 @@ def test_content_problems_are_listed_alone_without_a_traceback(broken_project: t
     lines = output.splitlines()
     head = next(i for i, text in enumerate(lines) if text.endswith(report[0]))
     assert lines[head + 1: head + len(report)] == report[1:], output
+
+
+def test_a_name_undefined_while_rendering_is_reported_at_the_pages_own_line(tmp_path: Path) -> None:
+    """What the content rules cannot see before the build (an attribute the page object lacks)
+    still names the page's file and line, not `<template>, line N` below the front matter."""
+    project = copy_project(tmp_path / "project", COPY)
+    line = _replace(project / "docs/index.md", "\n## ", "\nVersion {{ page.no_such_field }}.\n\n## ") + 1
+    code, output = _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "out"], project)
+    assert code != 0
+    assert f"docs/index.md:{line}: macro: 'mkdocs.structure.pages.Page object' has no attribute 'no_such_field'" in output, output
+    assert "Traceback" not in output and "<template>" not in output, output
