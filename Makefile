@@ -27,7 +27,7 @@ TEST_WORKERS ?= 4
 export NO_MKDOCS_2_WARNING := 1
 
 # Python as CI and the README name it.
-.PHONY: serve test test-properdocs build bench check lint browser java clean release downloads lock
+.PHONY: serve test test-fast test-properdocs build bench check lint browser java clean release downloads lock
 
 $(MK_READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(MK_VENV)
@@ -91,8 +91,9 @@ $(NODE_READY): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $(NODE_READY)
 
+SERVE_ADDRESS ?= 127.0.0.1:8000
 serve: $(READY)
-	$(BIN)/python -m $(CORE) serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m $(CORE) serve --dev-addr $(SERVE_ADDRESS)
 
 check: $(READY)
 	$(BIN)/python -m curriculum
@@ -121,7 +122,13 @@ downloads: $(READY) browser
 test: $(MK_READY) $(PD_READY) $(NODE_READY) browser java
 	$(BIN)/ruff check curriculum scripts tests
 	$(BIN)/actionlint .github/workflows/*.yml
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=15
+
+# The edit loop, under 30 seconds: the content model, its rules over the real content, the
+# renderers and the scripts' logic. No site build, no browser (markers in pyproject.toml).
+test-fast: $(READY)
+	$(BIN)/ruff check curriculum scripts tests
+	$(BIN)/python -m pytest -n 0 -m "not site and not browser and not build" --durations=5
 
 # Every test on ProperDocs instead of MkDocs (the check workflow's second job).
 test-properdocs:

@@ -14,9 +14,13 @@ from curriculum.reader import FieldReader
 from curriculum.schema import KINDS, MACROS, MODULE, RENDERED_LISTS, UNIT, PageKind
 
 
-def known_ids(curriculum: Curriculum, twins: dict[str, dict[str, PageSource]], kinds: dict[str, PageKind]) -> dict[str, set[str]]:
+def known_ids(root: Path, curriculum: Curriculum, twins: dict[str, dict[str, PageSource]],
+              kinds: dict[str, PageKind]) -> dict[str, set[str]]:
+    """Ids that references may name. A page or checklist file that exists but failed to load
+    counts as known by its file name: its own problem is the cause, and "unknown module" on
+    every page that names it would only bury that cause."""
     known: dict[str, set[str]] = {
-        "checklists": set(curriculum.checklists),
+        "checklists": set(curriculum.checklists) | {path.stem for path in root.glob("data/checklists/*.y*ml")},
         "films": set(curriculum.films),
         "sources": set(curriculum.sources),
         "modules": set(),
@@ -30,6 +34,9 @@ def known_ids(curriculum: Curriculum, twins: dict[str, dict[str, PageSource]], k
         kind = kinds.get(key)
         if english and kind in (MODULE, UNIT) and isinstance(english.meta.get("id"), str):
             known["modules" if kind is MODULE else "units"].add(english.meta["id"])
+        for expected, ids in ((MODULE, known["modules"]), (UNIT, known["units"])):
+            if key.startswith(layout.source_file(f"{layout.kind_folder(expected.name)}/")) and kind in (None, expected):
+                ids.add(layout.page_id(key))
     return known
 
 
@@ -77,13 +84,18 @@ def _neutral_fields(kind: PageKind) -> list[str]:
     return [spec.name for spec in kind.fields if not spec.translated]
 
 
-def check_parity(languages: dict[str, PageSource], kind: PageKind, problems: list[Problem]) -> None:
+def check_parity(languages: dict[str, PageSource], kind: PageKind, problems: list[Problem],
+                 reported: set[tuple[str, str]]) -> None:
+    """Neutral fields, heading ids and macro calls equal across languages; a field already
+    reported on the English page is not reported again as a difference."""
     english = languages["en"]
     for lang, page in languages.items():
         if lang == "en":
             continue
         reader = FieldReader(page.path, problems)
         for name in _neutral_fields(kind):
+            if (english.path, name) in reported:
+                continue
             if english.meta.get(name) != page.meta.get(name):
                 reader.fail(page.meta_line(name), name, f"differs from the English page ({english.meta.get(name)!r} there, {page.meta.get(name)!r} here); language-neutral fields must be equal")
         # The H1 is the title: it is translated and carries no id worth keeping.
@@ -103,7 +115,9 @@ def check_parity(languages: dict[str, PageSource], kind: PageKind, problems: lis
             missing = [call for call in en_calls if call not in calls]
             extra = [call for call in calls if call not in en_calls]
             detail = f"missing {{{{ {missing[0]} }}}}" if missing else (f"extra {{{{ {extra[0]} }}}}" if extra else "the order differs")
-            line = page.macro_calls[0].line if page.macro_calls else 1
+            # The first call that differs, or the last call when this page only lacks calls at its end.
+            index = next((i for i, (a, b) in enumerate(zip(en_calls, calls, strict=False)) if a != b), len(calls) - 1)
+            line = page.macro_calls[index].line if page.macro_calls else 1
             reader.fail(line, "macro", f"macro calls differ from the English page: {detail}")
 
 
@@ -143,22 +157,3 @@ def check_data_references(root: Path, curriculum: Curriculum, known: dict[str, s
         page = layout.source_file(layout.page_path("film", film.id))
         if not (root / page).is_file():
             reader.fail(film.line, "films.id", f"film '{film.id}' has no page {page} (its transcript lives there)")
-    # Every bibliography entry is cited somewhere: an uncited source is either a forgotten
-    # citation or dead weight in the bibliography.
-    cited = {key for page in curriculum.pages.values() for key in page.sources}
-    cited |= {key for term in curriculum.glossary.values() for key in term.sources}
-    cited |= {key for entry in [*curriculum.support, *curriculum.cases] for key in entry.sources}
-    cited = {curriculum.sources[key].key for key in cited if key in curriculum.sources}
-    reader = FieldReader("data/sources.yml", problems)
-    for key, source in curriculum.sources.items():
-        if key == source.key and source.key not in cited:
-            reader.fail(source.line, "sources.key", f"'{source.key}' is cited by no page (cite it where its fact is used, or remove it)")
-    in_use = {cid for page in curriculum.pages.values() for cid in getattr(page, "checklists", ())}
-    for checklist_id in sorted(set(curriculum.checklists) - in_use):
-        FieldReader(f"data/checklists/{checklist_id}.yml", problems).fail(
-            1, "id", f"checklist '{checklist_id}' is used by no module or unit (list it in a page's 'checklists:' or remove it)")
-    reader = FieldReader("data/films.yml", problems)
-    used = {film for page in curriculum.pages.values() for film in getattr(page, "films", ())}
-    for film in curriculum.films.values():
-        if film.id not in used:
-            reader.fail(film.line, "films.id", f"film '{film.id}' is not used by any module or unit (add it to a page's 'films:' and call film('{film.id}'))")

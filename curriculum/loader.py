@@ -27,6 +27,7 @@ from curriculum.data import (
     load_sources,
     load_vocabularies,
 )
+from curriculum.datarefs import check_usage
 from curriculum.editorial import (
     check_admonition_titles,
     check_guide_macros,
@@ -38,6 +39,7 @@ from curriculum.model import Curriculum, Module, Page, Unit
 from curriculum.pages import check_page, page_kind, read_pages
 from curriculum.pagesource import PageSource
 from curriculum.problems import CurriculumError, Problem
+from curriculum.rawmarkup import check_expressions, check_html_links
 from curriculum.reader import FieldReader
 from curriculum.schema import MODULE, UNIT, PageKind
 from curriculum.support import load_cases, load_support
@@ -70,21 +72,27 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
         if kind:
             kinds[page.path] = kind
             check_page(page, kind, reader)
+            check_expressions(page, reader)
+    check_html_links(root, page_files, problems)
     twins = _pair_twins(page_files, problems)
-    known = known_ids(curriculum, twins, kinds)
+    known = known_ids(root, curriculum, twins, kinds)
     for page in page_files:
         if page.path in kinds:
             reader = FieldReader(page.path, problems)
             check_references(page, kinds[page.path], known, reader)
+    # A field already reported on the English page is not reported again as a difference.
+    reported = {(problem.path, problem.field) for problem in problems}
     for key, languages in twins.items():
-        if key in kinds and all(lang in languages for lang in LANGUAGES):
-            check_parity(languages, kinds[key], problems)
+        # A translation that failed to load is reported itself; comparing it would only add noise.
+        if all(lang in languages and languages[lang].path in kinds for lang in LANGUAGES):
+            check_parity(languages, kinds[key], problems, reported)
             _add_page(curriculum, languages, kinds[key])
     check_cycles(curriculum.modules, "module", problems)
     check_cycles(curriculum.units, "unit", problems)
     curriculum.support = load_support(root, known["sources"], problems, today)
     curriculum.cases = load_cases(root, known["sources"], known["modules"], problems, today)
     check_data_references(root, curriculum, known, problems)
+    check_usage(curriculum, page_files, problems)
     check_sequences(page_files, curriculum.modules, problems)
     check_swedish_terms(root, curriculum.terms, problems)
     check_admonition_titles(root, problems)

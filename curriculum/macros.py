@@ -6,18 +6,18 @@ import re
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+
 from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE
 from curriculum.downloadnote import downloads_note
 from curriculum.downloads import staged
 from curriculum.loader import load_curriculum
+from curriculum.macro_errors import MacroError
+from curriculum.problems import CurriculumError
 from curriculum.render import Renderer
 from curriculum.route import self_service_route
 from curriculum.schema import MACROS
 from curriculum.support import cases_markdown, support_markdown
-
-
-class MacroError(Exception):
-    """A macro failed; the message names the page file and line."""
 
 
 def define_env(env: Any) -> None:
@@ -25,7 +25,12 @@ def define_env(env: Any) -> None:
     # Loaded once per build (MkDocs calls this again for every rebuild under `mkdocs serve`):
     # asking the loader on every macro call would check every content file's date each time,
     # which grows with the square of the page count.
-    env.curriculum = load_curriculum(root)
+    try:
+        env.curriculum = load_curriculum(root)
+    except CurriculumError as error:
+        # MkDocs prints a PluginError as its message alone and exits non-zero: the author sees
+        # the list of problems, not the traceback through mkdocs-macros that led to it.
+        raise PluginError(error.report()) from None
 
     def renderer() -> Renderer:
         page = env.page

@@ -94,6 +94,10 @@ def _parse_slowly(text: str, path: str, offset: int) -> tuple[Any, list[Problem]
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
+        if error.context == "while scanning a quoted scalar" and error.context_mark:
+            # The end of the file is where the parser gave up, not where the author erred.
+            line = error.context_mark.line + 1 + offset
+            return None, [Problem(path, line, "yaml", "a quoted text starts here and is never closed (add the closing quote)")]
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + offset
         what = error.problem or "could not parse"
@@ -111,9 +115,21 @@ def _duplicate_problems(loader: _Lines, path: str) -> list[Problem]:
     ]
 
 
-def load_yaml_file(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
+def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
+    """A content file's text, or a problem naming the line of its first byte that is not UTF-8."""
+    data = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [Problem(shown_as, 1, "file", "not UTF-8 text (save the file as UTF-8)")]
-    return parse_yaml(text, shown_as)
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return None, [Problem(shown_as, line, "file", "not UTF-8 (save the file as UTF-8)")]
+
+
+def load_yaml_file(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
+    text, problems = read_text(path, shown_as)
+    if text is None:
+        return None, problems
+    data, problems = parse_yaml(text, shown_as)
+    if data is None and not problems:
+        return None, [Problem(shown_as, 1, "file", "the file is empty (write its content, or delete the file)")]
+    return data, problems

@@ -13,7 +13,7 @@ from curriculum.core import CORES, build_command, core
 from tests.conftest import test_build_environment
 from tests.site_pages import DOCS, ROOT
 
-pytestmark = pytest.mark.site
+pytestmark = [pytest.mark.site, pytest.mark.build]
 
 VENVS = {"mkdocs": ROOT / ".venv", "properdocs": ROOT / ".venv-properdocs"}
 GENERATOR = re.compile(rb'\s*<meta name="generator" content="[^"]*">')

@@ -48,6 +48,7 @@ def _article_text(page: Path) -> str:
     return re.sub(r"\s+", " ", article.get_text(" ")).strip()
 
 
+@pytest.mark.build
 def test_rendered_markdown_has_no_macro_left(rendered: Path) -> None:
     pages = sorted(rendered.glob("*/docs/**/*.md"))
     assert len(pages) == sum(1 for _ in DOCS.rglob("*.md"))
@@ -57,6 +58,7 @@ def test_rendered_markdown_has_no_macro_left(rendered: Path) -> None:
     assert left == []
 
 
+@pytest.mark.build
 def test_swedish_pages_keep_their_english_file_names(rendered: Path) -> None:
     swedish = rendered / "sv/docs/modules/green-waste-walk.md"
     assert swedish.read_text(encoding="utf-8") != (rendered / "en/docs/modules/green-waste-walk.md").read_text(encoding="utf-8")
@@ -65,6 +67,7 @@ def test_swedish_pages_keep_their_english_file_names(rendered: Path) -> None:
 
 
 @pytest.mark.site
+@pytest.mark.build
 def test_plain_builds_of_the_rendered_markdown_carry_the_same_text(built_site: Path, rendered_sites: dict[str, Path]) -> None:
     compared, different = 0, []
     for language, site in rendered_sites.items():

@@ -15,11 +15,11 @@ from curriculum.core import build_command
 from tests.browser import watch
 from tests.site_pages import copy_project
 
-pytestmark = pytest.mark.browser
-
 COPY = ("curriculum", "data", "docs", "overrides", "mkdocs.yml")
 TEST_VIDEO_ID = "TESTVIDEO01"  # test data only: never a real video
 PRIVACY_HOST = "www.youtube-nocookie.com"
+# The tests on the published film's site share one worker, so that site is built once.
+on_the_film_site = pytest.mark.xdist_group("published-film-site")
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +47,7 @@ def published_film_site(tmp_path_factory: pytest.TempPathFactory):
         yield base
 
 
+@on_the_film_site
 @pytest.mark.parametrize("path", ["modules/green-waste-walk/", "sv/films/green-waste-walk/"])
 def test_facade_loads_the_privacy_host_only_after_a_keyboard_click(page, published_film_site: str, path: str) -> None:
     seen = watch(page)
@@ -72,6 +73,7 @@ def test_facade_loads_the_privacy_host_only_after_a_keyboard_click(page, publish
     assert seen.csp_violations() == []
 
 
+@on_the_film_site
 def test_facade_without_javascript_is_a_plain_link(browser, published_film_site: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -8,9 +8,6 @@ import pytest
 
 from tests.browser import search, watch
 
-pytestmark = pytest.mark.browser
-
-
 
 @pytest.mark.parametrize(("start", "query", "expected"), [
     ("sv/modules/green-waste-walk/", "slöserivandring", "/sv/modules/green-waste-walk/"),

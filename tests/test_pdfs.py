@@ -2,17 +2,14 @@
 copy opened from file:// with search in both languages.
 
 Making them takes a minute or two, so each is made once per test run and shared by the xdist
-workers (see `_made_once`).
+workers (`made_once` in conftest.py).
 """
 
 from __future__ import annotations
 
-import fcntl
 import io
-import os
 import re
 import zipfile
-from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -31,9 +28,8 @@ from scripts.offline_copy import build_offline, zip_site
 from scripts.pdf_compose import books
 from scripts.pdfs import mend_outline, write_pdfs
 from tests.browser import watch
+from tests.conftest import made_once
 from tests.site_pages import ROOT
-
-pytestmark = pytest.mark.browser
 
 BOOK_BUDGET = 6_000_000  # bytes per book; tagged PDFs (bookmarks, screen readers) run about 22 kB a page
 CHECKLIST_BUDGET = 150_000
@@ -42,32 +38,15 @@ A4 = (595.28, 841.89)  # points
 VERSION_WORDS = {"en": "Curriculum version", "sv": "Utbildningsversion"}
 
 
-def _made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
-    """`make(folder)` once per test run, even with several xdist workers: the first worker that
-    asks makes it while the others wait on a lock, then all read the same folder."""
-    base = tmp_path_factory.getbasetemp()
-    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    folder, done = shared / name, shared / f"{name}.done"
-    with open(shared / f"{name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            if not done.exists():
-                make(folder)
-                done.touch()
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-    return folder
-
-
 @pytest.fixture(scope="module")
-def pdfs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def pdfs(request: pytest.FixtureRequest) -> Path:
     # Only the worker that makes the PDFs needs a built site; it prints with the session's browser.
-    return _made_once(tmp_path_factory, "pdfs", lambda out: write_pdfs(
+    return made_once(request.config, "pdfs", lambda out: write_pdfs(
         request.getfixturevalue("built_site"), out, request.getfixturevalue("browser")))
 
 
 @pytest.fixture(scope="module")
-def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def offline_copy(pytestconfig: pytest.Config) -> Path:
     """The offline zip, and beside it the folder it unzips to."""
     def make(folder: Path) -> None:
         build_offline(folder / "site")
@@ -75,7 +54,7 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
         with zipfile.ZipFile(folder / offline_file()) as archive:
             archive.extractall(folder / "unzipped")
 
-    return _made_once(tmp_path_factory, "offline", make)
+    return made_once(pytestconfig, "offline", make)
 
 
 def _text(reader: PdfReader, page_number: int) -> str:

@@ -5,10 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
-pytestmark = pytest.mark.browser
-
 UNIT_BOX = 'input[data-progress-key="unit:coach-role-and-contracting"]'
 
 

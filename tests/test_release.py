@@ -4,6 +4,7 @@ workflow."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,11 @@ def test_publish_workflow_deploys_only_after_every_test() -> None:
     deploys = [line for line in scripts.splitlines() if "mike deploy" in line]
     assert len(deploys) == 2
     assert all(line.strip().startswith("SITE_URL=") and "--config-file mkdocs.publish.yml" in line for line in deploys)
+
+
+def test_this_repositorys_release_notes_link_only_pages_of_its_version() -> None:
+    notes = release.release_notes(ROOT, CURRICULUM_VERSION, "https://owner.github.io/repo/")
+    links = re.findall(r"\]\(([^)]+)\)", notes)
+    assert links, "the changelog entry links nothing, not even the changelog itself"
+    assert [link for link in links if not link.startswith(f"https://owner.github.io/repo/{CURRICULUM_VERSION}/")] == []
+    assert ".md" not in notes, "a link still points at a Markdown file"
