@@ -50,3 +50,13 @@ def human_size(size: int, language: str) -> str:
         text = f"{size / 1_000_000:.1f} MB"
         return text.replace(".", ",") if language == "sv" else text
     return f"{max(1, round(size / 1000))} kB"
+
+
+def worksheet_file(worksheet_id: str, language: str, extension: str) -> str:
+    """The printable sheet (pdf) or the workbook (xlsx) of a worksheet."""
+    return f"worksheets/ecoleap-worksheet-{worksheet_id}-{CURRICULUM_VERSION}-{language}.{extension}"
+
+
+def kit_file(module_id: str, language: str, extension: str) -> str:
+    """A module's facilitator kit: the guide, checklists and worksheets (pdf), its workbooks (zip)."""
+    return f"kits/ecoleap-kit-{module_id}-{CURRICULUM_VERSION}-{language}.{extension}"

@@ -19,12 +19,14 @@ from curriculum.data import (
     load_sources,
     load_vocabularies,
 )
+from curriculum.factors import load_factors
 from curriculum.model import Curriculum, Module, Page, Unit
 from curriculum.pages import check_page, page_kind, read_pages
 from curriculum.pagesource import PageSource
 from curriculum.problems import CurriculumError, Problem, did_you_mean
 from curriculum.reader import Reader
 from curriculum.schema import MACROS, MODULE, RENDERED_LISTS, UNIT, PageKind
+from curriculum.worksheets import check_worksheet_use, load_worksheets
 
 _LANGUAGE_NAMES = {"en": "English", "sv": "Swedish"}
 
@@ -44,6 +46,8 @@ def collect(root: Path) -> tuple[Curriculum, list[Problem]]:
         modules={},
         units={},
     )
+    curriculum.factors = load_factors(root, set(curriculum.sources), problems)
+    curriculum.worksheets = load_worksheets(root, curriculum.factors, problems)
     sources = read_pages(root, problems)
     kinds: dict[str, PageKind] = {}
     for page in sources:
@@ -65,6 +69,7 @@ def collect(root: Path) -> tuple[Curriculum, list[Problem]]:
     _check_cycles(curriculum.modules, "modules", problems)
     _check_cycles(curriculum.units, "coach-training/units", problems)
     _check_data_references(root, curriculum, known, problems)
+    curriculum.worksheet_users = check_worksheet_use(curriculum.worksheets, sources, problems)
     return curriculum, sorted(set(problems))
 
 
@@ -107,6 +112,7 @@ def _pair_twins(pages: list[PageSource], problems: list[Problem]) -> dict[str, d
 def _known_ids(curriculum: Curriculum, twins: dict[str, dict[str, PageSource]], kinds: dict[str, PageKind]) -> dict[str, set[str]]:
     known: dict[str, set[str]] = {
         "checklists": set(curriculum.checklists),
+        "worksheets": set(curriculum.worksheets),
         "films": set(curriculum.films),
         "sources": set(curriculum.sources),
         "modules": set(),

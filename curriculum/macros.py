@@ -23,11 +23,15 @@ def define_env(env: Any) -> None:
     # asking the loader on every macro call would check every content file's date each time,
     # which grows with the square of the page count.
     env.curriculum = load_curriculum(root)
+    # What `make downloads` staged before this build; the offline copy links none of it.
+    env.staged = staged(root) if _directory_urls(env) else {}
 
     def renderer() -> Renderer:
         page = env.page
         language = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
-        return Renderer(env.curriculum, language, page.file.src_uri, _directory_urls(env))
+        made = Renderer(env.curriculum, language, page.file.src_uri, _directory_urls(env))
+        made.available_downloads = env.staged
+        return made
 
     def bind(name: str):
         def macro(*args: str) -> str:

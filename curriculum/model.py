@@ -162,6 +162,11 @@ class Curriculum:
     pages: dict[str, Page]  # by key (English docs path)
     modules: dict[str, Module]
     units: dict[str, Unit]
+    # Worksheets (curriculum/worksheets.py) and factors (curriculum/factors.py), and which pages
+    # call worksheet() for each worksheet (English page keys, in page order).
+    worksheets: dict = field(default_factory=dict)
+    factors: dict = field(default_factory=dict)
+    worksheet_users: dict[str, list[str]] = field(default_factory=dict)
 
     def label(self, key: str, language: str) -> str:
         return self.labels[key][language]

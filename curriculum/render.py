@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from curriculum import CURRICULUM_VERSION
+from curriculum import CURRICULUM_VERSION, worksheet_render
 from curriculum import downloads as files
 from curriculum.links import Linker
 from curriculum.model import Curriculum, Module, Source, Unit
@@ -47,6 +47,9 @@ class Renderer:
         self.lang = language
         self.links = Linker(page_src, language, directory_urls)
         self.page_key = _english_key(page_src, language)
+        # Files `make downloads` staged (path below the downloads folder -> bytes); the macros
+        # adapter sets them, so a worksheet links its PDF and workbook once they exist.
+        self.available_downloads: dict[str, int] = {}
 
     # helpers ---------------------------------------------------------------------------
     def label(self, key: str, **values: object) -> str:
@@ -79,6 +82,17 @@ class Renderer:
         checklist = self._get(self.c.checklists, "checklist", checklist_id)
         return self._template("checklist.html.j2", checklist=checklist, version=CURRICULUM_VERSION,
                               searchable=searchable)
+
+    def worksheet(self, worksheet_id: str, searchable: bool = True) -> str:
+        """A worksheet to fill in, with its instructions, example and download links."""
+        sheet = self._get(self.c.worksheets, "worksheet", worksheet_id)
+        return worksheet_render.worksheet(self, sheet, self.available_downloads, searchable)
+
+    def worksheet_library(self) -> str:
+        return worksheet_render.worksheet_library(self)
+
+    def factor_table(self) -> str:
+        return worksheet_render.factor_table(self)
 
     def cite(self, *keys: str) -> str:
         parts = []
@@ -178,10 +192,16 @@ class Renderer:
         elif section == "checklists":
             checklists = sorted(self.c.checklists.values(), key=lambda c: c.title[self.lang])
             wanted = [(files.checklist_file(c.id, self.lang), c.title[self.lang]) for c in checklists]
+        elif section == "worksheets":
+            sheets = sorted(self.c.worksheets.values(), key=lambda w: w.title[self.lang])
+            wanted = [(files.worksheet_file(w.id, self.lang, ext), w.title[self.lang]) for w in sheets for ext in ("pdf", "xlsx")]
+        elif section == "kits":
+            modules = sorted(self.c.modules.values(), key=lambda m: m.title[self.lang])
+            wanted = [(files.kit_file(m.id, self.lang, ext), m.title[self.lang]) for m in modules for ext in ("pdf", "zip")]
         elif section == "offline":
             wanted = [(files.offline_file(), self.label("offline_copy"))]
         else:
-            raise UnknownId("downloads section", section, ("books", "checklists", "offline"))
+            raise UnknownId("downloads section", section, ("books", "checklists", "worksheets", "kits", "offline"))
         items = [
             {"href": self.links.asset(f"{files.SITE_FOLDER}/{path}"), "title": title,
              "kind": path.rsplit(".", 1)[-1].upper(), "size": files.human_size(available[path], self.lang)}

@@ -1,0 +1,417 @@
+"""Worksheets as data (`data/worksheets/<id>.yml`): one schema, read with line-aware checks.
+
+A worksheet has a title, a purpose, header fields (company, area, date, people), instructions
+and sections. A section holds either fields (one value each) or a table (columns, a number of
+blank rows to fill in, and one example row labelled illustrative). A field or column with a
+`formula` is computed (curriculum/formula.py); `reference_values()` computes the example with
+the same formulas and factors, which the workbook's Excel formulas must reproduce.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping as MappingABC
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from curriculum.factors import Factor
+from curriculum.formula import Formula, FormulaError, evaluate, parse
+from curriculum.model import Text
+from curriculum.pagesource import PageSource
+from curriculum.problems import Problem, did_you_mean
+from curriculum.reader import Reader
+from curriculum.yamlload import Mapping, Sequence, load_yaml_file
+
+FOLDER = "data/worksheets"
+FIELD_TYPES = ("choice", "date", "longtext", "number", "text")
+HEADER_FIELDS = ("company", "area", "date", "people")
+ORIENTATIONS = ("portrait", "landscape")
+NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+MAX_ROWS = 40
+
+Value = float | str | Text | None
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Field:
+    """A field of a section, or a column of a table."""
+
+    id: str
+    label: Text
+    type: str
+    unit: Text = field(default_factory=dict)
+    choices: tuple[Choice, ...] = ()
+    formula: Formula | None = None
+    example: Value = None
+    lines: int = 1  # writing lines on paper (longtext)
+    width: int = 1  # relative column width on paper
+    total: bool = False  # a table column summed below the rows
+
+    @property
+    def computed(self) -> bool:
+        return self.formula is not None
+
+    def example_text(self, language: str) -> str:
+        """The example value as printed; choices by their text in the language."""
+        value = self.example
+        if value is None:
+            return ""
+        if isinstance(value, dict):
+            return value[language]
+        if self.type == "choice":
+            return next(c.text[language] for c in self.choices if c.id == value)
+        return format_number(value, language) if isinstance(value, float | int) else str(value)
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: Text
+    note: Text = field(default_factory=dict)
+    fields: tuple[Field, ...] = ()
+    columns: tuple[Field, ...] = ()
+    rows: int = 0  # blank rows of a table
+
+    @property
+    def is_table(self) -> bool:
+        return bool(self.columns)
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    id: str
+    title: Text
+    purpose: Text
+    orientation: str
+    header: tuple[str, ...]
+    instructions: tuple[Text, ...]
+    sections: tuple[Section, ...]
+    line: int = field(default=0, compare=False)
+
+    @property
+    def factor_keys(self) -> list[str]:
+        keys = [k for s in self.sections for f in (*s.fields, *s.columns) if f.formula for k in f.formula.factors]
+        return list(dict.fromkeys(keys))
+
+    @property
+    def computes(self) -> bool:
+        return any(f.computed for s in self.sections for f in (*s.fields, *s.columns))
+
+
+def format_number(value: float, language: str) -> str:
+    """1234.5 -> '1,234.5' (English) or '1 234,5' (Swedish): whole numbers as they are, one
+    decimal from 100, two from 1, three significant below."""
+    if value == int(value):
+        text = f"{value:,.0f}"
+    elif abs(value) >= 100:
+        text = f"{value:,.1f}"
+    elif abs(value) >= 1:
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{value:.3g}"
+    if language == "sv":
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    return text
+
+
+def reference_values(sheet: Worksheet, factors: MappingABC[str, Factor]) -> dict[str, float | None]:
+    """Every computed field and column of the example, computed in Python from the example inputs.
+
+    Table columns are computed on the example row; a `sum(column)` is that row's value, since
+    the example is the only row filled in.
+    """
+    values = {k: f.value for k, f in factors.items()}
+    result: dict[str, float | None] = {}
+    inputs: dict[str, float | None] = {}
+    for section in sheet.sections:
+        for item in (*section.fields, *section.columns):
+            if not item.computed and isinstance(item.example, int | float):
+                inputs[item.id] = float(item.example)
+    ordered = _in_dependency_order([f for s in sheet.sections for f in (*s.columns, *s.fields) if f.formula])
+    for item in ordered:
+        assert item.formula is not None
+        known = {**inputs, **result}
+        sums = {name: known.get(name) or 0.0 for name in item.formula.sums}
+        result[item.id] = evaluate(item.formula, known, values, sums)
+    return result
+
+
+def _in_dependency_order(items: list[Field]) -> list[Field]:
+    by_id = {f.id: f for f in items}
+    done: dict[str, Field] = {}
+    open_: set[str] = set()
+
+    def visit(item: Field) -> None:
+        if item.id in done or item.id in open_:
+            return
+        open_.add(item.id)
+        assert item.formula is not None
+        for name in (*item.formula.names, *item.formula.sums):
+            if name in by_id:
+                visit(by_id[name])
+        done[item.id] = item
+
+    for item in items:
+        visit(item)
+    return list(done.values())
+
+
+# loading ------------------------------------------------------------------------------------
+
+def load_worksheets(root: Path, factors: MappingABC[str, Factor], problems: list[Problem]) -> dict[str, Worksheet]:
+    result: dict[str, Worksheet] = {}
+    for path in sorted((root / FOLDER).glob("*.y*ml")):
+        relative = path.relative_to(root).as_posix()
+        reader = Reader(relative, problems)
+        data, found = load_yaml_file(path, relative)
+        problems += found
+        data = reader.mapping(data, 1, "file") if data is not None else None
+        if data is None:
+            continue
+        sheet = _worksheet(reader, data, path.stem, factors)
+        if sheet:
+            result[sheet.id] = sheet
+    return result
+
+
+def _worksheet(reader: Reader, data: Mapping, stem: str, factors: MappingABC[str, Factor]) -> Worksheet | None:
+    reader.unknown_keys(data, {"id", "title", "purpose", "orientation", "header", "instructions", "sections"}, "")
+    sheet_id = reader.identifier(data, "id", "id")
+    if sheet_id and sheet_id != stem:
+        reader.fail(data.line_of("id"), "id", f"'{sheet_id}' must equal the file name '{stem}' (rename one of them)")
+    title = reader.text(data, "title", "title")
+    purpose = reader.text(data, "purpose", "purpose")
+    orientation = reader.string(data, "orientation", "orientation", required=False) or "portrait"
+    if orientation not in ORIENTATIONS:
+        reader.fail(data.line_of("orientation"), "orientation", f"unknown orientation '{orientation}'; use portrait or landscape")
+    header = reader.ids(data, "header", "header")
+    header_list = data.get("header")
+    for index, name in enumerate(header):
+        if name not in HEADER_FIELDS:
+            line = header_list.line_of(index) if isinstance(header_list, Sequence) else data.line_of("header")
+            reader.fail(line, "header", f"unknown header field '{name}'{did_you_mean(name, HEADER_FIELDS)}; use {', '.join(HEADER_FIELDS)}")
+    instructions = []
+    steps = reader.sequence(data, "instructions", "instructions")
+    for index, step in enumerate(steps):
+        holder = Mapping({"step": step})
+        holder.line, holder.key_lines = steps.line_of(index), {"step": steps.line_of(index)}
+        instructions.append(reader.text(holder, "step", "instructions"))
+    sections: list[Section] = []
+    ids: dict[str, int] = {}
+    section_ids: dict[str, int] = {}
+    entries = reader.sequence(data, "sections", "sections")
+    for index, item in enumerate(entries):
+        entry = reader.mapping(item, entries.line_of(index), f"sections[{index}]")
+        if entry is not None:
+            section = _section(reader, entry, ids)
+            if section:
+                reader.unique(section_ids, section.id, entry.line_of("id"), "sections.id")
+                sections.append(section)
+    if not entries:
+        reader.fail(data.line_of("sections"), "sections", "a worksheet needs at least one section")
+    _check_formulas(reader, sections, entries, factors)
+    if sheet_id and title and purpose and sections:
+        return Worksheet(sheet_id, title, purpose, orientation, header, tuple(instructions), tuple(sections), line=data.line)
+    return None
+
+
+def _section(reader: Reader, entry: Mapping, ids: dict[str, int]) -> Section | None:
+    reader.unknown_keys(entry, {"id", "title", "note", "fields", "columns", "rows", "example"}, "sections")
+    section_id = reader.identifier(entry, "id", "sections.id")
+    title = reader.text(entry, "title", "sections.title")
+    note = reader.text(entry, "note", "sections.note", required=False)
+    if ("fields" in entry) == ("columns" in entry):
+        reader.fail(entry.line, "sections", "give a section either 'fields' (one value each) or 'columns' (a table), not both or neither")
+        return None
+    if "fields" in entry:
+        if "rows" in entry or "example" in entry:
+            reader.fail(entry.line_of("rows" if "rows" in entry else "example"), "sections", "'rows' and 'example' belong to a table (give each field its own 'example')")
+        fields = _fields(reader, entry, "fields", ids, table=False)
+        return Section(section_id or "", title, note, fields=fields) if section_id else None
+    columns = _fields(reader, entry, "columns", ids, table=True)
+    rows = reader.integer(entry, "rows", "sections.rows") or 1
+    if rows > MAX_ROWS:
+        reader.fail(entry.line_of("rows"), "sections.rows", f"{rows} rows; at most {MAX_ROWS}")
+    example = entry.get("example")
+    if not isinstance(example, Mapping):
+        reader.fail(entry.line_of("example"), "sections.example", "missing (add an example row: 'example:' with a value per input column, labelled illustrative on the sheet)")
+        example = Mapping()
+        example.line, example.key_lines = entry.line, {}
+    by_id = {c.id: c for c in columns}
+    filled: list[Field] = []
+    for key in example:
+        column = by_id.get(str(key))
+        if column is None:
+            reader.fail(example.line_of(key), "sections.example", f"'{key}' is no column of this table{did_you_mean(str(key), by_id)}")
+        elif column.computed:
+            reader.fail(example.line_of(key), "sections.example", f"'{key}' is computed by its formula; leave it out of the example")
+    for column in columns:
+        value = _example_value(reader, example, column.id, column) if column.id in example else None
+        filled.append(_with_example(column, value))
+    return Section(section_id or "", title, note, columns=tuple(filled), rows=rows) if section_id else None
+
+
+def _fields(reader: Reader, entry: Mapping, key: str, ids: dict[str, int], table: bool) -> tuple[Field, ...]:
+    result = []
+    items = reader.sequence(entry, key, f"sections.{key}")
+    allowed = {"id", "label", "type", "unit", "choices", "formula", "example", "lines", "width", "total"}
+    for index, item in enumerate(items):
+        spec = reader.mapping(item, items.line_of(index), f"sections.{key}[{index}]")
+        if spec is None:
+            continue
+        reader.unknown_keys(spec, allowed if table else allowed - {"total", "width"}, f"sections.{key}")
+        field_id = reader.string(spec, "id", f"sections.{key}.id")
+        if field_id and not NAME.match(field_id):
+            reader.fail(spec.line_of("id"), f"sections.{key}.id", f"'{field_id}' is not a valid name (lowercase letters, digits and _; a formula names it)")
+            field_id = None
+        if field_id:
+            reader.unique(ids, field_id, spec.line_of("id"), f"sections.{key}.id")
+        label = reader.text(spec, "label", f"sections.{key}.label")
+        formula = None
+        if "formula" in spec:
+            try:
+                formula = parse(str(spec["formula"]))
+            except FormulaError as error:
+                reader.fail(spec.line_of("formula"), f"sections.{key}.formula", str(error))
+        kind = "number" if formula else reader.string(spec, "type", f"sections.{key}.type")
+        if formula and "type" in spec and spec["type"] != "number":
+            reader.fail(spec.line_of("type"), f"sections.{key}.type", "a computed field is a number (remove 'type' or make it number)")
+        if kind and kind not in FIELD_TYPES:
+            reader.fail(spec.line_of("type"), f"sections.{key}.type", f"unknown field type '{kind}'{did_you_mean(kind, FIELD_TYPES)}; use one of: {', '.join(FIELD_TYPES)}")
+            kind = None
+        unit = _unit(reader, spec, key)
+        choices = _choices(reader, spec, key) if kind == "choice" else ()
+        if kind != "choice" and "choices" in spec:
+            reader.fail(spec.line_of("choices"), f"sections.{key}.choices", "only a field of type choice has choices")
+        lines = reader.integer(spec, "lines", f"sections.{key}.lines", required=False) or 1
+        width = reader.integer(spec, "width", f"sections.{key}.width", required=False) or 1
+        total = spec.get("total", False) is True
+        if total and kind != "number":
+            reader.fail(spec.line_of("total"), f"sections.{key}.total", "only a number column has a total")
+        if field_id and kind and label:
+            made = Field(field_id, label, kind, unit, choices, formula, None, lines, width, total)
+            if not table:
+                if "example" in spec and formula:
+                    reader.fail(spec.line_of("example"), f"sections.{key}.example", f"'{field_id}' is computed by its formula; leave out its example")
+                elif "example" in spec:
+                    made = _with_example(made, _example_value(reader, spec, "example", made))
+            result.append(made)
+    return tuple(result)
+
+
+def _unit(reader: Reader, spec: Mapping, key: str) -> Text:
+    unit = spec.get("unit")
+    if unit is None:
+        return {}
+    if isinstance(unit, str):
+        return {"en": unit, "sv": unit}
+    return reader.text(spec, "unit", f"sections.{key}.unit")
+
+
+def _choices(reader: Reader, spec: Mapping, key: str) -> tuple[Choice, ...]:
+    result = []
+    for entry in _mappings(reader, spec, "choices", f"sections.{key}.choices"):
+        choice_id = reader.identifier(entry, "id", f"sections.{key}.choices.id")
+        text = reader.text(entry, "text", f"sections.{key}.choices.text")
+        if choice_id and text:
+            result.append(Choice(choice_id, text))
+    if len(result) < 2:
+        reader.fail(spec.line_of("choices"), f"sections.{key}.choices", "a choice field needs at least two choices")
+    return tuple(result)
+
+
+def _mappings(reader: Reader, parent: Mapping, key: str, name: str) -> list[Mapping]:
+    items = reader.sequence(parent, key, name)
+    return [m for index, item in enumerate(items) if (m := reader.mapping(item, items.line_of(index), name)) is not None]
+
+
+def _example_value(reader: Reader, holder: Mapping, key: str, item: Field) -> Value:
+    value = holder.get(key)
+    line, name = holder.line_of(key), f"example.{item.id}"
+    if item.type == "number":
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        reader.fail(line, name, f"expected a number, found {value!r}")
+        return None
+    if item.type == "choice":
+        if value in {c.id for c in item.choices}:
+            return str(value)
+        reader.fail(line, name, f"unknown choice {value!r}{did_you_mean(str(value), [c.id for c in item.choices])}")
+        return None
+    if item.type == "date":
+        return str(value)
+    if isinstance(value, Mapping):
+        return reader.text(holder, key, name)
+    reader.fail(line, name, "expected a text per language ({en: …, sv: …})")
+    return None
+
+
+def _with_example(item: Field, value: Value) -> Field:
+    return Field(item.id, item.label, item.type, item.unit, item.choices, item.formula, value, item.lines, item.width, item.total)
+
+
+def _check_formulas(reader: Reader, sections: list[Section], entries: Sequence, factors: MappingABC[str, Factor]) -> None:
+    """Each name a formula reads exists where it may: a column of the same table, or a field."""
+    columns = {c.id for s in sections for c in s.columns}
+    number_fields = {f.id for s in sections for f in s.fields if f.type == "number"}
+    for index, section in enumerate(sections):
+        entry = entries[index] if index < len(entries) and isinstance(entries[index], Mapping) else None
+        own = {c.id for c in section.columns}
+        for item in (*section.columns, *section.fields):
+            if item.formula is None:
+                continue
+            line = _formula_line(entry, item.id)
+            where = "sections.columns.formula" if section.is_table else "sections.fields.formula"
+            text = item.formula.text
+            for name in item.formula.names:
+                if section.is_table and name not in own:
+                    reader.fail(line, where, f"'{text}' names '{name}', which is no column of this table{did_you_mean(name, own)}")
+                elif not section.is_table and name not in number_fields:
+                    reader.fail(line, where, f"'{text}' names '{name}', which is no number field of this worksheet{did_you_mean(name, number_fields)}")
+                elif name == item.id:
+                    reader.fail(line, where, f"'{text}' names its own field '{name}'")
+            for name in item.formula.sums:
+                if section.is_table:
+                    reader.fail(line, where, f"'{text}': sum() belongs in a field formula, not in a column (mark the column 'total: true')")
+                elif name not in columns:
+                    reader.fail(line, where, f"'{text}' sums '{name}', which is no table column of this worksheet{did_you_mean(name, columns)}")
+            for key in item.formula.factors:
+                if key not in factors:
+                    reader.fail(line, where, f"'{text}': factor('{key}') is not in data/factors.yml{did_you_mean(key, factors)}")
+
+
+def _formula_line(entry: Mapping | None, field_id: str) -> int:
+    if entry is None:
+        return 1
+    for key in ("columns", "fields"):
+        items = entry.get(key)
+        if isinstance(items, Sequence):
+            for item in items:
+                if isinstance(item, Mapping) and item.get("id") == field_id:
+                    return item.line_of("formula")
+    return entry.line
+
+
+def check_worksheet_use(worksheets: MappingABC[str, Worksheet], pages: list[PageSource], problems: list[Problem]) -> dict[str, list[str]]:
+    """Which English pages call worksheet() for each worksheet; a worksheet no page shows fails."""
+    users: dict[str, list[str]] = {sheet_id: [] for sheet_id in worksheets}
+    for page in pages:
+        if page.language != "en":
+            continue
+        for call in page.macro_calls:
+            if call.name == "worksheet" and call.args and call.args[0] in users:
+                key = page.path.removeprefix("docs/")
+                if key not in users[call.args[0]]:
+                    users[call.args[0]].append(key)
+    for sheet_id, keys in users.items():
+        if not keys:
+            Reader(f"{FOLDER}/{sheet_id}.yml", problems).fail(
+                worksheets[sheet_id].line or 1, "id",
+                f"worksheet '{sheet_id}' is shown by no page (call {{{{ worksheet(\"{sheet_id}\") }}}} in the guide that uses it, or remove it)")
+    return users
