@@ -14,6 +14,7 @@ from collections.abc import Mapping as MappingABC
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from curriculum import LANGUAGES
 from curriculum.factors import Factor
 from curriculum.formula import Formula, FormulaError, evaluate, parse
 from curriculum.model import Text
@@ -348,6 +349,8 @@ def _example_value(reader: Reader, holder: Mapping, key: str, item: Field) -> Va
         return str(value)
     if isinstance(value, Mapping):
         return reader.text(holder, key, name)
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return {lang: str(value) for lang in LANGUAGES}  # the same in every language, e.g. 'kWh'
     reader.fail(line, name, "expected a text per language ({en: …, sv: …})")
     return None
 
