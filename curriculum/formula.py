@@ -37,17 +37,17 @@ class Formula:
     @property
     def names(self) -> list[str]:
         """The field or column names it reads, in order of appearance, without those inside sum()."""
-        calls = [node for node in ast.walk(self.tree) if _call(node)]
+        calls = [node for node in _in_text_order(self.tree) if _call(node)]
         skip = {id(node.func) for node in calls} | {id(node.args[0]) for node in calls if _call(node) == "sum"}  # type: ignore[attr-defined]
-        return _unique(node.id for node in ast.walk(self.tree) if isinstance(node, ast.Name) and id(node) not in skip)
+        return _unique(node.id for node in _in_text_order(self.tree) if isinstance(node, ast.Name) and id(node) not in skip)
 
     @property
     def factors(self) -> list[str]:
-        return _unique(node.args[0].value for node in ast.walk(self.tree) if _call(node) == "factor")  # type: ignore[attr-defined]
+        return _unique(node.args[0].value for node in _in_text_order(self.tree) if _call(node) == "factor")  # type: ignore[attr-defined]
 
     @property
     def sums(self) -> list[str]:
-        return _unique(node.args[0].id for node in ast.walk(self.tree) if _call(node) == "sum")  # type: ignore[attr-defined]
+        return _unique(node.args[0].id for node in _in_text_order(self.tree) if _call(node) == "sum")  # type: ignore[attr-defined]
 
 
 def parse(text: str) -> Formula:
@@ -144,6 +144,10 @@ def _write(formula: Formula, cell: Callable[[str], str], factor_cell: Callable[[
         return total(node.args[0].id)  # type: ignore[attr-defined]
 
     return walk(formula.tree)
+
+
+def _in_text_order(tree: ast.expr) -> list[ast.AST]:
+    return sorted((node for node in ast.walk(tree) if hasattr(node, "col_offset")), key=lambda n: (n.lineno, n.col_offset))  # type: ignore[attr-defined]
 
 
 def _call(node: ast.AST) -> str | None:

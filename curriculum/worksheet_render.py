@@ -33,7 +33,7 @@ def worksheet(r: Renderer, sheet: Worksheet, available: dict[str, int], searchab
         links=[{"href": r.links.asset(f"{files.SITE_FOLDER}/{path}"), "kind": kind,
                 "size": files.human_size(available[path], r.lang)} for path, kind in links],
         factors=[r.c.factors[key] for key in sheet.factor_keys],
-        number=lambda value: format_number(value, r.lang),
+        factor_value=lambda f: factor_value(f, r.lang),
     )
 
 
@@ -45,11 +45,12 @@ def example_text(r: Renderer, item: Field, computed: dict[str, float | None]) ->
 
 
 def describe(r: Renderer, sheet: Worksheet, item: Field) -> str:
-    """'Power (times) Hours per year (times) Electricity factor': the formula in the sheet's own words."""
+    """'Power (times) Hours per year (times) F1': the formula in the sheet's own words, each factor
+    by its number in the sheet's list of factors (F1, F2, ...)."""
     assert item.formula is not None
     labels = {f.id: f.label[r.lang] for s in sheet.sections for f in (*s.fields, *s.columns)}
-    return to_words(item.formula, lambda name: labels[name],
-                    lambda key: r.c.factors[key].name[r.lang],
+    numbers = {key: f"F{index}" for index, key in enumerate(sheet.factor_keys, 1)}
+    return to_words(item.formula, lambda name: labels[name], numbers.__getitem__,
                     lambda name: f"{r.label('worksheet_total_of')} {labels[name].lower()}")
 
 

@@ -118,7 +118,7 @@ def _write_sheet(ws: Sheet, sheet: Worksheet, factor_cells: dict[str, str], labe
                 expression = to_excel(item.formula, layout.cells.__getitem__, factor_cells.__getitem__,
                                       lambda name: f"{layout.columns[name][0]}:{layout.columns[name][-1]}")
                 ws[layout.cells[item.id]] = f'=IFERROR({expression},"")'
-    widths = [0] * 12
+    widths = [0] * max([2, *(len(s.columns) for s in sheet.sections)])
     for section in sheet.sections:
         for index, column in enumerate(section.columns):
             widths[index] = max(widths[index], 10 + 8 * column.width)

@@ -4,7 +4,8 @@
 
 Per language: the coach handbook (coach-training overview, certification, portfolio, then every
 unit in learning-path order), the module guides (grouped by program, in catalogue order) and one
-PDF per checklist. Each book is the pages' article content composed into one HTML document with
+PDF per checklist; then the worksheets (PDF and workbook) and a facilitator kit per module
+(scripts/worksheet_files.py). Each book is the pages' article content composed into one HTML document with
 the site's own stylesheets, a contents list with page numbers, and page numbers in the footer.
 File names and titles come from curriculum/downloads.py and data/labels.yml, which the
 downloads page uses too.
@@ -35,6 +36,7 @@ from curriculum.loader import load_curriculum  # noqa: E402
 from curriculum.model import Curriculum  # noqa: E402
 from curriculum.nav import nav_pages  # noqa: E402
 from curriculum.render import PROGRAMS_FOR_GROUPING  # noqa: E402
+from scripts import worksheet_files  # noqa: E402
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from scripts.serve import serve  # noqa: E402
 
@@ -315,6 +317,13 @@ def write_pdfs(site: Path, out: Path, browser: Browser | None = None) -> list[Pa
                 sheets = print_checklists(reader, printer, base, c, language, out)
                 written += sheets
                 print(f"{len(sheets)} checklists ({language}) in {time.monotonic() - start:.0f} s")
+                # Worksheets and the facilitator kits (scripts/worksheet_files.py).
+                start = time.monotonic()
+                written += worksheet_files.write_workbooks(c, (language,), out)
+                written += worksheet_files.print_worksheets(reader, printer, base, c, language, out)
+                kits = worksheet_files.print_kits(printer, reader, base, c, language, ROOT, out)
+                written += kits
+                print(f"{len(c.worksheets)} worksheets and {len(kits)} kit files ({language}) in {time.monotonic() - start:.0f} s")
         finally:
             reading.close()
             printing.close()
