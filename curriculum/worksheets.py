@@ -196,7 +196,7 @@ def _worksheet(reader: Reader, data: Mapping, stem: str, factors: MappingABC[str
     for index, name in enumerate(header):
         if name not in HEADER_FIELDS:
             line = header_list.line_of(index) if isinstance(header_list, Sequence) else data.line_of("header")
-            reader.fail(line, "header", f"unknown header field '{name}'{did_you_mean(name, HEADER_FIELDS)}; use {', '.join(HEADER_FIELDS)}")
+            reader.fail(line, "header", f"unknown header field '{name}'{did_you_mean(name, HEADER_FIELDS)}")
     instructions = []
     steps = reader.sequence(data, "instructions", "instructions")
     for index, step in enumerate(steps):

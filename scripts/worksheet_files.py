@@ -35,7 +35,7 @@ body {{ margin: 0; background: #fff; }}
 .md-content__inner {{ margin: 0; padding: 0; }}
 .md-content__inner::before {{ display: none; }}
 .md-typeset, .md-typeset .worksheet table {{ font-size: 11pt !important; line-height: 1.25; }}
-.md-typeset .worksheet ol, .md-typeset .worksheet ul {{ margin-top: 0; margin-bottom: 1mm; }}
+.md-typeset .worksheet ol, .md-typeset .worksheet ul {{ margin: 0 0 1mm 6mm; }}
 .md-typeset .worksheet li {{ margin-bottom: .5mm; }}
 .md-typeset .worksheet p {{ margin-top: 0; margin-bottom: 1mm; }}
 .md-typeset .worksheet th, .md-typeset .worksheet td {{ padding: 1mm 1.5mm; border-color: #000; }}
