@@ -132,7 +132,7 @@ def print_kits(page: Page, reader: Page, base: str, c: Curriculum, language: str
                 workbooks.append(out / worksheet_file(item, language, "xlsx"))
             start = len(writer.pages)
             writer.append(PdfReader(part))
-            writer.add_outline_item(name, start)
+            writer.add_outline_item(title=name, page_number=start)
         target = out / kit_file(module.id, language, "pdf")
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("wb") as handle:
