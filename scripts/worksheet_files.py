@@ -38,7 +38,9 @@ body {{ margin: 0; background: #fff; }}
 .md-typeset .worksheet ol, .md-typeset .worksheet ul {{ margin: 0 0 1mm 6mm; }}
 .md-typeset .worksheet li {{ margin-bottom: .5mm; }}
 .md-typeset .worksheet p {{ margin-top: 0; margin-bottom: 1mm; }}
-.md-typeset .worksheet th, .md-typeset .worksheet td {{ padding: 1mm 1.5mm; border-color: #000; }}
+.md-typeset .worksheet table {{ table-layout: fixed; }}
+.md-typeset .worksheet th, .md-typeset .worksheet td {{ padding: 1mm 1.5mm; border-color: #000; overflow-wrap: anywhere; hyphens: auto; }}
+.md-typeset .worksheet__fields th {{ width: 38%; }}
 .worksheet {{ margin: 0; }}
 .worksheet__sheet {{ border: 0; padding: 0; }}
 .worksheet__title {{ font-size: 14pt !important; margin: 0 0 1mm; }}
@@ -46,8 +48,7 @@ body {{ margin: 0; background: #fff; }}
 .worksheet__section-title {{ margin: 3mm 0 1mm; }}
 .worksheet__note {{ margin: 0 0 1mm; }}
 .worksheet__blank {{ height: {SHEET_ROW}; }}
-.worksheet__lines-2 {{ height: calc(2 * {SHEET_ROW}); }}
-.worksheet__lines-3 {{ height: calc(3 * {SHEET_ROW}); }}
+{"".join(f".worksheet__lines-{n} {{ height: calc({n} * {SHEET_ROW}); }}" for n in range(2, 7))}
 .worksheet__print-row {{ display: table-row; }}
 .worksheet__guide {{ break-before: page; border: 0; padding: 0; background: none; }}
 .worksheet__guide-title {{ margin: 2mm 0 1mm; }}
