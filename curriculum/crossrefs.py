@@ -21,6 +21,7 @@ def known_ids(root: Path, curriculum: Curriculum, twins: dict[str, dict[str, Pag
     every page that names it would only bury that cause."""
     known: dict[str, set[str]] = {
         "checklists": set(curriculum.checklists) | {path.stem for path in root.glob("data/checklists/*.y*ml")},
+        "worksheets": set(curriculum.worksheets),
         "films": set(curriculum.films),
         "sources": set(curriculum.sources),
         "modules": set(),

@@ -167,6 +167,16 @@ def checklist_file(checklist_id: str, language: str) -> str:
     return f"checklists/ecoleap-checklist-{checklist_id}-{CURRICULUM_VERSION}-{language}.pdf"
 
 
+def worksheet_file(worksheet_id: str, language: str, extension: str) -> str:
+    """The printable sheet (pdf) or the workbook (xlsx) of a worksheet."""
+    return f"worksheets/ecoleap-worksheet-{worksheet_id}-{CURRICULUM_VERSION}-{language}.{extension}"
+
+
+def kit_file(module_id: str, language: str, extension: str) -> str:
+    """A module's facilitator kit: the guide, checklists and worksheets (pdf), its workbooks (zip)."""
+    return f"kits/ecoleap-kit-{module_id}-{CURRICULUM_VERSION}-{language}.{extension}"
+
+
 def offline_file() -> str:
     """The zipped offline copy, below the downloads folder."""
     return f"ecoleap-offline-{CURRICULUM_VERSION}.zip"

@@ -35,6 +35,7 @@ from curriculum.editorial import (
     check_swedish_terms,
     load_terms,
 )
+from curriculum.factors import load_factors
 from curriculum.model import Curriculum, Module, Page, Unit
 from curriculum.pages import check_page, page_kind, read_pages
 from curriculum.pagesource import PageSource
@@ -43,6 +44,7 @@ from curriculum.rawmarkup import check_expressions, check_html_links
 from curriculum.reader import FieldReader
 from curriculum.schema import MODULE, UNIT, PageKind
 from curriculum.support import load_cases, load_support
+from curriculum.worksheets import check_worksheet_use, load_worksheets
 
 _LANGUAGE_NAMES = {"en": "English", "sv": "Swedish"}
 
@@ -64,6 +66,8 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
         units={},
         terms=load_terms(root, problems),
     )
+    curriculum.factors = load_factors(root, set(curriculum.sources), problems)
+    curriculum.worksheets = load_worksheets(root, curriculum.factors, problems)
     page_files = read_pages(root, problems)
     kinds: dict[str, PageKind] = {}
     for page in page_files:
@@ -97,6 +101,7 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
     check_swedish_terms(root, curriculum.terms, problems)
     check_admonition_titles(root, problems)
     check_guide_macros(root, problems)
+    curriculum.worksheet_users = check_worksheet_use(curriculum.worksheets, page_files, problems)
     return curriculum, sorted(set(problems))
 
 

@@ -31,11 +31,15 @@ def define_env(env: Any) -> None:
         # MkDocs prints a PluginError as its message alone and exits non-zero: the author sees
         # the list of problems, not the traceback through mkdocs-macros that led to it.
         raise PluginError(error.report()) from None
+    # What `make downloads` staged before this build; the offline copy links none of it.
+    env.staged = staged(root) if _directory_urls(env) else {}
 
     def renderer() -> Renderer:
         page = env.page
         language = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
-        return Renderer(env.curriculum, language, page.file.src_uri, _directory_urls(env))
+        made = Renderer(env.curriculum, language, page.file.src_uri, _directory_urls(env))
+        made.available_downloads = env.staged
+        return made
 
     def bind(name: str):
         def macro(*args: str) -> str:

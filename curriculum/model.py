@@ -177,6 +177,11 @@ class Curriculum:
     terms: list[SwedishTerm] = field(default_factory=list)
     support: list = field(default_factory=list)  # curriculum.support.SupportEntry, data/support.yml
     cases: list = field(default_factory=list)  # curriculum.support.Case, data/cases.yml
+    # Worksheets (curriculum/worksheets.py) and factors (curriculum/factors.py), and which pages
+    # call worksheet() for each worksheet (English page keys, in page order).
+    worksheets: dict = field(default_factory=dict)
+    factors: dict = field(default_factory=dict)
+    worksheet_users: dict[str, list[str]] = field(default_factory=dict)
 
     def label(self, key: str, language: str) -> str:
         return self.labels[key][language]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from curriculum import CURRICULUM_VERSION, layout
+from curriculum import CURRICULUM_VERSION, layout, worksheet_render
 from curriculum.downloads import BOOKS, human_size
 from curriculum.layout import Linker
 from curriculum.model import Curriculum, Module, Source, Unit
@@ -48,6 +48,9 @@ class Renderer(GuideRenderers):
         self.lang = language
         self.links = Linker(page_src, language, directory_urls)
         self.page_key = layout.english_path(page_src)
+        # Files `make downloads` staged (path below the downloads folder -> bytes); the macros
+        # adapter sets them, so a worksheet links its PDF and workbook once they exist.
+        self.available_downloads: dict[str, int] = {}
 
     # helpers ---------------------------------------------------------------------------
     def label(self, key: str, **values: object) -> str:
@@ -80,6 +83,17 @@ class Renderer(GuideRenderers):
         checklist = self._get(self.curriculum.checklists, "checklist", checklist_id)
         return self._template("checklist.html.j2", checklist=checklist, version=CURRICULUM_VERSION,
                               searchable=searchable)
+
+    def worksheet(self, worksheet_id: str, searchable: bool = True) -> str:
+        """A worksheet to fill in, with its instructions, example and download links."""
+        sheet = self._get(self.curriculum.worksheets, "worksheet", worksheet_id)
+        return worksheet_render.worksheet(self, sheet, self.available_downloads, searchable)
+
+    def worksheet_library(self) -> str:
+        return worksheet_render.worksheet_library(self)
+
+    def factor_table(self) -> str:
+        return worksheet_render.factor_table(self)
 
     def cite(self, *keys: str) -> str:
         parts = []
@@ -180,10 +194,16 @@ class Renderer(GuideRenderers):
         elif section == "checklists":
             checklists = sorted(self.curriculum.checklists.values(), key=lambda checklist: checklist.title[self.lang])
             wanted = [(layout.checklist_file(checklist.id, self.lang), checklist.title[self.lang]) for checklist in checklists]
+        elif section == "worksheets":
+            sheets = sorted(self.curriculum.worksheets.values(), key=lambda sheet: sheet.title[self.lang])
+            wanted = [(layout.worksheet_file(sheet.id, self.lang, ext), sheet.title[self.lang]) for sheet in sheets for ext in ("pdf", "xlsx")]
+        elif section == "kits":
+            modules = sorted(self.curriculum.modules.values(), key=lambda module: module.title[self.lang])
+            wanted = [(layout.kit_file(module.id, self.lang, ext), module.title[self.lang]) for module in modules for ext in ("pdf", "zip")]
         elif section == "offline":
             wanted = [(layout.offline_file(), self.label("offline_copy"))]
         else:
-            raise UnknownId("downloads section", section, ("books", "checklists", "offline"))
+            raise UnknownId("downloads section", section, ("books", "checklists", "worksheets", "kits", "offline"))
         items = [
             {"href": self.links.asset(f"{layout.DOWNLOADS_FOLDER}/{path}"), "title": title,
              "kind": path.rsplit(".", 1)[-1].upper(), "size": human_size(available[path], self.lang)}

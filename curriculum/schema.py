@@ -128,6 +128,9 @@ THEME_KEYS = frozenset({"hide", "search", "template", "icon", "status", "tags", 
 # `None` as the last entry: any number of further arguments of the same kind.
 MACROS: dict[str, tuple[str | None, ...]] = {
     "checklist": ("checklists",),
+    "worksheet": ("worksheets",),
+    "worksheet_library": (),
+    "factor_table": (),
     "film": ("films",),
     "cite": ("sources", None),
     "module_link": ("modules",),

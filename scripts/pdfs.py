@@ -4,7 +4,8 @@
 
 Per language: the coach handbook (coach-training overview, certification, portfolio, then every
 unit in learning-path order), the module guides (grouped by program, in catalogue order) and one
-PDF per checklist. Each book is the pages' article content composed into one HTML document with
+PDF per checklist; then the worksheets (PDF and workbook) and a facilitator kit per module
+(scripts/worksheet_files.py). Each book is the pages' article content composed into one HTML document with
 the site's own stylesheets, a contents list with page numbers, and page numbers in the footer.
 File names come from curriculum/layout.py and titles from data/labels.yml, which the
 downloads page uses too.
@@ -34,6 +35,7 @@ from curriculum.layout import (
 from curriculum.loader import load_curriculum
 from curriculum.model import Curriculum
 from curriculum.serve import serve
+from scripts import worksheet_files
 from scripts.pdf_compose import books, compose_book, document, extract
 
 BOOK_PAGE = "__book__.html"  # the composed book, answered by a route: nothing is written to SITE
@@ -155,6 +157,13 @@ def write_pdfs(site: Path, out: Path, browser: Browser | None = None) -> list[Pa
                 sheets = print_checklists(reader, printer, base, curriculum, language, out)
                 written += sheets
                 print(f"{len(sheets)} checklists ({language}) in {time.monotonic() - start:.0f} s")
+                # Worksheets and the facilitator kits (scripts/worksheet_files.py).
+                start = time.monotonic()
+                written += worksheet_files.write_workbooks(curriculum, (language,), out)
+                written += worksheet_files.print_worksheets(reader, printer, base, curriculum, language, out)
+                kits = worksheet_files.print_kits(printer, reader, base, curriculum, language, PROJECT_ROOT, out)
+                written += kits
+                print(f"{len(curriculum.worksheets)} worksheets and {len(kits)} kit files ({language}) in {time.monotonic() - start:.0f} s")
         finally:
             reading.close()
             printing.close()

@@ -118,7 +118,8 @@ def release_notes(root: Path, version: str, site_url: str) -> str:
     swedish = base + page_url(CHANGELOGS[1].removeprefix("docs/"), "sv")
     return (f"{_LOCAL_LINK.sub(absolute, entry)}\n\n"
             f"Read it on the site: [{version}]({changelog_url}) · [på svenska]({swedish}).\n"
-            "The PDFs (coach handbook, module guides) and the offline copy are attached below.\n")
+            "The PDFs (coach handbook, module guides), a facilitator kit per module and the offline copy "
+            "are attached below.\n")
 
 
 def check_published(version: str, versions_json: str) -> list[str]:

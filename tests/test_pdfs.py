@@ -20,13 +20,21 @@ from pypdf import PdfReader, PdfWriter
 
 from curriculum import CURRICULUM_VERSION, LANGUAGES
 from curriculum.downloads import BOOKS, staged
-from curriculum.layout import Linker, book_file, checklist_file, offline_file
+from curriculum.layout import (
+    Linker,
+    book_file,
+    checklist_file,
+    kit_file,
+    offline_file,
+    worksheet_file,
+)
 from curriculum.loader import load_curriculum
 from curriculum.nav import nav_pages
 from curriculum.render import Renderer
 from scripts.offline_copy import build_offline, zip_site
 from scripts.pdf_compose import books
 from scripts.pdfs import mend_outline, write_pdfs
+from scripts.worksheet_files import running_order
 from tests.browser import watch
 from tests.conftest import made_once
 from tests.site_pages import ROOT
@@ -137,6 +145,59 @@ def test_every_checklist_prints_on_one_a4_page(pdfs: Path, language: str) -> Non
         for wanted in (checklist.title[language], checklist.items[0].text[language],
                        checklist.items[-1].text[language], f"{VERSION_WORDS[language]} {CURRICULUM_VERSION}"):
             assert " ".join(wanted.split()) in text, f"{path.name}: {wanted!r} is missing"
+
+
+WORKSHEET_WORDS = {"en": "EcoLeap Production worksheet", "sv": "Arbetsblad från EcoLeap Production"}
+HOW_TO = {"en": "how to fill it in", "sv": "så fyller du i bladet"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_worksheet_prints_as_the_sheet_on_one_a4_page_and_its_instructions_on_the_next(pdfs: Path, language: str) -> None:
+    c = load_curriculum(ROOT)
+    for sheet in c.worksheets.values():
+        path = pdfs / worksheet_file(sheet.id, language, "pdf")
+        assert path.is_file(), f"{path.name} was not made"
+        assert (pdfs / worksheet_file(sheet.id, language, "xlsx")).is_file()
+        reader = PdfReader(path)
+        assert len(reader.pages) == 2, f"{path.name}: {len(reader.pages)} pages"
+        size = A4 if sheet.orientation == "portrait" else (A4[1], A4[0])
+        for page in reader.pages:
+            assert abs(float(page.mediabox.width) - size[0]) < 1 and abs(float(page.mediabox.height) - size[1]) < 1, path.name
+        sheet_text, guide_text = _text(reader, 1), _text(reader, 2)
+        # The whole sheet is on page 1: its title first, its last section and the footer on it.
+        assert sheet_text.startswith(" ".join(sheet.title[language].split())), path.name
+        assert " ".join(sheet.sections[-1].title[language].split()) in sheet_text, path.name
+        assert f"{WORKSHEET_WORDS[language]} · {VERSION_WORDS[language]} {CURRICULUM_VERSION}" in sheet_text, path.name
+        assert guide_text.startswith(f"{' '.join(sheet.title[language].split())}: {HOW_TO[language]}"), path.name
+        assert ("Example (illustrative)" if language == "en" else "Exempel (fiktivt)") in guide_text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_module_has_a_facilitator_kit_with_its_sheets_in_running_order(pdfs: Path, language: str) -> None:
+    c = load_curriculum(ROOT)
+    for module in c.modules.values():
+        path = pdfs / kit_file(module.id, language, "pdf")
+        assert path.is_file(), f"{path.name} was not made"
+        kit = PdfReader(path)
+        order = running_order(ROOT, module)
+        assert {item for kind, item in order if kind == "checklist"} == set(module.checklists)
+        parts = [PdfReader(pdfs / (checklist_file(item, language) if kind == "checklist" else worksheet_file(item, language, "pdf")))
+                 for kind, item in order]
+        guide_pages = len(kit.pages) - sum(len(part.pages) for part in parts)
+        assert guide_pages >= 2, f"{path.name}: {guide_pages} pages before the sheets"  # the contents, then the guide
+        assert " ".join(module.title[language].split()) in _text(kit, 1)
+        assert all(abs(float(p.mediabox.width) - A4[0]) < 1 or abs(float(p.mediabox.width) - A4[1]) < 1 for p in kit.pages)
+        page = guide_pages
+        for part in parts:
+            for number in range(1, len(part.pages) + 1):
+                assert _text(kit, page + number) == _text(part, number), f"{path.name}: page {page + number}"
+            page += len(part.pages)
+        worksheets = [item for kind, item in order if kind == "worksheet"]
+        archive = pdfs / kit_file(module.id, language, "zip")
+        assert archive.is_file() == bool(worksheets), archive.name
+        if worksheets:
+            with zipfile.ZipFile(archive) as bundle:
+                assert bundle.namelist() == [Path(worksheet_file(item, language, "xlsx")).name for item in worksheets]
 
 
 def test_downloads_page_links_only_the_files_the_build_has(tmp_path: Path) -> None:
