@@ -14,8 +14,7 @@ import pytest
 from markupsafe import escape
 from openpyxl import load_workbook
 
-from curriculum import LANGUAGES
-from curriculum import layout
+from curriculum import LANGUAGES, layout
 from curriculum.formula import FormulaError, evaluate, parse, to_excel, to_words
 from curriculum.loader import collect, load_curriculum
 from curriculum.render import Renderer
