@@ -2,7 +2,22 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 PYTHON ?= python3
-VENV ?= .venv
+# The site generator core: mkdocs (the default) or properdocs (curriculum/core.py,
+# docs/about/platform.md). Each has its venv; `make test` sets up both, since one test builds the
+# site with each and compares them.
+CORE ?= mkdocs
+export ECOLEAP_CORE := $(CORE)
+MK_VENV := .venv
+PD_VENV := .venv-properdocs
+MK_READY := $(MK_VENV)/.ready
+PD_READY := $(PD_VENV)/.ready
+ifeq ($(CORE),properdocs)
+VENV := $(PD_VENV)
+else ifeq ($(CORE),mkdocs)
+VENV := $(MK_VENV)
+else
+$(error CORE=$(CORE): use mkdocs or properdocs)
+endif
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 CHROMIUM := /usr/bin/chromium
@@ -11,25 +26,49 @@ NODE_READY := node_modules/.ready
 TEST_WORKERS ?= 4
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench check lint browser java clean release downloads lock
+# Python as CI and the README name it.
+.PHONY: serve test test-fast test-properdocs build bench check lint browser java clean release downloads lock
 
-$(READY): requirements.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	# Make the curriculum package importable by mkdocs-macros and the hooks.
-	$(BIN)/python -c "import os, site; open(os.path.join(site.getsitepackages()[0], 'ecoleap.pth'), 'w').write(os.getcwd() + '\n')"
-	touch $(READY)
+$(MK_READY): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(MK_VENV)
+	$(MK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	# The curriculum package, editable: mkdocs-macros, the hooks, the tests and the scripts
+	# (`python -m scripts.NAME`) import it from this checkout. Its dependencies are the locked ones above.
+	$(MK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(MK_READY)
 
-# requirements.in names the direct dependencies; requirements.txt locks everything they pull in.
-# Resolve in a fresh environment, so nothing installed by hand slips into the lock.
+# ProperDocs, the drop-in continuation of MkDocs 1.x, in a venv of its own: mike builds with
+# ProperDocs whenever it is installed, so it stays out of the default one. `make test` builds
+# the site with both cores and compares them (tests/test_core.py); `make test-properdocs` runs
+# every test on ProperDocs (docs/about/platform.md).
+$(PD_READY): requirements-properdocs.txt pyproject.toml
+	$(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-properdocs.txt
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(PD_READY)
+
+# requirements.in names the direct dependencies; requirements.txt locks everything they pull in,
+# each with its hashes (pip installs with --require-hashes). pip-compile takes final releases only
+# and keeps the versions already locked unless requirements.in asks for others; the lock rules
+# (curriculum/lockfile.py: a hash for every package, no pre-release, mkdocs below 2) then check
+# the result. Resolved in a fresh environment against PyPI alone, so nothing installed by hand
+# and no local wheel slips into the lock. requirements-properdocs.txt is the same lock plus ProperDocs.
+PIP_TOOLS := pip-tools==7.7.0
+LOCK_FLAGS := --quiet --no-header --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
 lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.in
-	{ sed -n '1,2p' requirements.txt; \
-	  .lock-venv/bin/python -m pip freeze --disable-pip-version-check --exclude pip --exclude setuptools --exclude wheel | sort -f; \
-	} > requirements.txt.new
-	mv requirements.txt.new requirements.txt
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check $(PIP_TOOLS)
+	for name in requirements requirements-properdocs; do \
+	  cp $$name.txt $$name.txt.new; \
+	  PIP_CONFIG_FILE=/dev/null .lock-venv/bin/pip-compile $(LOCK_FLAGS) --output-file $$name.txt.new $$name.in; \
+	  { printf '%s\n' "# The lock: every package, transitive ones included, pinned (==) with its hashes. Written by" \
+	                   "# \`make lock\` from $$name.in; do not edit by hand. \`make\` installs exactly these."; \
+	    grep -v '^#' $$name.txt.new; } > $$name.txt.checked; \
+	  .lock-venv/bin/python -c "import sys; sys.path.insert(0, 'curriculum'); import lockfile; sys.exit(lockfile.main(['', '$$name.txt.checked']))" \
+	    || { rm -f $$name.txt.new $$name.txt.checked; exit 1; }; \
+	  mv $$name.txt.checked $$name.txt; rm -f $$name.txt.new; \
+	done
 	rm -rf .lock-venv
 
 # Debian's Chromium for the browser tests; Playwright's own browser download does not work here.
@@ -52,8 +91,9 @@ $(NODE_READY): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $(NODE_READY)
 
+SERVE_ADDRESS ?= 127.0.0.1:8000
 serve: $(READY)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m $(CORE) serve --dev-addr $(SERVE_ADDRESS)
 
 check: $(READY)
 	$(BIN)/python -m curriculum
@@ -64,7 +104,7 @@ lint: $(READY)
 # Build into a temporary folder and swap it in only on success: never a half-built site.
 build: $(READY)
 	rm -rf .site-tmp
-	$(BIN)/mkdocs build --strict --site-dir .site-tmp || { rm -rf .site-tmp; exit 1; }
+	$(BIN)/python -m $(CORE) build --strict --site-dir .site-tmp || { rm -rf .site-tmp; exit 1; }
 	rm -rf site && mv .site-tmp site
 
 # The files readers download (curriculum/downloads.py): the PDFs, printed by Chromium from a
@@ -73,21 +113,31 @@ build: $(READY)
 # `mike deploy`, whose build then includes them. About three minutes.
 downloads: $(READY) browser
 	rm -rf build/downloads .site-pdf
-	$(BIN)/mkdocs build --strict --site-dir .site-pdf || { rm -rf .site-pdf; exit 1; }
-	$(BIN)/python scripts/pdfs.py .site-pdf build/downloads || { rm -rf .site-pdf build/downloads; exit 1; }
+	$(BIN)/python -m $(CORE) build --strict --site-dir .site-pdf || { rm -rf .site-pdf; exit 1; }
+	$(BIN)/python -m scripts.pdfs .site-pdf build/downloads || { rm -rf .site-pdf build/downloads; exit 1; }
 	rm -rf .site-pdf
-	$(BIN)/python scripts/offline_copy.py build/downloads || { rm -rf build/downloads; exit 1; }
+	$(BIN)/python -m scripts.offline_copy build/downloads || { rm -rf build/downloads; exit 1; }
 	$(MAKE) build
 
-test: $(READY) $(NODE_READY) browser java
+test: $(MK_READY) $(PD_READY) $(NODE_READY) browser java
 	$(BIN)/ruff check curriculum scripts tests
 	$(BIN)/actionlint .github/workflows/*.yml
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=15
+
+# The edit loop, under 30 seconds: the content model, its rules over the real content, the
+# renderers and the scripts' logic. No site build, no browser (markers in pyproject.toml).
+test-fast: $(READY)
+	$(BIN)/ruff check curriculum scripts tests
+	$(BIN)/python -m pytest -n 0 -m "not site and not browser and not build" --durations=5
+
+# Every test on ProperDocs instead of MkDocs (the check workflow's second job).
+test-properdocs:
+	$(MAKE) test CORE=properdocs
 
 # Figures beside their budgets (scripts/bench.py), about 10 minutes on an idle 2-core machine; stdout is only the table.
 # Lighthouse lives in bench/, apart from the tests' npm packages, so `make test`'s npm ci stays small.
 bench: $(READY) browser bench/node_modules/.ready
-	@$(BIN)/python scripts/bench.py
+	@$(BIN)/python -m scripts.bench
 
 bench/node_modules/.ready: bench/package.json bench/package-lock.json
 	cd bench && npm ci --ignore-scripts --no-audit --no-fund --silent
@@ -97,7 +147,7 @@ bench/node_modules/.ready: bench/package.json bench/package-lock.json
 # commands (docs/about/maintainers.md). It tags and pushes nothing itself.
 release: $(READY)
 	@if [ -z "$(VERSION)" ]; then echo "usage: make release VERSION=YYYY.N (for example 2026.2)" >&2; exit 2; fi
-	$(BIN)/python scripts/release.py "$(VERSION)"
+	$(BIN)/python -m scripts.release "$(VERSION)"
 
 clean:
-	rm -rf site .site-tmp .site-pdf build/downloads $(VENV)
+	rm -rf site .site-tmp .site-pdf build/downloads $(MK_VENV) $(PD_VENV)

@@ -4,6 +4,7 @@ checklists, films and certification steps. Every loader collects problems, never
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from curriculum.model import (
@@ -19,22 +20,24 @@ from curriculum.model import (
     Text,
 )
 from curriculum.problems import Problem, did_you_mean
-from curriculum.reader import Reader
-from curriculum.yamlload import Mapping, load_yaml_file
+from curriculum.reader import FieldReader
+from curriculum.yamlload import LineMapping, load_yaml_file
 
-VOCABULARIES = ("programs", "topics", "audiences", "formats", "levels", "stages", "modes", "owners")
+VOCABULARIES = ("programs", "topics", "audiences", "formats", "levels", "stages", "modes", "owners",
+                "self_service")
 SOURCE_GROUPS = (
     "programmes", "research", "lean-methods", "green-methods", "circular-economy",
     "climate-and-reporting", "standards", "support-schemes", "coaching",
 )
-RELIABILITY = ("established", "single-source", "uncertain")
+# What kind of publication a source is; its reliability label on the pages follows from it.
+SOURCE_TYPES = ("peer-reviewed", "official", "book", "report", "web-page")
 PROVIDERS = ("youtube", "vimeo", "file")
 MAX_CHECKLIST_ITEMS = 16  # more does not print on one A4 page
 MAX_ITEM_CHARS = 160
 
 
-def _load(root: Path, relative: str, problems: list[Problem], required: bool = True) -> tuple[Mapping | None, Reader]:
-    reader = Reader(relative, problems)
+def _load(root: Path, relative: str, problems: list[Problem], required: bool = True) -> tuple[LineMapping | None, FieldReader]:
+    reader = FieldReader(relative, problems)
     path = root / relative
     if not path.exists():
         if required:
@@ -47,7 +50,7 @@ def _load(root: Path, relative: str, problems: list[Problem], required: bool = T
     return reader.mapping(data, 1, "file"), reader
 
 
-def _entries(reader: Reader, data: Mapping | None, key: str) -> list[tuple[Mapping, int]]:
+def _entries(reader: FieldReader, data: LineMapping | None, key: str) -> list[tuple[LineMapping, int]]:
     if data is None:
         return []
     items = reader.sequence(data, key, key)
@@ -68,11 +71,13 @@ def load_vocabularies(root: Path, problems: list[Problem]) -> dict[str, dict[str
     for name in VOCABULARIES:
         seen: dict[str, int] = {}
         for entry, _ in _entries(reader, data, name):
+            reader.unknown_keys(entry, {"id", "label", "weeks"} if name == "programs" else {"id", "label"}, name)
             term_id = reader.identifier(entry, "id", f"{name}.id")
             label = reader.text(entry, "label", f"{name}.label")
+            weeks = reader.integer(entry, "weeks", f"{name}.weeks", required=False)
             if term_id:
                 reader.unique(seen, term_id, entry.line_of("id"), f"{name}.id")
-                result[name][term_id] = Term(term_id, label)
+                result[name][term_id] = Term(term_id, label, weeks)
     return result
 
 
@@ -84,34 +89,44 @@ def load_labels(root: Path, problems: list[Problem]) -> dict[str, Text]:
 
 
 def load_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
+    """The bibliography by key. A source's `replaces` keys resolve to it too, so a page that
+    still cites an old key keeps working while it is updated."""
     data, reader = _load(root, "data/sources.yml", problems)
     result: dict[str, Source] = {}
     seen: dict[str, int] = {}
-    allowed = {"key", "group", "authors", "year", "title", "venue", "url", "doi", "reliability"}
+    allowed = {"key", "type", "group", "authors", "year", "title", "venue", "url", "doi", "replaces"}
     for entry, _ in _entries(reader, data, "sources"):
         reader.unknown_keys(entry, allowed, "sources")
         key = reader.identifier(entry, "key", "sources.key")
         group = reader.string(entry, "group", "sources.group")
         if group and group not in SOURCE_GROUPS:
             reader.fail(entry.line_of("group"), "sources.group", f"unknown group '{group}'{did_you_mean(group, SOURCE_GROUPS)}")
-        reliability = reader.string(entry, "reliability", "sources.reliability", required=False) or "established"
-        if reliability not in RELIABILITY:
-            reader.fail(entry.line_of("reliability"), "sources.reliability", f"unknown value '{reliability}'{did_you_mean(reliability, RELIABILITY)}")
+        kind = entry.get("type")
+        if kind is None:
+            reader.fail(entry.line, "sources.type", f"'{key}' has no type (add 'type:' with one of: {', '.join(SOURCE_TYPES)})")
+        elif kind not in SOURCE_TYPES:
+            reader.fail(entry.line_of("type"), "sources.type", f"unknown type '{kind}'{did_you_mean(str(kind), SOURCE_TYPES)}")
         url = reader.string(entry, "url", "sources.url", required=False)
         if url and not url.startswith("https://"):
             reader.fail(entry.line_of("url"), "sources.url", f"'{url}' must start with https://")
         year = reader.integer(entry, "year", "sources.year", required=False)
         fields = [reader.string(entry, name, f"sources.{name}") for name in ("authors", "title", "venue")]
-        if key and group and all(fields):
+        replaces = reader.ids(entry, "replaces", "sources.replaces", required=False)
+        if key and group and kind in SOURCE_TYPES and all(fields):
             reader.unique(seen, key, entry.line_of("key"), "sources.key")
             authors, title, venue = (str(value) for value in fields)
-            result[key] = Source(key, group, authors, title, venue, year, url,
-                                 reader.string(entry, "doi", "sources.doi", required=False), reliability,
-                                 line=entry.line_of("key"))
+            source = Source(key, group, authors, title, venue, year, url,
+                            reader.string(entry, "doi", "sources.doi", required=False), str(kind),
+                            replaces, line=entry.line_of("key"))
+            result[key] = source
+            for old in replaces:
+                reader.unique(seen, old, entry.line_of("replaces"), "sources.replaces")
+                result[old] = source
     return result
 
 
-def load_glossary(root: Path, problems: list[Problem]) -> dict[str, GlossaryTerm]:
+def load_glossary(root: Path, problems: list[Problem], topics: Collection[str]) -> dict[str, GlossaryTerm]:
+    """The glossary; each term's topics (vocabulary ids) are checked here and not kept."""
     data, reader = _load(root, "data/glossary.yml", problems)
     result: dict[str, GlossaryTerm] = {}
     seen: dict[str, int] = {}
@@ -121,11 +136,13 @@ def load_glossary(root: Path, problems: list[Problem]) -> dict[str, GlossaryTerm
         term = reader.text(entry, "term", "terms.term")
         definition = reader.text(entry, "definition", "terms.definition")
         abbr = reader.text(entry, "abbr", "terms.abbr", required=False)
+        for topic in reader.ids(entry, "topics", "terms.topics", required=False):
+            if topic not in topics:
+                reader.fail(entry.line, "terms.topics", f"term '{term_id}': unknown topic '{topic}'{did_you_mean(topic, topics)}")
         if term_id:
             reader.unique(seen, term_id, entry.line_of("id"), "terms.id")
             result[term_id] = GlossaryTerm(
                 term_id, term, definition, abbr,
-                reader.ids(entry, "topics", "terms.topics", required=False),
                 reader.ids(entry, "sources", "terms.sources", required=False),
                 line=entry.line,
             )
@@ -146,7 +163,7 @@ def load_checklists(root: Path, problems: list[Problem]) -> dict[str, Checklist]
     return result
 
 
-def _checklist(reader: Reader, data: Mapping, stem: str) -> Checklist | None:
+def _checklist(reader: FieldReader, data: LineMapping, stem: str) -> Checklist | None:
     reader.unknown_keys(data, {"id", "title", "purpose", "groups"}, "")
     checklist_id = reader.identifier(data, "id", "id")
     if checklist_id and checklist_id != stem:
@@ -212,8 +229,7 @@ def load_films(root: Path, problems: list[Problem]) -> dict[str, Film]:
             reader.fail(entry.line_of("video_id"), "films.video_id", "give both provider and video_id, or neither while the film is not published (never invent an id)")
         captions = reader.text(entry, "captions", "films.captions", required=video_id is not None)
         for lang, caption in captions.items():
-            if not (root / "docs" / caption).is_file():
-                reader.fail(entry.line_of("captions"), f"films.captions.{lang}", f"no file docs/{caption}")
+            _check_caption(root, reader, entry.line_of("captions"), film_id, lang, caption)
         chapters: list[Chapter] = []
         for chapter, _ in _entries(reader, entry, "chapters"):
             start = str(chapter.get("start", ""))
@@ -226,6 +242,22 @@ def load_films(root: Path, problems: list[Problem]) -> dict[str, Film]:
                                    provider, str(video_id) if video_id is not None else None,
                                    captions, tuple(chapters), line=entry.line)
     return result
+
+
+CAPTIONS_FOLDER = "assets/captions"  # below docs/: <film id>.<language>.vtt
+
+
+def _check_caption(root: Path, reader: FieldReader, line: int, film_id: str | None, lang: str, caption: str) -> None:
+    """A published film's captions: a WebVTT file per language, in the captions folder."""
+    expected = f"{CAPTIONS_FOLDER}/{film_id}.{lang}.vtt"
+    if film_id and caption != expected:
+        reader.fail(line, f"films.captions.{lang}", f"'{caption}' should be '{expected}' (captions are WebVTT files in docs/{CAPTIONS_FOLDER}/, named <film id>.<language>.vtt)")
+        return
+    path = root / "docs" / caption
+    if not path.is_file():
+        reader.fail(line, f"films.captions.{lang}", f"no file docs/{caption} (add the {lang} captions as WebVTT)")
+    elif not path.read_text(encoding="utf-8", errors="replace").lstrip("\ufeff").startswith("WEBVTT"):
+        reader.fail(line, f"films.captions.{lang}", f"docs/{caption} is not a WebVTT file (its first line must be WEBVTT)")
 
 
 def load_certification(root: Path, problems: list[Problem]) -> list[CertificationStep]:

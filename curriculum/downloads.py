@@ -1,31 +1,20 @@
-"""The files readers download: the PDFs and the offline copy, what they are called and where.
+"""The files readers download: the PDFs and the offline copy (their names and folders are in
+curriculum/layout.py).
 
 `make downloads` makes them into the staging folder (scripts/pdfs.py, scripts/offline_copy.py).
-Every build copies the staged files of the current curriculum version into the site (hooks.py),
+Every build copies the staged files of the current curriculum version into the site (`copy_staged`, run by curriculum/hooks/downloads.py),
 and the downloads page links exactly those, so no build links to a file it does not have.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from curriculum import CURRICULUM_VERSION
+from curriculum.layout import DOWNLOADS_FOLDER, DOWNLOADS_STAGING
 
-STAGING = "build/downloads"  # below the project root; build/ is not committed
-SITE_FOLDER = "assets/downloads"  # below the site root
 BOOKS = ("coach-handbook", "modules")
-
-
-def book_file(book: str, language: str) -> str:
-    return f"ecoleap-{book}-{CURRICULUM_VERSION}-{language}.pdf"
-
-
-def checklist_file(checklist_id: str, language: str) -> str:
-    return f"checklists/ecoleap-checklist-{checklist_id}-{CURRICULUM_VERSION}-{language}.pdf"
-
-
-def offline_file() -> str:
-    return f"ecoleap-offline-{CURRICULUM_VERSION}.zip"
 
 
 def staged(root: Path) -> dict[str, int]:
@@ -34,7 +23,7 @@ def staged(root: Path) -> dict[str, int]:
     The offline copy takes none of them: it would grow fivefold, and a reader without internet
     prints a checklist or a page from the copy itself.
     """
-    folder = root / STAGING
+    folder = root / DOWNLOADS_STAGING
     if not folder.is_dir():
         return {}
     return {
@@ -50,3 +39,14 @@ def human_size(size: int, language: str) -> str:
         text = f"{size / 1_000_000:.1f} MB"
         return text.replace(".", ",") if language == "sv" else text
     return f"{max(1, round(size / 1000))} kB"
+
+
+def copy_staged(root: Path, site: Path) -> list[Path]:
+    """The PDFs and the offline zip that `make downloads` made, into the built site."""
+    copied = []
+    for path in staged(root):
+        target = site / DOWNLOADS_FOLDER / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(root / DOWNLOADS_STAGING / path, target)
+        copied.append(target)
+    return copied

@@ -6,15 +6,18 @@ import re
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+
 from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE
+from curriculum.downloadnote import downloads_note
 from curriculum.downloads import staged
 from curriculum.loader import load_curriculum
+from curriculum.macro_errors import MacroError
+from curriculum.problems import CurriculumError
 from curriculum.render import Renderer
+from curriculum.route import self_service_route
 from curriculum.schema import MACROS
-
-
-class MacroError(Exception):
-    """A macro failed; the message names the page file and line."""
+from curriculum.support import cases_markdown, support_markdown
 
 
 def define_env(env: Any) -> None:
@@ -22,7 +25,12 @@ def define_env(env: Any) -> None:
     # Loaded once per build (MkDocs calls this again for every rebuild under `mkdocs serve`):
     # asking the loader on every macro call would check every content file's date each time,
     # which grows with the square of the page count.
-    env.curriculum = load_curriculum(root)
+    try:
+        env.curriculum = load_curriculum(root)
+    except CurriculumError as error:
+        # MkDocs prints a PluginError as its message alone and exits non-zero: the author sees
+        # the list of problems, not the traceback through mkdocs-macros that led to it.
+        raise PluginError(error.report()) from None
 
     def renderer() -> Renderer:
         page = env.page
@@ -43,7 +51,7 @@ def define_env(env: Any) -> None:
         return macro
 
     for name in MACROS:
-        if name not in ("curriculum_version", "downloads"):
+        if name not in ("curriculum_version", "downloads") and hasattr(Renderer, name):
             env.macro(bind(name), name)
     env.macro(lambda: CURRICULUM_VERSION, "curriculum_version")
 
@@ -57,6 +65,12 @@ def define_env(env: Any) -> None:
             raise MacroError(f"docs/{src}:{_line_of(root / 'docs' / src, 'downloads')}: downloads({section!r}): {error}") from None
 
     env.macro(downloads, "downloads")
+    env.macro(lambda: downloads_note(renderer(), {} if not _directory_urls(env) else staged(root),
+                                     not _directory_urls(env), env.conf.get("repo_url")), "downloads_note")
+    # Dated support entries and published cases (curriculum/support.py).
+    env.macro(lambda: support_markdown(env.curriculum.support, renderer()), "support_table")
+    env.macro(lambda: cases_markdown(env.curriculum.cases, renderer()), "case_table")
+    env.macro(lambda *ids: self_service_route(env.curriculum, renderer(), *ids), "self_service_route")
 
 
 def on_post_page_macros(env: Any) -> None:

@@ -15,6 +15,7 @@ class Term:
 
     id: str
     label: Text
+    weeks: int | None = None  # programs only: the length of the recommended outline
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,8 @@ class Source:
     year: int | None = None
     url: str | None = None
     doi: str | None = None
-    reliability: str = "established"
+    type: str = "web-page"  # peer-reviewed | official | book | report | web-page
+    replaces: tuple[str, ...] = ()  # old keys that still resolve to this source
     line: int = field(default=0, compare=False)
 
 
@@ -87,8 +89,18 @@ class GlossaryTerm:
     term: Text
     definition: Text
     abbr: Text = field(default_factory=dict)
-    topics: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class SwedishTerm:
+    """A Swedish term this site uses, the variants it rejects, and why (data/terms.yml)."""
+
+    english: str
+    chosen: str
+    rejected: tuple[str, ...]
+    why: Text
     line: int = field(default=0, compare=False)
 
 
@@ -113,7 +125,6 @@ class Page:
     title: Text
     summary: Text
     sources: tuple[str, ...] = ()
-    owner: str | None = None
     last_reviewed: datetime.date | None = None
     sections: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> H2 id -> text
 
@@ -132,6 +143,7 @@ class Module(Page):
     checklists: tuple[str, ...] = ()
     films: tuple[str, ...] = ()
     outcomes: TextList = field(default_factory=dict)
+    self_service: str = ""  # vocab self_service: can a company run it without a coach?
 
 
 @dataclass
@@ -162,6 +174,9 @@ class Curriculum:
     pages: dict[str, Page]  # by key (English docs path)
     modules: dict[str, Module]
     units: dict[str, Unit]
+    terms: list[SwedishTerm] = field(default_factory=list)
+    support: list = field(default_factory=list)  # curriculum.support.SupportEntry, data/support.yml
+    cases: list = field(default_factory=list)  # curriculum.support.Case, data/cases.yml
 
     def label(self, key: str, language: str) -> str:
         return self.labels[key][language]
@@ -169,21 +184,20 @@ class Curriculum:
     def term(self, vocabulary: str, term_id: str, language: str) -> str:
         return self.vocabularies[vocabulary][term_id].label[language]
 
-    def module_page_path(self, module_id: str) -> str:
-        return f"modules/{module_id}.md"
-
-    def unit_page_path(self, unit_id: str) -> str:
-        return f"coach-training/units/{unit_id}.md"
-
-    def film_page_path(self, film_id: str) -> str:
-        return f"films/{film_id}.md"
-
     def followers(self, module_id: str) -> list[Module]:
         """Modules that name this one as a prerequisite: the reader's next steps."""
-        return [m for m in self.modules.values() if module_id in m.prerequisites]
+        return [module for module in self.modules.values() if module_id in module.prerequisites]
+
+    def program_modules(self, program: str) -> list[Module]:
+        """The modules a program is built from: those that name it first among their programs."""
+        return [m for m in self.modules.values() if m.programs and m.programs[0] == program]
+
+    def program_minutes(self, program: str) -> int:
+        """Session time of a program: the sum of its modules' durations."""
+        return sum(m.duration_minutes for m in self.program_modules(program))
 
     def units_by_stage(self) -> dict[str, list[Unit]]:
         ordered: dict[str, list[Unit]] = {stage: [] for stage in self.vocabularies["stages"]}
-        for unit in sorted(self.units.values(), key=lambda u: (u.order, u.id)):
+        for unit in sorted(self.units.values(), key=lambda unit: (unit.order, unit.id)):
             ordered[unit.stage].append(unit)
         return ordered

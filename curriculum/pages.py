@@ -6,12 +6,13 @@ translation or with other content live in `crossrefs.py`.
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
-from curriculum import DEFAULT_LANGUAGE, LANGUAGES
+from curriculum import layout
 from curriculum.pagesource import PageSource, read_page, step_minutes
 from curriculum.problems import Problem, did_you_mean
-from curriculum.reader import Reader
+from curriculum.reader import FieldReader
 from curriculum.schema import (
     KINDS,
     MACROS,
@@ -23,27 +24,20 @@ from curriculum.schema import (
 )
 
 
-def page_language(path: Path) -> tuple[str, str]:
-    """The page's language and its twin key (the English file name)."""
-    suffixes = path.name.split(".")
-    if len(suffixes) == 3 and suffixes[1] in LANGUAGES:
-        return suffixes[1], path.with_name(f"{suffixes[0]}.md").as_posix()
-    return DEFAULT_LANGUAGE, path.as_posix()
-
-
 def read_pages(root: Path, problems: list[Problem]) -> list[PageSource]:
-    docs = root / "docs"
+    """Every page below docs/, in both languages."""
+    docs = root / layout.DOCS
     pages = []
     for path in sorted(docs.rglob("*.md")):
-        relative = path.relative_to(docs)
-        language, twin = page_language(relative)
-        page, found = read_page(path, f"docs/{relative.as_posix()}", language, twin)
+        docs_path = path.relative_to(docs).as_posix()
+        page, found = read_page(path, layout.source_file(docs_path), layout.page_language(docs_path),
+                                layout.english_path(docs_path))
         problems += found
         pages.append(page)
     return pages
 
 
-def page_kind(page: PageSource, reader: Reader) -> PageKind | None:
+def page_kind(page: PageSource, reader: FieldReader) -> PageKind | None:
     kind = page.meta.get("kind")
     if kind is None:
         if page.meta:
@@ -55,7 +49,7 @@ def page_kind(page: PageSource, reader: Reader) -> PageKind | None:
     return KINDS[kind]
 
 
-def check_page(page: PageSource, kind: PageKind, reader: Reader) -> None:
+def check_page(page: PageSource, kind: PageKind, reader: FieldReader) -> None:
     _check_fields(page, kind, reader)
     _check_headings(page, kind, reader)
     _check_images_and_links(page, reader)
@@ -64,23 +58,23 @@ def check_page(page: PageSource, kind: PageKind, reader: Reader) -> None:
     _check_steps(page, kind, reader)
 
 
-def _check_fields(page: PageSource, kind: PageKind, reader: Reader) -> None:
+def _check_fields(page: PageSource, kind: PageKind, reader: FieldReader) -> None:
     meta = page.meta
     allowed = {spec.name for spec in kind.fields} | THEME_KEYS
     reader.unknown_keys(meta, allowed, "")
     for spec in kind.fields:
         _check_field(meta, spec, reader)
-    stem = Path(page.twin_key).stem
-    if kind.folder:
-        folder = Path(page.twin_key).parent.as_posix()
-        if folder != kind.folder:
-            reader.fail(page.meta_line("kind"), "kind", f"a {kind.name} page belongs in docs/{kind.folder}/ (move the file)")
+    folder = layout.kind_folder(kind.name)
+    if folder:
+        if posixpath.dirname(page.twin_key) != folder:
+            reader.fail(page.meta_line("kind"), "kind", f"a {kind.name} page belongs in docs/{folder}/ (move the file)")
         page_id = meta.get("id")
+        stem = layout.page_id(page.twin_key)
         if isinstance(page_id, str) and page_id != stem:
             reader.fail(page.meta_line("id"), "id", f"'{page_id}' must equal the file name '{stem}' (rename one of them)")
 
 
-def _check_field(meta, spec: FieldSpec, reader: Reader) -> None:
+def _check_field(meta, spec: FieldSpec, reader: FieldReader) -> None:
     name = spec.name
     if name not in meta:
         if spec.required:
@@ -108,18 +102,18 @@ def _check_field(meta, spec: FieldSpec, reader: Reader) -> None:
             reader.fail(meta.line_of(name), name, f"has {count} entries; {wanted} expected")
 
 
-def _check_headings(page: PageSource, kind: PageKind, reader: Reader) -> None:
+def _check_headings(page: PageSource, kind: PageKind, reader: FieldReader) -> None:
     headings = page.headings
-    h1 = [h for h in headings if h.level == 1]
-    if len(h1) != 1:
-        line = h1[1].line if len(h1) > 1 else 1
-        reader.fail(line, "headings", f"a page has exactly one H1 (the title); found {len(h1)}")
+    titles = [heading for heading in headings if heading.level == 1]
+    if len(titles) != 1:
+        line = titles[1].line if len(titles) > 1 else 1
+        reader.fail(line, "headings", f"a page has exactly one H1 (the title); found {len(titles)}")
     previous = 0
     for heading in headings:
         if heading.level > previous + 1:
             reader.fail(heading.line, "headings", f"H{heading.level} '{heading.text}' skips a level after H{previous} (use H{previous + 1})")
         previous = heading.level
-    present = [h.id for h in headings if h.level == 2]
+    present = [heading.id for heading in headings if heading.level == 2]
     position = 0
     for number, required in enumerate(kind.sections):
         if required not in present:
@@ -127,7 +121,7 @@ def _check_headings(page: PageSource, kind: PageKind, reader: Reader) -> None:
             continue
         index = present.index(required)
         if index < position:
-            heading = next(h for h in headings if h.id == required)
+            heading = next(heading for heading in headings if heading.id == required)
             reader.fail(heading.line, "sections", f"section '{required}' is out of order (expected order: {', '.join(kind.sections)})")
         position = max(position, index)
 
@@ -137,17 +131,17 @@ def _line_before(page: PageSource, later_sections: tuple[str, ...]) -> int:
     for heading in page.headings:
         if heading.level == 2 and heading.id in later_sections:
             return heading.line
-    return max([h.line for h in page.headings] or [1])
+    return max([heading.line for heading in page.headings] or [1])
 
 
-def _check_fences(page: PageSource, reader: Reader) -> None:
+def _check_fences(page: PageSource, reader: FieldReader) -> None:
     for line, info in page.fences:
         if info.split(" ")[0].lower() == "mermaid":
             reader.fail(line, "diagram", "Mermaid diagrams load a script from a CDN, a third-party request; "
                         "draw an SVG under docs/assets/images/ and describe it in the text")
 
 
-def _check_images_and_links(page: PageSource, reader: Reader) -> None:
+def _check_images_and_links(page: PageSource, reader: FieldReader) -> None:
     for image, attributes in page.images:
         alt = image.text.strip()
         if not alt:
@@ -161,7 +155,7 @@ def _check_images_and_links(page: PageSource, reader: Reader) -> None:
             reader.fail(link.line, "link", f"link text '{link.text}' does not say where it goes; name the target (e.g. the page title)")
 
 
-def _check_macro_calls(page: PageSource, reader: Reader) -> None:
+def _check_macro_calls(page: PageSource, reader: FieldReader) -> None:
     for call in page.macro_calls:
         if call.name not in MACROS:
             reader.fail(call.line, "macro", f"unknown macro '{call.name}'{did_you_mean(call.name, MACROS)}")
@@ -176,7 +170,7 @@ def _check_macro_calls(page: PageSource, reader: Reader) -> None:
                 reader.fail(call.line, "macro", f"{call.name}(): arguments are ids in quotes, got {arg!r}")
 
 
-def _check_steps(page: PageSource, kind: PageKind, reader: Reader) -> None:
+def _check_steps(page: PageSource, kind: PageKind, reader: FieldReader) -> None:
     if not kind.timed_section or kind.timed_section not in page.sections:
         return
     steps = step_minutes(page, kind.timed_section)

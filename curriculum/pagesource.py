@@ -14,7 +14,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from curriculum.problems import Problem
-from curriculum.yamlload import Mapping, parse_yaml
+from curriculum.yamlload import LineMapping, parse_yaml, read_text
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -24,6 +24,8 @@ _LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _MACRO = re.compile(r"\{\{\s*(.*?)\s*\}\}")
 _CALL = re.compile(r"^([A-Za-z_]\w*)\s*\((.*)\)$", re.DOTALL)
 _RAW = re.compile(r"\{%\s*raw\s*%\}.*?\{%\s*endraw\s*%\}")
+_HTML_TARGET = re.compile(r"<(a|img)\b[^>]*?\b(?:href|src)\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"`[^`]*`")
 _STEP = re.compile(r"^\d+\.\s+.*\((\d+)\s*min\)")
 
 
@@ -55,11 +57,13 @@ class PageSource:
     path: str
     language: str
     twin_key: str  # the path without the language suffix: pairs a page with its translation
-    meta: Mapping
+    meta: LineMapping
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     images: list[tuple[Link, str]] = field(default_factory=list)  # (image, attribute list)
     macro_calls: list[MacroCall] = field(default_factory=list)
+    expressions: list[tuple[int, str]] = field(default_factory=list)  # (line, text) of a {{ }} that is no plain macro call
+    html_links: list[Link] = field(default_factory=list)  # raw HTML <a href> and <img src>; text is the tag
     fences: list[tuple[int, str]] = field(default_factory=list)  # (line, info string) of code fences
     sections: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # H2 id -> lines
 
@@ -102,17 +106,20 @@ def split_front_matter(text: str) -> tuple[str | None, list[str], int]:
 
 
 def read_page(path: Path, shown_as: str, language: str, twin_key: str) -> tuple[PageSource, list[Problem]]:
-    text = path.read_text(encoding="utf-8")
-    front, body, body_start = split_front_matter(text)
-    problems: list[Problem] = []
-    meta = Mapping()
+    text, problems = read_text(path, shown_as)
+    meta = LineMapping()
     meta.line, meta.key_lines = 1, {}
-    if front is None:
+    if text is None:
+        return PageSource(shown_as, language, twin_key, meta), problems
+    front, body, body_start = split_front_matter(text)
+    if front is None and text.split("\n", 1)[0].strip() == "---":
+        problems.append(Problem(shown_as, 1, "front matter", "the --- block that starts here is never closed (add a line with --- after the last field)"))
+    elif front is None:
         problems.append(Problem(shown_as, 1, "front matter", "missing (start the file with a --- block that has at least 'kind' and 'title')"))
     else:
         data, yaml_problems = parse_yaml(front, shown_as, offset=1)
         problems += yaml_problems
-        if isinstance(data, Mapping):
+        if isinstance(data, LineMapping):
             meta = data
         elif data is not None or not yaml_problems:
             problems.append(Problem(shown_as, 2, "front matter", "must be a mapping of 'field: value' lines"))
@@ -130,6 +137,8 @@ def _scan_body(page: PageSource, body: list[str], start: int) -> None:
             parsed = parse_macro_call(match.group(1))
             if parsed:
                 page.macro_calls.append(MacroCall(match.group(1).strip(), *parsed, number))
+            else:
+                page.expressions.append((number, match.group(1).strip()))
         if _FENCE.match(raw):
             if not in_fence:
                 page.fences.append((number, raw.strip().lstrip("`~").strip()))
@@ -152,6 +161,8 @@ def _scan_body(page: PageSource, body: list[str], start: int) -> None:
             page.images.append((Link(image.group(1), image.group(2), number), image.group(3) or ""))
         for link in _LINK.finditer(raw):
             page.links.append(Link(link.group(1), link.group(2), number))
+        for tag in _HTML_TARGET.finditer(_CODE_SPAN.sub("", raw)):
+            page.html_links.append(Link(tag.group(1).lower(), tag.group(2), number))
 
 
 def step_minutes(page: PageSource, section_id: str) -> list[tuple[int, int]]:

@@ -9,12 +9,12 @@ from typing import Any
 from curriculum import LANGUAGES
 from curriculum.model import Text
 from curriculum.problems import Problem, did_you_mean
-from curriculum.yamlload import Mapping, Sequence
+from curriculum.yamlload import LineMapping, LineSequence
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-class Reader:
+class FieldReader:
     """Reads fields of one file, collecting every problem with its line."""
 
     def __init__(self, path: str, problems: list[Problem]) -> None:
@@ -24,24 +24,24 @@ class Reader:
     def fail(self, line: int, field: str, message: str) -> None:
         self.problems.append(Problem(self.path, line, field, message))
 
-    def mapping(self, value: Any, line: int, field: str) -> Mapping | None:
-        if isinstance(value, Mapping):
+    def mapping(self, value: Any, line: int, field: str) -> LineMapping | None:
+        if isinstance(value, LineMapping):
             return value
         self.fail(line, field, f"expected a mapping of 'key: value' lines, found {_kind(value)}")
         return None
 
-    def sequence(self, parent: Mapping, key: str, field: str, required: bool = True) -> Sequence:
+    def sequence(self, parent: LineMapping, key: str, field: str, required: bool = True) -> LineSequence:
         value = parent.get(key)
         if value is None:
             if required:
                 self.fail(parent.line_of(key), field, "missing (add a list of entries)")
-            return Sequence()
-        if isinstance(value, Sequence):
+            return LineSequence()
+        if isinstance(value, LineSequence):
             return value
         self.fail(parent.line_of(key), field, f"expected a list, found {_kind(value)}")
-        return Sequence()
+        return LineSequence()
 
-    def string(self, parent: Mapping, key: str, field: str, required: bool = True) -> str | None:
+    def string(self, parent: LineMapping, key: str, field: str, required: bool = True) -> str | None:
         value = parent.get(key)
         if value is None:
             if required:
@@ -52,14 +52,14 @@ class Reader:
         self.fail(parent.line_of(key), field, f"expected text, found {_kind(value)}")
         return None
 
-    def identifier(self, parent: Mapping, key: str, field: str) -> str | None:
+    def identifier(self, parent: LineMapping, key: str, field: str) -> str | None:
         value = self.string(parent, key, field)
         if value is not None and not ID_PATTERN.match(value):
             self.fail(parent.line_of(key), field, f"'{value}' is not a valid id (use lowercase words joined by hyphens)")
             return None
         return value
 
-    def integer(self, parent: Mapping, key: str, field: str, required: bool = True) -> int | None:
+    def integer(self, parent: LineMapping, key: str, field: str, required: bool = True) -> int | None:
         value = parent.get(key)
         if value is None:
             if required:
@@ -70,7 +70,7 @@ class Reader:
         self.fail(parent.line_of(key), field, f"expected a positive whole number, found {value!r}")
         return None
 
-    def number(self, parent: Mapping, key: str, field: str) -> float | None:
+    def number(self, parent: LineMapping, key: str, field: str) -> float | None:
         value = parent.get(key)
         if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
             return float(value)
@@ -78,7 +78,7 @@ class Reader:
         self.fail(parent.line_of(key), field, f"expected a positive number, found {found}")
         return None
 
-    def date(self, parent: Mapping, key: str, field: str, required: bool = True) -> datetime.date | None:
+    def date(self, parent: LineMapping, key: str, field: str, required: bool = True) -> datetime.date | None:
         value = parent.get(key)
         if value is None:
             if required:
@@ -91,7 +91,7 @@ class Reader:
         self.fail(parent.line_of(key), field, f"expected a date as YYYY-MM-DD, found {value!r}")
         return None
 
-    def ids(self, parent: Mapping, key: str, field: str, required: bool = True) -> tuple[str, ...]:
+    def ids(self, parent: LineMapping, key: str, field: str, required: bool = True) -> tuple[str, ...]:
         items = self.sequence(parent, key, field, required)
         result: list[str] = []
         for index, item in enumerate(items):
@@ -103,14 +103,14 @@ class Reader:
                 self.fail(items.line_of(index), field, f"{item!r} is not a valid id (use lowercase words joined by hyphens)")
         return tuple(result)
 
-    def text(self, parent: Mapping, key: str, field: str, required: bool = True) -> Text:
+    def text(self, parent: LineMapping, key: str, field: str, required: bool = True) -> Text:
         """A translated text: a mapping with a non-empty string for every language."""
         value = parent.get(key)
         if value is None:
             if required:
                 self.fail(parent.line_of(key), field, f"missing (add {{{', '.join(f'{lang}: …' for lang in LANGUAGES)}}})")
             return {}
-        if not isinstance(value, Mapping):
+        if not isinstance(value, LineMapping):
             self.fail(parent.line_of(key), field, f"expected a text per language ({', '.join(LANGUAGES)}), found {_kind(value)}")
             return {}
         result: Text = {}
@@ -124,7 +124,7 @@ class Reader:
             self.fail(value.line_of(extra), f"{field}.{extra}", f"unknown language{did_you_mean(str(extra), LANGUAGES)}")
         return result
 
-    def unknown_keys(self, parent: Mapping, allowed: set[str] | frozenset[str], prefix: str) -> None:
+    def unknown_keys(self, parent: LineMapping, allowed: set[str] | frozenset[str], prefix: str) -> None:
         for key in parent:
             if key not in allowed:
                 name = f"{prefix}.{key}" if prefix else str(key)

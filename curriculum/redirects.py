@@ -10,8 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from curriculum import DEFAULT_LANGUAGE, LANGUAGES
-from curriculum.links import language_of_url, page_url
-from curriculum.pages import page_language
+from curriculum.layout import language_of_url, page_language, page_url
 
 HOME = "./"  # the English home page's URL in the manifest
 
@@ -40,7 +39,7 @@ def write_language_redirects(site: Path, redirect_maps: Mapping[str, str]) -> li
     """
     written = []
     for old, new in redirect_maps.items():
-        if page_language(Path(old))[0] != DEFAULT_LANGUAGE or language_of_url(old) != DEFAULT_LANGUAGE:
+        if page_language(old) != DEFAULT_LANGUAGE or language_of_url(old) != DEFAULT_LANGUAGE:
             continue  # an explicit entry for one language: the plugin already wrote it
         english = site / redirect_html_path(old)
         if not english.is_file():

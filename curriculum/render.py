@@ -6,16 +6,17 @@ as a pre-build step if the site moves to another generator.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from curriculum import CURRICULUM_VERSION
-from curriculum import downloads as files
-from curriculum.links import Linker
+from curriculum import CURRICULUM_VERSION, layout
+from curriculum.downloads import BOOKS, human_size
+from curriculum.layout import Linker
 from curriculum.model import Curriculum, Module, Source, Unit
+from curriculum.render_guide import GuideRenderers
+from curriculum.render_sources import citations, distinct_sources, short_citation
 
 _TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -38,24 +39,24 @@ class UnknownId(LookupError):
         super().__init__(f"unknown {what} '{value}' (valid: {options})")
 
 
-class Renderer:
+class Renderer(GuideRenderers):
     """Renders for one page: knows the model, the language and where the page is."""
 
     def __init__(self, curriculum: Curriculum, language: str, page_src: str,
                  directory_urls: bool = True) -> None:
-        self.c = curriculum
+        self.curriculum = curriculum
         self.lang = language
         self.links = Linker(page_src, language, directory_urls)
-        self.page_key = _english_key(page_src, language)
+        self.page_key = layout.english_path(page_src)
 
     # helpers ---------------------------------------------------------------------------
     def label(self, key: str, **values: object) -> str:
         """A label in the page's language; without values, placeholders stay for the browser to fill."""
-        text = self.c.labels[key][self.lang]
+        text = self.curriculum.labels[key][self.lang]
         return text.format(**values) if values else text
 
     def term(self, vocabulary: str, term_id: str) -> str:
-        return self.c.term(vocabulary, term_id, self.lang)
+        return self.curriculum.term(vocabulary, term_id, self.lang)
 
     def duration(self, minutes: int) -> str:
         hours, rest = divmod(minutes, 60)
@@ -65,7 +66,7 @@ class Renderer:
         return f"{hours} {unit_h}" + (f" {rest} {unit_min}" if rest else "")
 
     def _template(self, name: str, **context: object) -> str:
-        return _TEMPLATES.get_template(name).render(r=self, lang=self.lang, **context).strip()
+        return _TEMPLATES.get_template(name).render(renderer=self, lang=self.lang, **context).strip()
 
     def _get(self, table: dict, what: str, value: str):
         if value not in table:
@@ -76,138 +77,146 @@ class Renderer:
     def checklist(self, checklist_id: str, searchable: bool = True) -> str:
         """A printable, tickable checklist. The library page shows every checklist again, so
         there it is left out of the search index (curriculum/searchindex.py)."""
-        checklist = self._get(self.c.checklists, "checklist", checklist_id)
+        checklist = self._get(self.curriculum.checklists, "checklist", checklist_id)
         return self._template("checklist.html.j2", checklist=checklist, version=CURRICULUM_VERSION,
                               searchable=searchable)
 
     def cite(self, *keys: str) -> str:
         parts = []
         for key in keys:
-            source = self._get(self.c.sources, "source", key)
-            href = self.links.href("about/sources.md", f"src-{key}")
-            parts.append(f'<a class="citation" href="{href}">{_short_citation(source)}</a>')
+            source = self._get(self.curriculum.sources, "source", key)
+            href = self.links.href(layout.SOURCES_PAGE, f"src-{source.key}")
+            parts.append(f'<a class="citation" href="{href}">{short_citation(source)}</a>')
         return "(" + "; ".join(parts) + ")"
 
     def module_link(self, module_id: str) -> str:
-        module = self._get(self.c.modules, "module", module_id)
-        return f'<a href="{self.links.href(self.c.module_page_path(module_id))}">{module.title[self.lang]}</a>'
+        module = self._get(self.curriculum.modules, "module", module_id)
+        return f'<a href="{self.links.href(layout.page_path("module", module_id))}">{module.title[self.lang]}</a>'
 
     def unit_link(self, unit_id: str) -> str:
-        unit = self._get(self.c.units, "unit", unit_id)
-        return f'<a href="{self.links.href(self.c.unit_page_path(unit_id))}">{unit.title[self.lang]}</a>'
+        unit = self._get(self.curriculum.units, "unit", unit_id)
+        return f'<a href="{self.links.href(layout.page_path("unit", unit_id))}">{unit.title[self.lang]}</a>'
 
     def module_facts(self) -> str:
-        module = self._current(self.c.modules, "module")
-        return self._template("module_facts.html.j2", m=module, followers=self.c.followers(module.id))
+        module = self._current(self.curriculum.modules, "module")
+        return self._template("module_facts.html.j2", module=module, followers=self.curriculum.followers(module.id))
 
     def module_catalogue(self) -> str:
-        modules = sorted(self.c.modules.values(), key=lambda m: (m.programs[0], m.title[self.lang]))
-        groups = [(p, [m for m in modules if m.programs[0] == p]) for p in PROGRAMS_FOR_GROUPING]
+        modules = sorted(self.curriculum.modules.values(), key=lambda module: (module.programs[0], module.title[self.lang]))
+        groups = [(program, [module for module in modules if module.programs[0] == program])
+                  for program in PROGRAMS_FOR_GROUPING]
         return self._template(
-            "module_catalogue.html.j2", groups=groups, vocab=self.c.vocabularies,
+            "module_catalogue.html.j2", groups=groups, vocab=self.curriculum.vocabularies,
             duration_band=duration_band,
         )
 
     def checklist_library(self) -> str:
-        users = _checklist_users(self.c)
+        users = _checklist_users(self.curriculum)
         return self._template(
-            "checklist_library.html.j2", checklists=sorted(self.c.checklists.values(), key=lambda c: c.title[self.lang]),
+            "checklist_library.html.j2", checklists=sorted(self.curriculum.checklists.values(), key=lambda checklist: checklist.title[self.lang]),
             users=users,
         )
 
     def bibliography(self) -> str:
         groups: dict[str, list[Source]] = {}
-        for source in sorted(self.c.sources.values(), key=lambda s: (s.authors.lower(), s.year or 0)):
+        for source in sorted(distinct_sources(self.curriculum), key=lambda source: (source.authors.lower(), source.year or 0)):
             groups.setdefault(source.group, []).append(source)
-        return self._template("bibliography.html.j2", groups=sorted(groups.items()), cited_by=_citations(self.c))
+        return self._template("bibliography.html.j2", groups=sorted(groups.items()), cited_by=citations(self.curriculum))
 
     def page_sources(self) -> str:
-        page = self.c.pages.get(self.page_key)
+        page = self.curriculum.pages.get(self.page_key)
         keys = page.sources if page else ()
-        return self._template("page_sources.html.j2", sources=[self.c.sources[k] for k in keys])
+        return self._template("page_sources.html.j2", sources=[self.curriculum.sources[key] for key in keys])
 
     def glossary_table(self) -> str:
-        terms = sorted(self.c.glossary.values(), key=lambda t: t.term[self.lang].lower())
+        terms = sorted(self.curriculum.glossary.values(), key=lambda term: term.term[self.lang].lower())
         return self._template("glossary.html.j2", terms=terms)
 
     def certification_steps(self) -> str:
-        return self._template("certification.html.j2", steps=self.c.certification, version=CURRICULUM_VERSION)
+        return self._template("certification.html.j2", steps=self.curriculum.certification, version=CURRICULUM_VERSION)
 
     def learning_path(self) -> str:
-        stages = self.c.units_by_stage()
+        stages = self.curriculum.units_by_stage()
         return self._template("learning_path.html.j2", stages=stages,
-                              totals={s: sum(u.hours for u in units) for s, units in stages.items()})
+                              totals={stage: sum(unit.hours for unit in units) for stage, units in stages.items()})
 
     def unit_overview(self) -> str:
-        unit = self._current(self.c.units, "unit")
-        return self._template("unit_overview.html.j2", u=unit)
+        unit = self._current(self.curriculum.units, "unit")
+        return self._template("unit_overview.html.j2", unit=unit)
 
     def unit_key_points(self) -> str:
-        unit = self._current(self.c.units, "unit")
+        unit = self._current(self.curriculum.units, "unit")
         return self._template("key_points.html.j2", units=[unit], single=True)
 
     def all_key_points(self) -> str:
-        units = [u for stage in self.c.units_by_stage().values() for u in stage]
+        units = [unit for stage in self.curriculum.units_by_stage().values() for unit in stage]
         return self._template("key_points.html.j2", units=units, single=False)
 
     def all_facilitator_notes(self) -> str:
-        units = [u for stage in self.c.units_by_stage().values() for u in stage]
+        units = [unit for stage in self.curriculum.units_by_stage().values() for unit in stage]
         return "\n\n".join(
-            f"## {u.title[self.lang]} {{ #{u.id} }}\n\n"
-            f"{_demote(u.sections[self.lang].get('facilitator-notes', ''))}\n\n"
-            f"{self.unit_link(u.id)}"
-            for u in units
+            f"## {unit.title[self.lang]} {{ #{unit.id} }}\n\n"
+            f"{_demote(unit.sections[self.lang].get('facilitator-notes', ''))}\n\n"
+            f"{self.unit_link(unit.id)}"
+            for unit in units
         )
 
     def portfolio_markdown(self) -> str:
         """The portfolio template as a Markdown file a coach downloads and fills in."""
-        return self._template("portfolio.md.j2", steps=self.c.certification, units=self.c.units,
+        return self._template("portfolio.md.j2", steps=self.curriculum.certification, units=self.curriculum.units,
                               version=CURRICULUM_VERSION) + "\n"
 
     def portfolio_template(self) -> str:
-        return self._template("portfolio.html.j2", steps=self.c.certification, units=self.c.units,
+        return self._template("portfolio.html.j2", steps=self.curriculum.certification, units=self.curriculum.units,
                               version=CURRICULUM_VERSION,
-                              download=self.links.asset(portfolio_download_path(self.lang)))
+                              download=self.links.asset(layout.portfolio_file(self.lang)))
 
     def downloads(self, section: str, available: dict[str, int], offline: bool = False) -> str:
         """Links to the download files of one section ('books', 'checklists', 'offline') that
         this build has (`available`: path below the downloads folder -> bytes)."""
         if section == "books":
-            wanted = [(files.book_file(book, self.lang), self.label("book_" + book.replace("-", "_")))
-                      for book in files.BOOKS]
+            wanted = [(layout.book_file(book, self.lang), self.label("book_" + book.replace("-", "_")))
+                      for book in BOOKS]
         elif section == "checklists":
-            checklists = sorted(self.c.checklists.values(), key=lambda c: c.title[self.lang])
-            wanted = [(files.checklist_file(c.id, self.lang), c.title[self.lang]) for c in checklists]
+            checklists = sorted(self.curriculum.checklists.values(), key=lambda checklist: checklist.title[self.lang])
+            wanted = [(layout.checklist_file(checklist.id, self.lang), checklist.title[self.lang]) for checklist in checklists]
         elif section == "offline":
-            wanted = [(files.offline_file(), self.label("offline_copy"))]
+            wanted = [(layout.offline_file(), self.label("offline_copy"))]
         else:
             raise UnknownId("downloads section", section, ("books", "checklists", "offline"))
         items = [
-            {"href": self.links.asset(f"{files.SITE_FOLDER}/{path}"), "title": title,
-             "kind": path.rsplit(".", 1)[-1].upper(), "size": files.human_size(available[path], self.lang)}
+            {"href": self.links.asset(f"{layout.DOWNLOADS_FOLDER}/{path}"), "title": title,
+             "kind": path.rsplit(".", 1)[-1].upper(), "size": human_size(available[path], self.lang)}
             for path, title in wanted if path in available
         ]
         return self._template("downloads.html.j2", items=items,
                               missing=self.label("downloads_offline" if offline else "downloads_missing"))
 
     def progress_tools(self) -> str:
-        return self._template("progress_tools.html.j2", stages=self.c.units_by_stage(),
-                              steps=self.c.certification, version=CURRICULUM_VERSION)
+        return self._template("progress_tools.html.j2", stages=self.curriculum.units_by_stage(),
+                              steps=self.curriculum.certification, version=CURRICULUM_VERSION)
 
     def film(self, film_id: str) -> str:
-        film = self._get(self.c.films, "film", film_id)
+        film = self._get(self.curriculum.films, "film", film_id)
         host = _FILM_HOSTS.get(film.provider or "", "")
         # On the film's own page the poster is the largest thing in view: loading it lazily
         # would delay the page's first full paint. Elsewhere it may be far down the page.
-        own_page = self.page_key.replace(f".{self.lang}.md", ".md") == self.c.film_page_path(film.id)
-        return self._template("film.html.j2", f=film, host=host, lazy=not own_page)
+        own_page = self.page_key == layout.page_path("film", film.id)
+        return self._template("film.html.j2", film=film, host=host, lazy=not own_page,
+                              transcript=self.links.href(layout.page_path("film", film.id)))
 
     def film_catalogue(self) -> str:
-        return self._template("film_catalogue.html.j2", films=sorted(self.c.films.values(), key=lambda f: f.title[self.lang]))
+        return self._template("film_catalogue.html.j2", films=sorted(self.curriculum.films.values(), key=lambda film: film.title[self.lang]))
+
+    def film_chapters(self) -> str:
+        """The chapters of the page's film, from data/films.yml, as a Markdown list."""
+        film = self._get(self.curriculum.films, "film", layout.page_id(self.page_key))
+        return "\n".join(f"- **{chapter.start}** {chapter.title[self.lang]}" for chapter in film.chapters)
 
     def film_usage(self) -> str:
-        film_id = self.page_key.removeprefix("films/").removesuffix(".md")
-        users = [p for p in self.c.pages.values() if isinstance(p, Module | Unit) and film_id in p.films]
+        film_id = layout.page_id(self.page_key)
+        users = [page for page in self.curriculum.pages.values()
+                 if isinstance(page, Module | Unit) and film_id in page.films]
         return self._template("film_usage.html.j2", users=users)
 
     def glossary_abbreviations(self, text: str | None = None) -> str:
@@ -217,7 +226,7 @@ class Renderer:
         extension a pass over the page, and most pages use few of the terms.
         """
         lines = []
-        for term in self.c.glossary.values():
+        for term in self.curriculum.glossary.values():
             definition = " ".join(term.definition[self.lang].split())
             for name in {term.abbr.get(self.lang), term.term[self.lang]} - {None}:
                 if text is None or name in text:
@@ -225,7 +234,7 @@ class Renderer:
         return "\n".join(sorted(lines))
 
     def _current(self, table, what: str):
-        page = self.c.pages.get(self.page_key)
+        page = self.curriculum.pages.get(self.page_key)
         for item in table.values():
             if item is page:
                 return item
@@ -233,33 +242,6 @@ class Renderer:
 
     def page_href(self, page: Module | Unit) -> str:
         return self.links.href(page.key)
-
-
-def portfolio_download_path(language: str) -> str:
-    """Where the build writes the downloadable portfolio template, below the site root."""
-    return f"assets/downloads/portfolio-template-{language}.md"
-
-
-def _english_key(src: str, language: str) -> str:
-    suffix = f".{language}.md"
-    return src[: -len(suffix)] + ".md" if src.endswith(suffix) else src
-
-
-def _short_citation(source: Source) -> str:
-    """'Kurdve & Bellgran 2021', 'Kurdve et al. 2015', or the organisation and year."""
-    surnames = _SURNAME.findall(source.authors)
-    if not surnames:
-        who = source.authors
-    elif len(surnames) == 1:
-        who = surnames[0]
-    elif len(surnames) == 2:
-        who = f"{surnames[0]} & {surnames[1]}"
-    else:
-        who = f"{surnames[0]} et al."
-    return f"{who} {source.year}" if source.year else who
-
-
-_SURNAME = re.compile(r"((?:[a-z]+ )*[A-ZÅÄÖÉ][\w'’-]+(?: [A-Z][\w'’-]+)*),\s*(?:[A-ZÅÄÖÉ]\.\s*)+")
 
 
 def duration_band(minutes: int) -> str:
@@ -270,21 +252,13 @@ def duration_band(minutes: int) -> str:
     return "long"
 
 
-def _checklist_users(c: Curriculum) -> dict[str, list[Module | Unit]]:
-    users: dict[str, list[Module | Unit]] = {cid: [] for cid in c.checklists}
-    for page in c.pages.values():
+def _checklist_users(curriculum: Curriculum) -> dict[str, list[Module | Unit]]:
+    users: dict[str, list[Module | Unit]] = {cid: [] for cid in curriculum.checklists}
+    for page in curriculum.pages.values():
         if isinstance(page, Module | Unit):
             for cid in page.checklists:
                 users.setdefault(cid, []).append(page)
     return users
-
-
-def _citations(c: Curriculum) -> dict[str, list]:
-    cited: dict[str, list] = {key: [] for key in c.sources}
-    for page in c.pages.values():
-        for key in page.sources:
-            cited.setdefault(key, []).append(page)
-    return cited
 
 
 def _demote(markdown: str) -> str:

@@ -1,4 +1,6 @@
-"""What each page kind must declare in its front matter and which sections it must have."""
+"""What each page kind must declare in its front matter and which sections it must have.
+
+Where a kind's pages live is the site layout's to say (curriculum/layout.py)."""
 
 from __future__ import annotations
 
@@ -21,7 +23,6 @@ class PageKind:
     name: str
     fields: tuple[FieldSpec, ...]
     sections: tuple[str, ...] = ()  # required H2 ids, in this order (others may sit between)
-    folder: str | None = None  # pages of this kind live here, id = file stem
     timed_section: str | None = None  # steps here must add up to duration_minutes
 
 
@@ -33,7 +34,6 @@ _REVIEWED = FieldSpec("last_reviewed", "date")
 
 MODULE = PageKind(
     name="module",
-    folder="modules",
     timed_section="how-to-run-it",
     fields=(
         FieldSpec("kind", "str"),
@@ -52,6 +52,8 @@ MODULE = PageKind(
         FieldSpec("checklists", "list", refers_to="checklists", min_items=1),
         FieldSpec("films", "list", refers_to="films", required=False),
         FieldSpec("sources", "list", refers_to="sources", min_items=1),
+        # Can a company's own change leader run it? alone | with-support | coach-led
+        FieldSpec("self_service", "str", refers_to="vocab:self_service"),
         _OWNER,
         _REVIEWED,
     ),
@@ -70,7 +72,6 @@ MODULE = PageKind(
 
 UNIT = PageKind(
     name="unit",
-    folder="coach-training/units",
     fields=(
         FieldSpec("kind", "str"),
         FieldSpec("id", "str"),
@@ -96,7 +97,6 @@ UNIT = PageKind(
 
 FILM = PageKind(
     name="film",
-    folder="films",
     fields=(
         FieldSpec("kind", "str"),
         FieldSpec("id", "str", refers_to="films"),
@@ -144,12 +144,20 @@ MACROS: dict[str, tuple[str | None, ...]] = {
     "all_key_points": (),
     "all_facilitator_notes": (),
     "film_catalogue": (),
+    "film_chapters": (),
     "film_usage": (),
     "page_sources": (),
     "portfolio_template": (),
     "progress_tools": (),
     "downloads": (None,),
+    "downloads_note": (),
+    "support_table": (),
+    "case_table": (),
+    "self_service_route": ("modules", None),
     "curriculum_version": (),
+    "field_reference": ("kinds",),
+    "swedish_terms": (),
+    "program_load": ("vocab:programs",),
 }
 
 # Macros that render what the front matter lists: the page must call them for every entry.

@@ -17,33 +17,30 @@ import json
 import re
 from pathlib import Path
 
-from curriculum import DEFAULT_LANGUAGE, LANGUAGES
-from curriculum.links import language_of_url
-from curriculum.pages import page_language
-
-INDEX = Path("search") / "search_index.json"
-SOURCES_PAGE = "about/sources.md"
+from curriculum import LANGUAGES
+from curriculum.layout import (
+    SEARCH_INDEX,
+    SOURCES_PAGE,
+    english_path,
+    language_of_url,
+    search_index_path,
+)
 
 _SOURCES_HEADING = re.compile(r'<h2 id="sources"(?=[ >])')
-
-
-def index_path(site: Path, language: str) -> Path:
-    """Where a language's pages find their index: the site's own for the default language."""
-    return site / INDEX if language == DEFAULT_LANGUAGE else site / language / INDEX
 
 
 def split_by_language(site: Path) -> dict[str, int]:
     """Rewrite the site's merged index as one index per language; entries written per language.
 
     Each index names only its own language, so the search worker loads one stemmer."""
-    merged = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    merged = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
     # An entry seen twice (a rebuild that stacked them) is kept once: it would be a double result.
     unique = {(doc["location"], doc["title"], doc["text"]): doc for doc in merged["docs"]}
     written = {}
     for language in LANGUAGES:
         docs = [doc for doc in unique.values() if language_of_url(doc["location"]) == language]
         index = {**merged, "config": {**merged["config"], "lang": [language]}, "docs": docs}
-        target = index_path(site, language)
+        target = search_index_path(site, language)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         written[language] = len(docs)
@@ -52,7 +49,7 @@ def split_by_language(site: Path) -> dict[str, int]:
 
 def exclude_repeated_text(html: str, src_uri: str) -> str:
     """Mark a page's reference list so the search plugin skips it; the sources page keeps its own."""
-    if page_language(Path(src_uri))[1] == SOURCES_PAGE:
+    if english_path(src_uri) == SOURCES_PAGE:
         return html
     return _SOURCES_HEADING.sub('<h2 id="sources" data-search-exclude', html)
 

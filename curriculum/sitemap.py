@@ -4,6 +4,10 @@ i18n plugin writes only the root one (whose entries carry every language's URL).
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from curriculum import DEFAULT_LANGUAGE, LANGUAGES
+from curriculum.layout import language_prefix
 
 _NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
@@ -22,3 +26,17 @@ def language_sitemap(root_sitemap: str, language: str) -> str:
         lines.append(f"  <url><loc>{href}</loc>" + (f"<lastmod>{lastmod}</lastmod>" if lastmod else "") + "</url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
+
+
+def write_language_sitemaps(site: Path) -> list[Path]:
+    """A sitemap for each built language but the default one, unless it has its own."""
+    root_sitemap = site / "sitemap.xml"
+    if not root_sitemap.is_file():
+        return []
+    written = []
+    for language in LANGUAGES:
+        target = site / language_prefix(language) / "sitemap.xml"
+        if language != DEFAULT_LANGUAGE and target.parent.is_dir() and not target.exists():
+            target.write_text(language_sitemap(root_sitemap.read_text(encoding="utf-8"), language), encoding="utf-8")
+            written.append(target)
+    return written

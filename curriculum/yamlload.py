@@ -10,7 +10,7 @@ import yaml
 from curriculum.problems import Problem
 
 
-class Mapping(dict):
+class LineMapping(dict):
     """A YAML mapping that knows its own line and the line of each key (1-based)."""
 
     line: int = 0
@@ -20,7 +20,7 @@ class Mapping(dict):
         return self.key_lines.get(key, self.line)
 
 
-class Sequence(list):
+class LineSequence(list):
     """A YAML sequence that knows its own line and the line of each item (1-based)."""
 
     line: int = 0
@@ -50,9 +50,9 @@ class _FastLineLoader(_Lines, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  #
     pass
 
 
-def _construct_mapping(loader: _Lines, node: yaml.MappingNode) -> Mapping:
+def _construct_mapping(loader: _Lines, node: yaml.MappingNode) -> LineMapping:
     loader.flatten_mapping(node)
-    result = Mapping()
+    result = LineMapping()
     result.line = node.start_mark.line + 1 + loader.offset
     result.key_lines = {}
     for key_node, value_node in node.value:
@@ -65,8 +65,8 @@ def _construct_mapping(loader: _Lines, node: yaml.MappingNode) -> Mapping:
     return result
 
 
-def _construct_sequence(loader: _Lines, node: yaml.SequenceNode) -> Sequence:
-    result = Sequence(loader.construct_object(child, deep=True) for child in node.value)
+def _construct_sequence(loader: _Lines, node: yaml.SequenceNode) -> LineSequence:
+    result = LineSequence(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1 + loader.offset
     result.item_lines = [child.start_mark.line + 1 + loader.offset for child in node.value]
     return result
@@ -94,6 +94,10 @@ def _parse_slowly(text: str, path: str, offset: int) -> tuple[Any, list[Problem]
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
+        if error.context == "while scanning a quoted scalar" and error.context_mark:
+            # The end of the file is where the parser gave up, not where the author erred.
+            line = error.context_mark.line + 1 + offset
+            return None, [Problem(path, line, "yaml", "a quoted text starts here and is never closed (add the closing quote)")]
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + offset
         what = error.problem or "could not parse"
@@ -111,9 +115,21 @@ def _duplicate_problems(loader: _Lines, path: str) -> list[Problem]:
     ]
 
 
-def load_yaml_file(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
+def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
+    """A content file's text, or a problem naming the line of its first byte that is not UTF-8."""
+    data = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [Problem(shown_as, 1, "file", "not UTF-8 text (save the file as UTF-8)")]
-    return parse_yaml(text, shown_as)
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return None, [Problem(shown_as, line, "file", "not UTF-8 (save the file as UTF-8)")]
+
+
+def load_yaml_file(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
+    text, problems = read_text(path, shown_as)
+    if text is None:
+        return None, problems
+    data, problems = parse_yaml(text, shown_as)
+    if data is None and not problems:
+        return None, [Problem(shown_as, 1, "file", "the file is empty (write its content, or delete the file)")]
+    return data, problems

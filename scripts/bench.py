@@ -10,15 +10,15 @@ seconds after which a synthetic build is stopped (default 1500, 0 for none).
 
 from __future__ import annotations
 
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench_common import (
-    ROOT,
+from curriculum.chromium import CHROMIUM
+from curriculum.loader import load_curriculum
+from curriculum.serve import free_port
+from scripts.bench_common import (
+    PROJECT_ROOT,
     Row,
     at_least,
     at_most,
@@ -27,20 +27,16 @@ from bench_common import (
     markdown_pages,
     progress,
 )
-from bench_lighthouse import LIGHTHOUSE, lighthouse
-from bench_plain import plain_build
-from bench_synthetic import synthetic
-from bench_weight import (
+from scripts.bench_lighthouse import LIGHTHOUSE, lighthouse
+from scripts.bench_plain import plain_build
+from scripts.bench_synthetic import synthetic
+from scripts.bench_weight import (
     HTML_GZIP_BUDGET,
     asset_weight,
     first_load,
     html_weight,
     page_kinds,
 )
-
-from curriculum.loader import load_curriculum
-from scripts.chromium import CHROMIUM
-from scripts.serve import free_port
 
 PAGES_PER_SECOND_BUDGET = 35
 OVERHEAD_BUDGET = 1.3  # our time per page against plain Material's
@@ -50,8 +46,8 @@ SYNTHETIC_SIZES = (100, 1000)  # modules per language
 
 def build_rows(site: Path, site_url: str) -> list[Row]:
     progress("strict build of the site")
-    seconds = build(ROOT, site, site_url=site_url)
-    pages = markdown_pages(ROOT / "docs")
+    seconds = build(PROJECT_ROOT, site, site_url=site_url)
+    pages = markdown_pages(PROJECT_ROOT / "docs")
     plain_pages, plain_seconds = plain_build()
     ours, plain = seconds / pages, plain_seconds / plain_pages
     return [
@@ -103,7 +99,7 @@ def main() -> None:
         if not tool.is_file():
             fail(f"{tool} is missing ({hint})")
     start = time.perf_counter()
-    curriculum = load_curriculum(ROOT)
+    curriculum = load_curriculum(PROJECT_ROOT)
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         site = Path(tmp) / "site"
         # Built for the address it is served at, as a published site is (absolute hreflang links).

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from curriculum import nav
+from curriculum.layout import PROJECT_ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 KB = 1024
 
 
@@ -45,7 +45,7 @@ def fail(message: str) -> None:
 
 
 def gzip_size(data: bytes) -> int:
-    # Level 6, as scripts/serve.py and most web servers send it.
+    # Level 6, as curriculum/serve.py and most web servers send it.
     return len(gzip.compress(data, compresslevel=6))
 
 
@@ -74,7 +74,7 @@ def markdown_pages(docs: Path) -> int:
     return sum(1 for _ in docs.rglob("*.md"))
 
 
-def mkdocs_config(root: Path = ROOT) -> dict[str, Any]:
+def mkdocs_config(root: Path = PROJECT_ROOT) -> dict[str, Any]:
     return nav.mkdocs_config(root)
 
 
@@ -84,11 +84,12 @@ _NOT_COPIED = {".venv", "site", ".git", "node_modules", "bench", "build", ".pyte
 
 
 def _not_copied(folder: str, names: list[str]) -> list[str]:
-    top = Path(folder) == ROOT
-    return [n for n in names if n == "__pycache__" or (top and (n in _NOT_COPIED or n.startswith(".site-")))]
+    top = Path(folder) == PROJECT_ROOT
+    return [name for name in names
+            if name == "__pycache__" or (top and (name in _NOT_COPIED or name.startswith(".site-")))]
 
 
 def copy_project(target: Path) -> Path:
     """The project as the build sees it, to change in a temporary folder."""
-    shutil.copytree(ROOT, target, ignore=_not_copied)
+    shutil.copytree(PROJECT_ROOT, target, ignore=_not_copied)
     return target

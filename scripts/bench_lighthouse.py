@@ -11,14 +11,13 @@ import os
 import subprocess
 from pathlib import Path
 
-from bench_common import ROOT, Row, fail, progress
-
 from curriculum import DEFAULT_LANGUAGE, LANGUAGES
-from curriculum.links import page_url
-from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
-from scripts.serve import serve
+from curriculum.chromium import CHROMIUM, CHROMIUM_ARGS
+from curriculum.layout import PROJECT_ROOT, page_url
+from curriculum.serve import serve
+from scripts.bench_common import Row, fail, progress
 
-LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = PROJECT_ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Budgets in the order of CATEGORIES; Lighthouse's mobile run simulates a slow phone and network.
 BUDGETS = {"mobile": (95, 100, 100, 100), "desktop": (100, 100, 100, 100)}
@@ -28,7 +27,7 @@ def _audit(url: str, form_factor: str) -> dict:
     command = [
         str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
         f"--only-categories={','.join(CATEGORIES)}",
-        # New headless, as root in a sandbox-less container, with tests/browser.py's flags.
+        # New headless, as root in a sandbox-less container, with the flags of curriculum/chromium.py.
         "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS]),
         *(["--preset=desktop"] if form_factor == "desktop" else []),
     ]
@@ -56,7 +55,7 @@ def _misses(report: dict) -> str:
 
 def lighthouse(site: Path, typical: dict[str, str], port: int = 0) -> list[Row]:
     if not LIGHTHOUSE.is_file():
-        fail(f"{LIGHTHOUSE.relative_to(ROOT)} is missing (`make bench` installs it from bench/package.json)")
+        fail(f"{LIGHTHOUSE.relative_to(PROJECT_ROOT)} is missing (`make bench` installs it from bench/package.json)")
     mode = os.environ.get("BENCH_LIGHTHOUSE", "all")
     if mode not in ("all", "quick"):
         fail(f"BENCH_LIGHTHOUSE={mode!r}: use 'quick' (English pages only) or leave it unset")
@@ -67,7 +66,7 @@ def lighthouse(site: Path, typical: dict[str, str], port: int = 0) -> list[Row]:
             for kind, key in sorted(typical.items()):
                 for lang in languages:
                     report = _audit(base + page_url(key, lang), form_factor)
-                    scores = [round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES]
+                    scores = [round(100 * (report["categories"][category]["score"] or 0)) for category in CATEGORIES]
                     where = f"{form_factor}, {kind}, {lang}"
                     progress(f"lighthouse {where}: {scores}; points lost on: {_misses(report)}")
                     rows.append(Row(f"lighthouse {where}: perf/a11y/bp/seo",

@@ -10,7 +10,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from bench_common import ROOT, build, fail, markdown_pages, mkdocs_config, progress
+from curriculum import DEFAULT_LANGUAGE
+from curriculum.layout import PROJECT_ROOT, page_language
+from scripts.bench_common import build, fail, markdown_pages, mkdocs_config, progress
 
 # Jinja expressions, statements and comments: their output needs our macros, so plain text
 # stands in for them.
@@ -32,9 +34,9 @@ def plain_build() -> tuple[int, float]:
     theme = mkdocs_config()["theme"]
     with tempfile.TemporaryDirectory(prefix="bench-plain-") as tmp:
         docs = Path(tmp) / "docs"
-        shutil.copytree(ROOT / "docs", docs)
+        shutil.copytree(PROJECT_ROOT / "docs", docs)
         for page in list(docs.rglob("*.md")):
-            if page.name.endswith(".sv.md"):
+            if page_language(page.relative_to(docs).as_posix()) != DEFAULT_LANGUAGE:
                 page.unlink()
             else:
                 page.write_text(MACRO.sub("macro output", page.read_text(encoding="utf-8")), encoding="utf-8")
@@ -44,7 +46,7 @@ def plain_build() -> tuple[int, float]:
             "docs_dir: docs\n"
             "theme:\n  name: material\n  language: en\n  font: false\n  features:\n" + features
             + "plugins:\n  - search\n"
-            + _markdown_extensions((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+            + _markdown_extensions((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
         )
         (Path(tmp) / "mkdocs.yml").write_text(config, encoding="utf-8")
         pages = markdown_pages(docs)

@@ -12,7 +12,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench_common import (
+from curriculum import LANGUAGES
+from curriculum.layout import DOCS, page_path, page_url, translation_path
+from scripts.bench_common import (
     TooSlow,
     build,
     copy_project,
@@ -22,9 +24,6 @@ from bench_common import (
     mkdocs_config,
     progress,
 )
-
-from curriculum import LANGUAGES
-from curriculum.links import page_url
 
 TEMPLATE = "green-waste-walk"
 # The nav lists every page and a strict build rejects a page left out, so the clones get a
@@ -63,14 +62,15 @@ def _clone(text: str, clone_id: str, number: int) -> str:
 
 
 def _add_modules(project: Path, count: int) -> list[str]:
-    modules = project / "docs" / "modules"
+    docs = project / DOCS
     keys = []
     for number in range(1, count + 1):
         clone_id = f"bench-{number:04d}"
-        for suffix in (".md", ".sv.md"):
-            text = (modules / f"{TEMPLATE}{suffix}").read_text(encoding="utf-8")
-            (modules / f"{clone_id}{suffix}").write_text(_clone(text, clone_id, number), encoding="utf-8")
-        keys.append(f"modules/{clone_id}.md")
+        key = page_path("module", clone_id)
+        for language in LANGUAGES:
+            text = (docs / translation_path(page_path("module", TEMPLATE), language)).read_text(encoding="utf-8")
+            (docs / translation_path(key, language)).write_text(_clone(text, clone_id, number), encoding="utf-8")
+        keys.append(key)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     if NAV_ANCHOR not in text:

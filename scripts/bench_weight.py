@@ -7,16 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench_common import KB, Row, at_most, fail, gzip_size, mkdocs_config, progress
 from playwright.sync_api import Browser, Request, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from curriculum import DEFAULT_LANGUAGE, LANGUAGES
-from curriculum.links import page_url
+from curriculum.chromium import CHROMIUM, CHROMIUM_ARGS
+from curriculum.layout import page_url, search_index_path
 from curriculum.model import Curriculum
-from curriculum.searchindex import index_path
-from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
-from scripts.serve import serve
+from curriculum.serve import serve
+from scripts.bench_common import KB, Row, at_most, fail, gzip_size, mkdocs_config, progress
 
 HTML_GZIP_BUDGET = 14  # KB: the first round trip
 FIRST_LOAD_BUDGET = 100  # KB gzip, images left out
@@ -45,7 +44,7 @@ def html_weight(site: Path, kinds: dict[str, list[str]]) -> tuple[list[Row], dic
                  for key in keys for lang in LANGUAGES}
         zipped = {where: gzip_size(html) for where, html in sizes.items()}
         rows.append(Row(f"HTML raw, median, {kind} (KB)",
-                        f"{statistics.median(len(h) for h in sizes.values()) / KB:.1f}"))
+                        f"{statistics.median(len(html) for html in sizes.values()) / KB:.1f}"))
         rows.append(at_most(f"HTML gzip, median, {kind} (KB)", statistics.median(zipped.values()) / KB, HTML_GZIP_BUDGET))
         largest = max(zipped, key=lambda where: zipped[where])
         rows.append(at_most(f"HTML gzip, largest, {kind} (KB)", zipped[largest] / KB, HTML_GZIP_BUDGET))
@@ -62,9 +61,9 @@ def asset_weight(site: Path) -> list[Row]:
     for setting, (name, budget) in OWN_BUDGETS.items():
         files = [str(entry) for entry in config.get(setting, [])]
         total = sum(gzip_size((site / path).read_bytes()) for path in files)
-        rows.append(at_most(f"{name}, gzip ({', '.join(Path(f).name for f in files)}) (KB)", total / KB, budget))
+        rows.append(at_most(f"{name}, gzip ({', '.join(Path(file).name for file in files)}) (KB)", total / KB, budget))
     for lang in LANGUAGES:  # each language's pages load their own index (curriculum/searchindex.py)
-        index = index_path(site, lang)
+        index = search_index_path(site, lang)
         rows.append(at_most(f"search index, {lang} ({index.relative_to(site)}), gzip (KB)",
                             gzip_size(index.read_bytes()) / KB, SEARCH_INDEX_BUDGET))
     return rows
@@ -83,8 +82,8 @@ def _visit(browser: Browser, url: str) -> Visit:
     context.on("request", lambda request: requests.append(request))
     context.on("requestfinished", lambda request: finished.append(request))
     context.new_page().goto(url, wait_until="networkidle")
-    weights = sorted(((r.sizes()["responseBodySize"], urlsplit(r.url).path) for r in finished
-                      if r.resource_type != "image"), reverse=True)
+    weights = sorted(((request.sizes()["responseBodySize"], urlsplit(request.url).path) for request in finished
+                      if request.resource_type != "image"), reverse=True)
     context.close()
     return Visit(len(requests), weights)
 

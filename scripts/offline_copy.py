@@ -1,6 +1,6 @@
 """Build the offline copy of the site and zip it (`make downloads`).
 
-    python scripts/offline_copy.py OUT    # e.g. build/downloads
+    python -m scripts.offline_copy OUT    # e.g. build/downloads
 
 The copy is its own build with Material's offline plugin (ECOLEAP_OFFLINE=true turns it on in
 mkdocs.yml): `.html` files instead of directory URLs and the search index as a script, so it
@@ -13,17 +13,13 @@ from __future__ import annotations
 import argparse
 import os
 import subprocess
-import sys
 import tempfile
 import time
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from curriculum.downloads import offline_file  # noqa: E402
+from curriculum.core import build_command
+from curriculum.layout import PROJECT_ROOT, offline_file
 
 # Already compressed: storing them again saves time and no space.
 STORED = (".png", ".jpg", ".jpeg", ".webp", ".gz", ".zip", ".pdf", ".woff2", ".mp4", ".webm")
@@ -37,8 +33,8 @@ def build_offline(site: Path) -> None:
     """The strict build with the offline plugin into `site`."""
     environment = {**os.environ, "ECOLEAP_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, env=environment, capture_output=True, text=True, check=False,
+        build_command("--strict", "--site-dir", str(site)),
+        cwd=PROJECT_ROOT, env=environment, capture_output=True, text=True, check=False,
     )
     if result.returncode != 0:
         raise SystemExit(f"the offline build failed:\n{result.stdout}\n{result.stderr}")
@@ -49,7 +45,7 @@ def zip_site(site: Path, target: Path) -> None:
     folder = target.name.removesuffix(".zip")
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        for path in sorted(file for file in site.rglob("*") if file.is_file()):
             relative = path.relative_to(site).as_posix()
             if relative in LEFT_OUT or path.suffix in LEFT_OUT_SUFFIXES:
                 continue

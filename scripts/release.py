@@ -1,11 +1,11 @@
 """`make release VERSION=2026.2`: check that a curriculum version is ready, then print the
 commands that tag and publish it (see docs/about/maintainers.md).
 
-    python scripts/release.py 2026.2                  # check, then print the commands
-    python scripts/release.py 2026.2 --check-only     # check only (the publish workflow)
-    python scripts/release.py 2026.2 --check-only --published versions.json
+    python -m scripts.release 2026.2                  # check, then print the commands
+    python -m scripts.release 2026.2 --check-only     # check only (the publish workflow)
+    python -m scripts.release 2026.2 --check-only --published versions.json
                                                       # also: new on gh-pages and newer than all
-    python scripts/release.py 2026.2 --check-only --notes build/release-notes.md \
+    python -m scripts.release 2026.2 --check-only --notes build/release-notes.md \
         --site-url https://OWNER.github.io/REPO/      # also: the GitHub release's text
 
 Nothing is tagged or pushed by this script.
@@ -23,12 +23,8 @@ import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from curriculum.links import page_url  # noqa: E402
-from scripts.url_manifest import page_urls, read_manifest  # noqa: E402
+from curriculum.layout import PROJECT_ROOT, page_url
+from scripts.url_manifest import page_urls, read_manifest
 
 VERSION_FORMAT = re.compile(r"^(?P<year>20\d\d)\.(?P<release>[1-9]\d*)$")
 _CONSTANT = re.compile(r'^CURRICULUM_VERSION\s*=\s*"([^"]*)"', re.MULTILINE)
@@ -94,7 +90,7 @@ def check_release(root: Path, version: str,
     missing = sorted(set(page_urls(root)) - set(read_manifest(manifest)))
     if missing:
         problems.append(f"data/published-urls.txt: {len(missing)} page URL(s) not listed "
-                        f"(first: {missing[0]}): run `python scripts/url_manifest.py add`")
+                        f"(first: {missing[0]}): run `python -m scripts.url_manifest add`")
     problems += [f"content: {line}" for line in validate(root)]
     return problems
 
@@ -128,12 +124,12 @@ def release_notes(root: Path, version: str, site_url: str) -> str:
 def check_published(version: str, versions_json: str) -> list[str]:
     """A release must be new on gh-pages and newer than every published release."""
     published = json.loads(versions_json or "[]")
-    names = {entry["version"] for entry in published} | {a for e in published for a in e.get("aliases", [])}
+    names = {entry["version"] for entry in published} | {alias for entry in published for alias in entry.get("aliases", [])}
     if version in names:
         return [f"{version} is already published: a published version is never changed. "
                 "Release the next number instead"]
     wanted = parse_version(version)
-    releases = sorted(p for p in (parse_version(entry["version"]) for entry in published) if p)
+    releases = sorted(parsed for parsed in (parse_version(entry["version"]) for entry in published) if parsed)
     if wanted and releases and wanted < releases[-1]:
         newest = ".".join(map(str, releases[-1]))
         return [f"{version} is older than the newest release {newest}: `latest` only moves forward"]
@@ -162,7 +158,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--published", type=Path, help="versions.json of gh-pages, to check against")
     parser.add_argument("--notes", type=Path, help="write the GitHub release's text to this file")
     parser.add_argument("--site-url", default="", help="the site's address, for --notes")
-    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    parser.add_argument("--root", type=Path, default=PROJECT_ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.notes and not args.site_url:
         parser.error("--notes needs --site-url")

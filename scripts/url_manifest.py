@@ -3,9 +3,9 @@
 A published URL must keep working in every later curriculum version: either the page is still
 there, or a redirect (mkdocs-redirects `redirect_maps` in mkdocs.yml) sends the reader on.
 
-    python scripts/url_manifest.py add           # add the URLs of new pages; never removes one
-    python scripts/url_manifest.py check SITE    # every listed URL has a page or a redirect in SITE
-    python scripts/url_manifest.py missing       # pages whose URLs are not listed yet (exit 1 if any)
+    python -m scripts.url_manifest add           # add the URLs of new pages; never removes one
+    python -m scripts.url_manifest check SITE    # every listed URL has a page or a redirect in SITE
+    python -m scripts.url_manifest missing       # pages whose URLs are not listed yet (exit 1 if any)
 
 URLs are paths below a version's root, one per line: `modules/green-waste-walk/`,
 `sv/modules/green-waste-walk/`; the English home page is `./`, the Swedish one `sv/`.
@@ -21,44 +21,33 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from curriculum.links import language_of_url, page_url  # noqa: E402
-from curriculum.pages import page_language  # noqa: E402
-from curriculum.redirects import (  # noqa: E402, F401  (write_language_redirects: re-exported)
+from curriculum.layout import DOCS, PROJECT_ROOT, language_of_url, page_language, page_url
+from curriculum.redirects import (
     HOME,
     html_file,
-    write_language_redirects,
 )
 
-MANIFEST = ROOT / "data" / "published-urls.txt"
+MANIFEST = PROJECT_ROOT / "data" / "published-urls.txt"
 HEADER = """\
 # Every page URL this site has published, in both languages, one per line (see
 # docs/about/maintainers.md). Never delete a line: a page that moves or goes away keeps its URL
 # through a redirect in mkdocs.yml (plugins > redirects > redirect_maps), and
 # tests/test_publish.py fails for a URL that has neither a page nor a redirect.
-# New pages: `python scripts/url_manifest.py add`. The English home page is `./`.
+# New pages: `python -m scripts.url_manifest add`. The English home page is `./`.
 """
 
 _REFRESH = re.compile(r'<meta http-equiv="refresh" content="\d+;\s*url=([^"]+)"', re.IGNORECASE)
 _MAX_HOPS = 5
 
 
-def source_language(relative: str) -> str:
-    """`modules/x.sv.md` -> `sv`; `modules/x.md` -> the default language."""
-    return page_language(Path(relative))[0]
-
-
 def url_of(relative: str) -> str:
     """The manifest form of a docs page's URL (`index.md` -> `./`)."""
-    return page_url(relative, source_language(relative)) or HOME
+    return page_url(relative, page_language(relative)) or HOME
 
 
-def page_urls(root: Path = ROOT) -> list[str]:
+def page_urls(root: Path = PROJECT_ROOT) -> list[str]:
     """The URL of every page in docs/, both languages."""
-    docs = root / "docs"
+    docs = root / DOCS
     return sorted(url_of(path.relative_to(docs).as_posix()) for path in docs.rglob("*.md"))
 
 
@@ -146,14 +135,14 @@ def main(argv: list[str]) -> int:
         added = add_new_urls(page_urls())
         for url in added:
             print(f"added {url}")
-        print(f"{len(added)} URL{'s' if len(added) != 1 else ''} added to {MANIFEST.relative_to(ROOT)}")
+        print(f"{len(added)} URL{'s' if len(added) != 1 else ''} added to {MANIFEST.relative_to(PROJECT_ROOT)}")
         return 0
     if args.command == "missing":
         missing = sorted(set(page_urls()) - set(read_manifest()))
         for url in missing:
             print(f"not in the manifest: {url}")
         if missing:
-            print("run `python scripts/url_manifest.py add`", file=sys.stderr)
+            print("run `python -m scripts.url_manifest add`", file=sys.stderr)
         return 1 if missing else 0
     problems = broken_urls(args.site, read_manifest())
     for problem in problems:

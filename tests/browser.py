@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
+from curriculum.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import require_tool
 
 

@@ -1,18 +1,106 @@
+"""Fixtures shared by the suite, and the markers that say what a test needs.
+
+The real site is built once per test run and served once, by the process that runs pytest:
+with `pytest -n N` (xdist) the first worker that asks builds it while the others wait on a
+lock, and every worker reads the same folder and browses the same address. A test gets it
+by asking for `built_site` (the folder) or `site_url` (the served address); `made_once`
+does the same for any other expensive artefact (PDFs, the offline copy, the mike deploys).
+"""
+
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
-import sys
+from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 
-from scripts.serve import free_port, serve
+from curriculum.core import build_command
+from curriculum.serve import free_port, serve
 from tests.minimal_project import ROOT, write_minimal_project
 
 IN_CI = os.environ.get("CI") == "true"
 TEST_REPOSITORY = "example-owner/ecoleap-production"  # GITHUB_REPOSITORY for the test build
+_SHARED = "ecoleap_shared_folder"  # workerinput keys: where shared artefacts go, the site's port
+_PORT = "ecoleap_site_port"
+_SHARED_KEY = pytest.StashKey[tuple[Path, int]]()
+_SERVER_KEY = pytest.StashKey[ExitStack]()
+
+# A test is marked by the fixtures it asks for, so `-m "not browser"` means what it says. Some
+# fixtures ask for others only when they make their artefact, hence the explicit entries.
+_MARKED_BY_FIXTURE = {
+    "built_site": ("site",), "browser": ("browser",),
+    "pdfs": ("site", "browser"),  # printed from the built site by Chromium
+    "offline_copy": ("build",), "published": ("build",), "published_film_site": ("build",),
+}
+
+
+@pytest.hookimpl(trylast=True)  # after the tmp_path plugin has set up the base temporary folder
+def pytest_configure(config: pytest.Config) -> None:
+    if hasattr(config, "workerinput"):
+        return  # an xdist worker: the controller below serves the site for it
+    shared = config._tmp_path_factory.getbasetemp() / "shared"  # type: ignore[attr-defined]
+    shared.mkdir(exist_ok=True)
+    config.stash[_SHARED_KEY] = (shared, free_port())
+    stack = ExitStack()
+    # Served before it is built: the folder is filled by the first test that needs the site.
+    stack.enter_context(serve(shared / "site", port=config.stash[_SHARED_KEY][1]))
+    config.stash[_SERVER_KEY] = stack
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    stack = config.stash.get(_SERVER_KEY, None)
+    if stack is not None:
+        stack.close()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:  # xdist: tell each worker what the controller serves
+    shared, port = node.config.stash[_SHARED_KEY]
+    node.workerinput[_SHARED] = str(shared)
+    node.workerinput[_PORT] = port
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, markers in _MARKED_BY_FIXTURE.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                for marker in markers:
+                    item.add_marker(marker)
+
+
+def _shared(config: pytest.Config) -> tuple[Path, int]:
+    if hasattr(config, "workerinput"):
+        return Path(config.workerinput[_SHARED]), int(config.workerinput[_PORT])
+    return config.stash[_SHARED_KEY]
+
+
+def made_once(config: pytest.Config, name: str, make: Callable[[Path], None]) -> Path:
+    """`make(folder)` once per test run, however many xdist workers ask: the first makes it while
+    the others wait on a lock, then all read the same folder. A failure is kept and reported to
+    every worker that asks, without trying again."""
+    shared = _shared(config)[0]
+    folder, done, failed = shared / name, shared / f"{name}.done", shared / f"{name}.failed"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not done.exists() and not failed.exists():
+                try:
+                    make(folder)
+                except BaseException as error:
+                    failed.write_text(json.dumps(f"{type(error).__name__}: {error}"), encoding="utf-8")
+                    raise
+                done.touch()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    if failed.exists():
+        pytest.fail(f"making {name} failed:\n{json.loads(failed.read_text(encoding='utf-8'))}")
+    return folder
 
 
 @pytest.fixture
@@ -22,24 +110,34 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_port() -> int:
-    """The port the test server will use, known before the build: the sitemap that Material's
+def site_port(pytestconfig: pytest.Config) -> int:
+    """The port the site is served at, known before the build: the sitemap that Material's
     language switcher reads must carry the address the site is really served at."""
-    return free_port()
+    return _shared(pytestconfig)[1]
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
-    """One strict build of the real site, shared by every test that reads the HTML."""
-    site = tmp_path_factory.mktemp("site") / "site"
-    # Built as GitHub Actions builds it for publishing: with edit links and the repository link.
-    environment = {**os.environ, "SITE_URL": f"http://127.0.0.1:{site_port}/", "GITHUB_REPOSITORY": TEST_REPOSITORY}
+def test_build_environment(site_port: int) -> dict[str, str]:
+    """Built as GitHub Actions builds it for publishing: with edit links and the repository link."""
+    return {**os.environ, "SITE_URL": f"http://127.0.0.1:{site_port}/", "GITHUB_REPOSITORY": TEST_REPOSITORY}
+
+
+def _build_site(site: Path, port: int) -> None:
+    environment = test_build_environment(port)
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        build_command("--strict", "--site-dir", str(site)),
         cwd=ROOT, capture_output=True, text=True, check=False, env=environment,
     )
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return site
+    # axe is loaded from the site's own origin: the pages' CSP rightly blocks inline scripts.
+    tools = site / "__test-tools__"
+    tools.mkdir()
+    shutil.copy(ROOT / "node_modules/axe-core/axe.min.js", tools / "axe.min.js")
+
+
+@pytest.fixture(scope="session")
+def built_site(pytestconfig: pytest.Config, site_port: int) -> Path:
+    """One strict build of the real site per test run, shared by every worker."""
+    return made_once(pytestconfig, "site", lambda site: _build_site(site, site_port))
 
 
 def require_tool(path: str) -> str:
@@ -51,14 +149,9 @@ def require_tool(path: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path, site_port: int):
-    """The built site served on 127.0.0.1 with gzip, as GitHub Pages serves it."""
-    # axe is loaded from the site's own origin: the pages' CSP rightly blocks inline scripts.
-    tools = built_site / "__test-tools__"
-    tools.mkdir(exist_ok=True)
-    shutil.copy(ROOT / "node_modules/axe-core/axe.min.js", tools / "axe.min.js")
-    with serve(built_site, port=site_port) as base:
-        yield base
+def site_url(built_site: Path, site_port: int) -> str:
+    """The built site on 127.0.0.1 with gzip, as GitHub Pages serves it (by the pytest controller)."""
+    return f"http://127.0.0.1:{site_port}/"
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from curriculum.layout import PROJECT_ROOT
+
+ROOT = PROJECT_ROOT
 
 MODULE_EN = """---
 kind: module
@@ -24,7 +26,7 @@ outcomes:
   - Name an owner for each action.
   - Agree a follow-up date.
 checklists: [walk]
-films: []
+self_service: alone
 sources: [epa-2006]
 owner: curriculum-team
 last_reviewed: 2026-01-15
@@ -121,6 +123,7 @@ groups:
 
 SOURCES = """sources:
   - key: epa-2006
+    type: official
     group: green-methods
     authors: US EPA
     year: 2006
@@ -146,6 +149,8 @@ FILES = {
     "data/glossary.yml": GLOSSARY,
     "data/films.yml": "films: []\n",
     "data/certification.yml": "steps: []\n",
+    "data/support.yml": "support: []\n",
+    "data/cases.yml": "cases: []\n",
 }
 
 

@@ -6,16 +6,17 @@ import re
 import shutil
 from pathlib import Path
 
-from curriculum.links import page_url
+from curriculum import DEFAULT_LANGUAGE
+from curriculum.layout import DOCS as DOCS_FOLDER
+from curriculum.layout import PROJECT_ROOT, page_language, page_url
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
+ROOT = PROJECT_ROOT
+DOCS = ROOT / DOCS_FOLDER
 
 
 def english_sources() -> list[str]:
-    return sorted(
-        p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if not p.name.endswith(".sv.md")
-    )
+    paths = (path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md"))
+    return sorted(path for path in paths if page_language(path) == DEFAULT_LANGUAGE)
 
 
 def built_page(site: Path, src: str, language: str) -> Path:

@@ -25,7 +25,7 @@ def test_every_used_id_exists() -> None:
 
 def test_model_answers_carry_one_title_per_language() -> None:
     """A collapsed model answer (`??? success "..."`) is called the same on every page, so a reader
-    learns one word for it (CONTENT_GUIDE: one term per thing)."""
+    learns one word for it: one term per thing."""
     import re
 
     titles: dict[str, set[str]] = {"en": set(), "sv": set()}

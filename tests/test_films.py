@@ -1,4 +1,4 @@
-"""Film facades: nothing from the video host before the click, the privacy host after it (issue 7).
+"""Film facades: nothing from the video host before the click, the privacy host after it.
 
 No film of the curriculum is published yet, so these tests publish one in a copy of the project
 with an id that is clearly test data, and stub the video host's answer.
@@ -7,19 +7,19 @@ with an id that is clearly test data, and stub the video host's answer.
 from __future__ import annotations
 
 import subprocess
-import sys
 from urllib.parse import urlparse
 
 import pytest
 
+from curriculum.core import build_command
 from tests.browser import watch
 from tests.site_pages import copy_project
-
-pytestmark = pytest.mark.browser
 
 COPY = ("curriculum", "data", "docs", "overrides", "mkdocs.yml")
 TEST_VIDEO_ID = "TESTVIDEO01"  # test data only: never a real video
 PRIVACY_HOST = "www.youtube-nocookie.com"
+# The tests on the published film's site share one worker, so that site is built once.
+on_the_film_site = pytest.mark.xdist_group("published-film-site")
 
 
 @pytest.fixture(scope="module")
@@ -38,15 +38,16 @@ def published_film_site(tmp_path_factory: pytest.TempPathFactory):
         "    captions: {en: assets/captions/green-waste-walk.en.vtt, sv: assets/captions/green-waste-walk.sv.vtt}\n"
     )), encoding="utf-8")
     site = project / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+    result = subprocess.run(build_command("--strict", "--site-dir", str(site)),
                             cwd=project, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
-    from scripts.serve import serve
+    from curriculum.serve import serve
 
     with serve(site) as base:
         yield base
 
 
+@on_the_film_site
 @pytest.mark.parametrize("path", ["modules/green-waste-walk/", "sv/films/green-waste-walk/"])
 def test_facade_loads_the_privacy_host_only_after_a_keyboard_click(page, published_film_site: str, path: str) -> None:
     seen = watch(page)
@@ -72,6 +73,7 @@ def test_facade_loads_the_privacy_host_only_after_a_keyboard_click(page, publish
     assert seen.csp_violations() == []
 
 
+@on_the_film_site
 def test_facade_without_javascript_is_a_plain_link(browser, published_film_site: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

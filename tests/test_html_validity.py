@@ -26,7 +26,7 @@ VNU_JAR = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 SHOWN = 50  # errors listed in a failure; the count says how many more there are
 
 # With `pytest -n N --dist loadgroup` both tests run on one worker and vnu runs once.
-pytestmark = [pytest.mark.site, pytest.mark.xdist_group("html-validity")]
+pytestmark = pytest.mark.xdist_group("html-validity")
 
 
 @dataclass(frozen=True)

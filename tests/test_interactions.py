@@ -1,4 +1,4 @@
-"""Search, keyboard and the language switcher, with the CSP watched throughout (issue 3)."""
+"""Search, keyboard and the language switcher, with the CSP watched throughout."""
 
 from __future__ import annotations
 
@@ -7,9 +7,6 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.browser import search, watch
-
-pytestmark = pytest.mark.browser
-
 
 
 @pytest.mark.parametrize(("start", "query", "expected"), [

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.serve import serve
+from curriculum.serve import serve
 from tests.site_pages import ROOT, english_sources
 
 

@@ -1,29 +1,32 @@
-"""requirements.txt locks every Python package the project installs, transitive ones included."""
+"""requirements.txt locks every Python package the project installs, transitive ones included,
+with hashes, final releases only and MkDocs below 2 (curriculum/lockfile.py)."""
 
 from __future__ import annotations
 
-import re
+import tomllib
 from importlib import metadata
 
+import pytest
+
+from curriculum.core import core
+from curriculum.lockfile import normal, problems, read_pins
 from tests.site_pages import ROOT
 
-PIN = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>[^\s=;#]+)$")
 NOT_LOCKED = {"pip", "setuptools", "wheel"}  # the installer itself, whatever the venv came with
-
-
-def _normal(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
+LOCKS = {"mkdocs": "requirements.txt", "properdocs": "requirements-properdocs.txt"}
+# This project, which make installs editable from the checkout (pyproject.toml).
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
 
 
 def _pins(file: str) -> dict[str, str]:
-    pins: dict[str, str] = {}
-    for number, line in enumerate((ROOT / file).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        match = PIN.match(line.strip())
-        assert match, f"{file}:{number}: '{line}' is not pinned as name==version"
-        pins[_normal(match["name"])] = match["version"]
-    return pins
+    pins, bad = read_pins((ROOT / file).read_text(encoding="utf-8"), file)
+    assert bad == []
+    return {pin.name: pin.version for pin in pins}
+
+
+@pytest.mark.parametrize("file", ["requirements.txt", "requirements-properdocs.txt"])
+def test_the_lock_has_hashes_final_releases_and_mkdocs_1(file: str) -> None:
+    assert problems((ROOT / file).read_text(encoding="utf-8"), file) == []
 
 
 def test_every_direct_dependency_is_locked_at_its_own_pin() -> None:
@@ -32,11 +35,34 @@ def test_every_direct_dependency_is_locked_at_its_own_pin() -> None:
     assert wrong == {}, f"requirements.in and requirements.txt disagree (run `make lock`): {wrong}"
 
 
-def test_the_environment_running_the_tests_is_exactly_the_lock() -> None:
-    lock = _pins("requirements.txt")
-    installed = {_normal(d.metadata["Name"]): d.version for d in metadata.distributions()}
-    installed = {name: version for name, version in installed.items() if name not in NOT_LOCKED}
+def test_the_properdocs_lock_is_the_lock_plus_properdocs() -> None:
+    default, properdocs = _pins("requirements.txt"), _pins("requirements-properdocs.txt")
+    assert properdocs.pop("properdocs") == "1.6.7"
+    assert properdocs == default
+
+
+def test_the_environment_running_the_tests_is_exactly_its_lock() -> None:
+    file = LOCKS[core()]
+    lock = _pins(file)
+    installed = {normal(d.metadata["Name"]): d.version for d in metadata.distributions()}
+    installed = {name: version for name, version in installed.items() if name not in NOT_LOCKED | {normal(PROJECT)}}
     unlocked = sorted(set(installed) - set(lock))
-    assert unlocked == [], f"installed but not in requirements.txt (run `make lock`): {unlocked}"
+    assert unlocked == [], f"installed but not in {file} (run `make lock`): {unlocked}"
     differs = {name: (lock[name], installed.get(name)) for name in lock if installed.get(name) != lock[name]}
-    assert differs == {}, f"installed versions differ from requirements.txt (lock, installed): {differs}"
+    assert differs == {}, f"installed versions differ from {file} (lock, installed): {differs}"
+
+
+GOOD_HASH = "    --hash=sha256:" + "a" * 64
+
+
+@pytest.mark.parametrize(("lock", "message"), [
+    ("mkdocs==1.6.1\n", "requirements.txt:1: mkdocs==1.6.1: no --hash (run `make lock`: pip installs with --require-hashes)"),
+    (f"mkdocs==2.0.0.dev3 \\\n{GOOD_HASH}\n", "requirements.txt:1: mkdocs==2.0.0.dev3: a pre-release; the lock takes final releases only"),
+    (f"jinja2==3.1.6 \\\n{GOOD_HASH}\nmkdocs==2.0.0 \\\n{GOOD_HASH}\n",
+     "requirements.txt:3: mkdocs==2.0.0: must stay below 2 (MkDocs 2 has no plugin system; see the platform plan)"),
+    (f"babel==2.19.0rc1 \\\n{GOOD_HASH}\n", "requirements.txt:1: babel==2.19.0rc1: a pre-release; the lock takes final releases only"),
+    ("mkdocs>=1.6\n", "requirements.txt:1: 'mkdocs>=1.6' is not pinned as name==version (run `make lock`)"),
+    ("    --hash=sha256:abc\n", "requirements.txt:1: a hash line that belongs to no package or is not sha256"),
+])
+def test_a_bad_lock_is_refused_with_its_line(lock: str, message: str) -> None:
+    assert problems(lock) == [message]

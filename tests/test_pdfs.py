@@ -1,18 +1,15 @@
-"""The files readers download (issue 9): the PDFs printed from the real site, and the offline
+"""The files readers download: the PDFs printed from the real site, and the offline
 copy opened from file:// with search in both languages.
 
 Making them takes a minute or two, so each is made once per test run and shared by the xdist
-workers (see `_made_once`).
+workers (`made_once` in conftest.py).
 """
 
 from __future__ import annotations
 
-import fcntl
 import io
-import os
 import re
 import zipfile
-from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -22,51 +19,34 @@ from playwright.sync_api import expect
 from pypdf import PdfReader, PdfWriter
 
 from curriculum import CURRICULUM_VERSION, LANGUAGES
-from curriculum.downloads import BOOKS, book_file, checklist_file, offline_file, staged
-from curriculum.links import Linker
+from curriculum.downloads import BOOKS, staged
+from curriculum.layout import Linker, book_file, checklist_file, offline_file
 from curriculum.loader import load_curriculum
 from curriculum.nav import nav_pages
 from curriculum.render import Renderer
 from scripts.offline_copy import build_offline, zip_site
-from scripts.pdfs import books, mend_outline, write_pdfs
+from scripts.pdf_compose import books
+from scripts.pdfs import mend_outline, write_pdfs
 from tests.browser import watch
+from tests.conftest import made_once
 from tests.site_pages import ROOT
-
-pytestmark = pytest.mark.browser
 
 BOOK_BUDGET = 6_000_000  # bytes per book; tagged PDFs (bookmarks, screen readers) run about 22 kB a page
 CHECKLIST_BUDGET = 150_000
 OFFLINE_BUDGET = 8_000_000
 A4 = (595.28, 841.89)  # points
-VERSION_WORDS = {"en": "Curriculum version", "sv": "Kursplaneversion"}
-
-
-def _made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
-    """`make(folder)` once per test run, even with several xdist workers: the first worker that
-    asks makes it while the others wait on a lock, then all read the same folder."""
-    base = tmp_path_factory.getbasetemp()
-    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    folder, done = shared / name, shared / f"{name}.done"
-    with open(shared / f"{name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            if not done.exists():
-                make(folder)
-                done.touch()
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-    return folder
+VERSION_WORDS = {"en": "Curriculum version", "sv": "Utbildningsversion"}
 
 
 @pytest.fixture(scope="module")
-def pdfs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def pdfs(request: pytest.FixtureRequest) -> Path:
     # Only the worker that makes the PDFs needs a built site; it prints with the session's browser.
-    return _made_once(tmp_path_factory, "pdfs", lambda out: write_pdfs(
+    return made_once(request.config, "pdfs", lambda out: write_pdfs(
         request.getfixturevalue("built_site"), out, request.getfixturevalue("browser")))
 
 
 @pytest.fixture(scope="module")
-def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def offline_copy(pytestconfig: pytest.Config) -> Path:
     """The offline zip, and beside it the folder it unzips to."""
     def make(folder: Path) -> None:
         build_offline(folder / "site")
@@ -74,7 +54,7 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
         with zipfile.ZipFile(folder / offline_file()) as archive:
             archive.extractall(folder / "unzipped")
 
-    return _made_once(tmp_path_factory, "offline", make)
+    return made_once(pytestconfig, "offline", make)
 
 
 def _text(reader: PdfReader, page_number: int) -> str:
@@ -101,18 +81,18 @@ def test_mend_outline_puts_back_the_space_chromium_drops_at_a_wrap() -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_module_book_runs_in_program_order_as_the_navigation_lists_the_modules(language: str) -> None:
-    c = load_curriculum(ROOT)
-    modules_book = books(c, language)[BOOKS.index("modules")]
-    in_nav = [src for src in nav_pages(ROOT) if src in {m.key for m in c.modules.values()}]
+    curriculum = load_curriculum(ROOT)
+    modules_book = books(curriculum, language)[BOOKS.index("modules")]
+    in_nav = [src for src in nav_pages(ROOT) if src in {m.key for m in curriculum.modules.values()}]
     assert [chapter.src for chapter in modules_book.chapters] == in_nav
-    assert len(in_nav) == len(c.modules), "a module guide is missing from the navigation"
+    assert len(in_nav) == len(curriculum.modules), "a module guide is missing from the navigation"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("book_index", range(len(BOOKS)), ids=BOOKS)
 def test_book_has_contents_page_numbers_and_every_chapter_in_order(pdfs: Path, book_index: int, language: str) -> None:
-    c = load_curriculum(ROOT)
-    book = books(c, language)[book_index]
+    curriculum = load_curriculum(ROOT)
+    book = books(curriculum, language)[book_index]
     path = pdfs / book_file(book.slug, language)
     assert path.is_file(), f"{path.name} was not made"
     assert path.stat().st_size <= BOOK_BUDGET, f"{path.name}: {path.stat().st_size} bytes"
@@ -127,7 +107,7 @@ def test_book_has_contents_page_numbers_and_every_chapter_in_order(pdfs: Path, b
     assert f"{VERSION_WORDS[language]} {CURRICULUM_VERSION}" in contents
     previous = 1
     for chapter in book.chapters:
-        title = " ".join(c.pages[chapter.src].title[language].split())
+        title = " ".join(curriculum.pages[chapter.src].title[language].split())
         start = starts.get(chapter.anchor)
         assert start, f"{path.name}: no destination for {chapter.src}"
         assert start > previous, f"{path.name}: {chapter.src} starts on page {start}, not after page {previous}"
@@ -138,14 +118,14 @@ def test_book_has_contents_page_numbers_and_every_chapter_in_order(pdfs: Path, b
     # Every chapter has a bookmark spelled as its title (mend_outline puts back the space that
     # Chromium drops where a long title wraps).
     bookmarks = {item.title for item in reader.outline if not isinstance(item, list)}
-    missing = {" ".join(c.pages[ch.src].title[language].split()) for ch in book.chapters} - bookmarks
+    missing = {" ".join(curriculum.pages[ch.src].title[language].split()) for ch in book.chapters} - bookmarks
     assert not missing, f"{path.name}: no bookmark spelled {sorted(missing)}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_checklist_prints_on_one_a4_page(pdfs: Path, language: str) -> None:
-    c = load_curriculum(ROOT)
-    for checklist in c.checklists.values():
+    curriculum = load_curriculum(ROOT)
+    for checklist in curriculum.checklists.values():
         path = pdfs / checklist_file(checklist.id, language)
         assert path.is_file(), f"{path.name} was not made"
         assert path.stat().st_size <= CHECKLIST_BUDGET, f"{path.name}: {path.stat().st_size} bytes"
@@ -160,7 +140,7 @@ def test_every_checklist_prints_on_one_a4_page(pdfs: Path, language: str) -> Non
 
 
 def test_downloads_page_links_only_the_files_the_build_has(tmp_path: Path) -> None:
-    c = load_curriculum(ROOT)
+    curriculum = load_curriculum(ROOT)
     staging = tmp_path / "build" / "downloads"
     made = [book_file("modules", "sv"), checklist_file("green-5s-audit", "sv"), offline_file(),
             "ecoleap-modules-2025.9-sv.pdf"]  # an older version's file is never published again
@@ -170,13 +150,13 @@ def test_downloads_page_links_only_the_files_the_build_has(tmp_path: Path) -> No
     available = staged(tmp_path)
     assert sorted(available) == sorted(made[:3])
 
-    renderer = Renderer(c, "sv", "about/downloads.sv.md")
+    renderer = Renderer(curriculum, "sv", "about/downloads.sv.md")
     books_html = renderer.downloads("books", available)
     assert re.findall(r'href="([^"]+)"', books_html) == [f"../../../assets/downloads/{book_file('modules', 'sv')}"]
     assert ">Modulguider</a> <small>(PDF, 2,3 MB)</small>" in books_html
     assert f'href="../../../assets/downloads/{checklist_file("green-5s-audit", "sv")}"' in renderer.downloads("checklists", available)
     assert "downloads__missing" in renderer.downloads("books", {})
-    offline = Renderer(c, "en", "about/downloads.md", directory_urls=False)
+    offline = Renderer(curriculum, "en", "about/downloads.md", directory_urls=False)
     assert f'href="../assets/downloads/{offline_file()}"' in offline.downloads("offline", available)
     assert "offline copy" in offline.downloads("offline", {}, offline=True)
 

@@ -1,10 +1,12 @@
-"""Print layout: content only, answers open, one checklist per sheet (issue 9)."""
+"""Print layout: content only, answers open, one checklist per sheet."""
 
 from __future__ import annotations
 
-import pytest
+import io
 
-pytestmark = pytest.mark.browser
+from pypdf import PdfReader
+
+A4 = (595.28, 841.89)  # points
 
 
 def test_printed_module_has_no_site_chrome_and_opens_every_answer(page, site_url: str) -> None:
@@ -18,8 +20,14 @@ def test_printed_module_has_no_site_chrome_and_opens_every_answer(page, site_url
         assert locator.count() == 0 or not locator.first.is_visible(), chrome
     for index in range(answers.count()):
         assert answers.nth(index).is_visible()
-    pdf = page.pdf(format="A4")
-    assert pdf.startswith(b"%PDF")
+    texts = [" ".join(answers.nth(index).inner_text().split()) for index in range(answers.count())]
+    title = " ".join(page.locator("article h1").inner_text().split())
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    printed = " ".join(" ".join(sheet.extract_text().split()) for sheet in pdf.pages)
+    assert all(abs(float(sheet.mediabox.width) - A4[0]) < 1 and abs(float(sheet.mediabox.height) - A4[1]) < 1 for sheet in pdf.pages)
+    assert printed.startswith(title), printed[:200]  # no header, tabs or navigation before the content
+    missing = [text[:60] for text in texts if " ".join(text.split()[:8]) not in printed]
+    assert missing == [], "answers that do not reach the paper"
 
 
 def test_print_button_prints_only_its_checklist(page, site_url: str) -> None:

@@ -1,13 +1,9 @@
-"""Self-study progress in the browser: tick, reload, export, import, reset, print (issue 6)."""
+"""Self-study progress in the browser: tick, reload, export, import, reset, print."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-
-import pytest
-
-pytestmark = pytest.mark.browser
 
 UNIT_BOX = 'input[data-progress-key="unit:coach-role-and-contracting"]'
 

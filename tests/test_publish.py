@@ -1,8 +1,8 @@
-"""Publishing: curriculum versions with mike, and URLs that never break.
+"""Publishing: curriculum versions deployed with mike.
 
 Two versions of a copy of this project are deployed with mike into a temporary Git repository
-(nothing is pushed); the tests read the resulting gh-pages branch. The URL manifest is checked
-against the shared strict build.
+(nothing is pushed); the tests read the resulting gh-pages branch. The URL manifest and the
+release script have their own tests (test_url_manifest.py, test_release.py).
 """
 
 from __future__ import annotations
@@ -21,21 +21,16 @@ from urllib.parse import urlparse
 import pytest
 
 from curriculum import CURRICULUM_VERSION
-from curriculum.redirects import html_file
 from scripts import release
 from scripts.url_manifest import (
     HOME,
-    add_new_urls,
     broken_urls,
-    page_urls,
     read_manifest,
     redirect_href,
     resolve,
-    write_language_redirects,
-    write_manifest,
 )
 from tests.browser import search, watch
-from tests.site_pages import ROOT, copy_project
+from tests.site_pages import copy_project
 
 MIKE = Path(sys.executable).with_name("mike")
 PROJECT = ("curriculum", "data", "docs", "overrides", "scripts", "mkdocs.yml", "mkdocs.publish.yml", "pyproject.toml")
@@ -44,240 +39,6 @@ _year, _release = release.parse_version(OLD) or (0, 0)
 NEW = f"{_year}.{_release + 1}"
 BROKEN = f"{_year}.{_release + 2}"
 PAGE = "modules/green-waste-walk/"  # a page both versions have, in both languages
-
-
-# --- the URL manifest against the shared strict build -------------------------------------
-
-
-def test_every_published_url_has_a_page_or_a_redirect(built_site: Path) -> None:
-    urls = read_manifest()
-    assert len(urls) >= 2, "data/published-urls.txt lists no URLs"
-    problems = broken_urls(built_site, urls)
-    assert problems == [], "published URLs that no longer work (add a redirect, see docs/about/maintainers.md):\n" + "\n".join(problems)
-
-
-def test_manifest_lists_every_url_in_both_languages() -> None:
-    urls = set(read_manifest())
-    english = {url for url in urls if not url.startswith("sv/")}
-    swedish = {url.removeprefix("sv/") or HOME for url in urls if url.startswith("sv/")}
-    assert english - swedish == set(), "English URLs without their Swedish twin"
-    assert swedish - english == set(), "Swedish URLs without their English twin"
-
-
-def test_redirects_are_written_with_english_sources_only() -> None:
-    """mkdocs-redirects does not understand the i18n suffix (mkdocs/mkdocs-redirects#33)."""
-    from mkdocs.config import load_config
-
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    redirect_maps = config.plugins["redirects"].config["redirect_maps"]
-    for old, new in redirect_maps.items():
-        for path in (old, new):
-            assert not path.startswith("sv/") and not path.endswith(".sv.md"), f"{old}: {new}: use English sources"
-        assert not (ROOT / "docs" / old).exists(), f"{old} is still a page; a redirect would hide it"
-        if not new.startswith(("http://", "https://")):
-            assert (ROOT / "docs" / new.split("#")[0]).is_file(), f"{old}: {new} does not exist"
-
-
-# --- the URL manifest and redirect checks on small sites ----------------------------------
-
-
-def _page(site: Path, url: str) -> None:
-    path = html_file(site, url)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("<!doctype html><html><body>page</body></html>", encoding="utf-8")
-
-
-def _redirect(site: Path, old: str, new: str) -> None:
-    """A redirect written exactly as mkdocs-redirects writes it."""
-    from mkdocs.structure.files import File
-    from mkdocs_redirects.plugin import get_html_path, get_relative_html_path, write_html
-
-    target = File(new, "", "", use_directory_urls=True).url
-    write_html(str(site), get_html_path(old, True), get_relative_html_path(old, target, True))
-
-
-def test_check_names_a_url_without_page_or_redirect(tmp_path: Path) -> None:
-    _page(tmp_path, "modules/kept/")
-    assert broken_urls(tmp_path, ["modules/kept/", "sv/modules/gone/"]) == [
-        "sv/modules/gone/: no page and no redirect"
-    ]
-
-
-def test_check_follows_redirects_and_names_broken_ones(tmp_path: Path) -> None:
-    _page(tmp_path, "modules/new/")
-    _redirect(tmp_path, "modules/old.md", "modules/new.md")
-    _redirect(tmp_path, "modules/older.md", "modules/missing.md")
-    assert resolve(tmp_path, "modules/old/").target == "modules/new/"
-    assert broken_urls(tmp_path, ["modules/old/", "modules/older/"]) == [
-        "modules/older/: redirects to 'modules/missing/', which does not exist"
-    ]
-
-
-def test_check_names_a_swedish_url_that_lands_on_an_english_page(tmp_path: Path) -> None:
-    _page(tmp_path, "modules/new/")
-    _redirect(tmp_path, "sv/modules/old.md", "modules/new.md")  # what `sv/old.md: new.md` gives
-    assert broken_urls(tmp_path, ["sv/modules/old/"]) == [
-        "sv/modules/old/: redirects to 'modules/new/', a page in another language"
-    ]
-
-
-def test_every_redirect_gets_a_swedish_twin(tmp_path: Path) -> None:
-    for url in ("modules/new/", "sv/modules/new/", HOME, "sv/"):
-        _page(tmp_path, url)
-    redirect_maps = {"modules/old.md": "modules/new.md", "start.md": "index.md"}
-    for old, new in redirect_maps.items():
-        _redirect(tmp_path, old, new)
-    written = write_language_redirects(tmp_path, redirect_maps)
-    assert len(written) == 2
-    assert resolve(tmp_path, "sv/modules/old/").target == "sv/modules/new/"
-    assert resolve(tmp_path, "sv/start/").target == "sv/"
-    assert broken_urls(tmp_path, ["modules/old/", "sv/modules/old/", "start/", "sv/start/"]) == []
-
-
-def test_adding_urls_never_removes_one(tmp_path: Path) -> None:
-    manifest = tmp_path / "published-urls.txt"
-    write_manifest(["modules/moved-away/", "sv/modules/moved-away/"], manifest)
-    added = add_new_urls(["modules/new/", "sv/modules/new/"], manifest)
-    assert added == ["modules/new/", "sv/modules/new/"]
-    assert read_manifest(manifest) == ["modules/moved-away/", "modules/new/", "sv/modules/moved-away/", "sv/modules/new/"]
-    assert add_new_urls(["modules/new/"], manifest) == []
-
-
-def test_manifest_lists_every_page_of_the_site() -> None:
-    """A page must be in the manifest before it is published, or its URL could later break unseen."""
-    missing = sorted(set(page_urls(ROOT)) - set(read_manifest()))
-    assert missing == [], f"data/published-urls.txt lacks {missing}: run `python scripts/url_manifest.py add`"
-
-
-def test_release_notes_are_the_changelog_entry_with_links_to_the_versions_pages() -> None:
-    notes = release.release_notes(ROOT, CURRICULUM_VERSION, "https://owner.github.io/repo/")
-    base = f"https://owner.github.io/repo/{CURRICULUM_VERSION}/"
-    assert notes.startswith("The first version") or CURRICULUM_VERSION != "2026.1"
-    assert f"]({base}modules/)" in notes and f"]({base}about/downloads/)" in notes
-    assert ".md)" not in notes, "a link still points at a Markdown file"
-    assert f"({base}sv/about/changelog/)" in notes
-    assert "\n## " not in notes, "the notes run into the next version's entry"
-
-
-def test_release_notes_fail_for_a_version_without_an_entry() -> None:
-    with pytest.raises(SystemExit, match=r"no entry for 2099\.1"):
-        release.release_notes(ROOT, "2099.1", "https://owner.github.io/repo/")
-
-
-def test_page_urls_cover_both_languages_and_the_home_pages() -> None:
-    urls = page_urls()
-    assert {HOME, "sv/", PAGE, "sv/" + PAGE} <= set(urls)
-
-
-# --- the release script ---------------------------------------------------------------------
-
-
-def _release_root(root: Path, constant: str = "2026.2", entry: str = "2026.2") -> Path:
-    (root / "curriculum").mkdir(parents=True)
-    (root / "curriculum" / "__init__.py").write_text(f'CURRICULUM_VERSION = "{constant}"\n', encoding="utf-8")
-    (root / "pyproject.toml").write_text(f'[project]\nname = "x"\nversion = "{constant}"\n', encoding="utf-8")
-    (root / "docs" / "about").mkdir(parents=True)
-    ident = release.heading_id(entry)
-    (root / "docs" / "about" / "changelog.md").write_text(f"# Changelog\n\n## {entry} {{ #{ident} }}\n", encoding="utf-8")
-    (root / "docs" / "about" / "changelog.sv.md").write_text(f"# Ändringslogg\n\n## {entry} {{ #{ident} }}\n", encoding="utf-8")
-    (root / "data").mkdir()
-    write_manifest(page_urls(root), root / "data" / "published-urls.txt")
-    return root
-
-
-def _valid(_root: Path) -> list[str]:
-    return []
-
-
-def test_release_accepts_a_ready_version(tmp_path: Path) -> None:
-    assert release.check_release(_release_root(tmp_path), "2026.2", validate=_valid) == []
-    assert release.commands("2026.2") == [
-        'git tag --annotate v2026.2 --message "Curriculum version 2026.2"', "git push origin v2026.2"]
-
-
-def test_release_refuses_a_version_not_written_yyyy_n(tmp_path: Path) -> None:
-    root = _release_root(tmp_path)
-    for wrong in ("2026.02", "26.2", "2026-2", "v2026.2", "2026.0", "2026"):
-        assert release.check_release(root, wrong, validate=_valid) == [
-            f"version '{wrong}' is not written YYYY.N (for example 2026.2)"]
-
-
-def test_release_names_everything_that_is_missing(tmp_path: Path) -> None:
-    root = _release_root(tmp_path, constant="2026.1", entry="2026.1")
-    (root / "docs" / "modules").mkdir()
-    (root / "docs" / "modules" / "new.md").write_text("# New\n", encoding="utf-8")
-    problems = release.check_release(root, "2026.2", validate=lambda _root: ["docs/x.md:3: kind: missing"])
-    assert problems[0].startswith("curriculum/__init__.py: CURRICULUM_VERSION is '2026.1', not '2026.2': bump it")
-    assert problems[1].startswith("pyproject.toml: version is '2026.1'")
-    assert problems[2].startswith("docs/about/changelog.md: no entry for 2026.2: add '## 2026.2 { #v2026-2 }'")
-    assert problems[3].startswith("docs/about/changelog.sv.md: no entry for 2026.2")
-    assert problems[4] == ("data/published-urls.txt: 1 page URL(s) not listed (first: modules/new/): "
-                           "run `python scripts/url_manifest.py add`")
-    assert problems[5] == "content: docs/x.md:3: kind: missing"
-
-
-def test_a_published_version_is_never_deployed_again_and_latest_only_moves_forward() -> None:
-    published = json.dumps([{"version": "2026.2", "title": "2026.2", "aliases": ["latest"]},
-                            {"version": "2026.1", "title": "2026.1", "aliases": []},
-                            {"version": "dev", "title": "dev", "aliases": []}])
-    assert release.check_published("2026.3", published) == []
-    assert release.check_published("2027.1", "[]") == []
-    assert "already published" in release.check_published("2026.1", published)[0]
-    assert "older than the newest release 2026.2" in release.check_published("2025.4", published)[0]
-
-
-def test_this_repository_has_a_changelog_entry_for_its_version() -> None:
-    problems = [p for p in release.check_release(ROOT, CURRICULUM_VERSION, validate=_valid)
-                if not p.startswith("data/published-urls.txt")]
-    assert problems == []
-
-
-# --- the publish configuration ----------------------------------------------------------------
-
-
-def test_publish_config_is_the_site_config_plus_the_version_selector() -> None:
-    from mkdocs.config import load_config
-
-    plain = load_config(str(ROOT / "mkdocs.yml"))
-    publish = load_config(str(ROOT / "mkdocs.publish.yml"))
-    assert "version" not in plain.extra, "the plain build must not fetch ../versions.json"
-    assert publish.extra["version"]["provider"] == "mike"
-    assert publish.strict is True
-    assert list(publish.plugins) == list(plain.plugins)
-    assert publish.plugins["mike"].config["alias_type"] == "redirect"  # GitHub Pages rejects symlinks
-    assert publish.plugins["mike"].config["canonical_version"] == ""
-    assert publish.nav == plain.nav
-
-
-def test_publish_workflow_deploys_only_after_every_test() -> None:
-    import yaml
-
-    workflow = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
-    push = workflow[True]["push"]  # YAML reads the key `on` as true
-    assert push["branches"] == ["main"] and push["tags"] == ["v[0-9][0-9][0-9][0-9].[0-9]+"]
-    assert workflow["concurrency"]["cancel-in-progress"] is False
-    jobs = workflow["jobs"]
-    assert any(step.get("run") == "make test" for step in jobs["test"]["steps"])
-    assert jobs["deploy"]["needs"] == "test"
-    assert jobs["deploy"]["permissions"] == {"contents": "write"}
-    for job in jobs.values():
-        checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@"))
-        assert checkout["with"]["fetch-depth"] == 0
-        assert any(step.get("uses", "").startswith("actions/cache@") for step in job["steps"])
-    scripts = "\n".join(step.get("run", "") for step in jobs["deploy"]["steps"])
-    assert 'git config --global user.name' in scripts
-    # The books and the offline copy go with the GitHub release, after `make downloads` made them.
-    steps = jobs["deploy"]["steps"]
-    made = next(i for i, step in enumerate(steps) if step.get("run") == "make downloads")
-    attach = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("softprops/action-gh-release@"))
-    assert made < attach and steps[attach]["if"] == steps[made]["if"] == "github.ref_type == 'tag'"
-    files = steps[attach]["with"]["files"].split()
-    assert {"build/downloads/ecoleap-*.pdf", "build/downloads/ecoleap-offline-*.zip"} <= set(files)
-    assert steps[attach]["with"]["fail_on_unmatched_files"] is True
-    assert "--notes " + steps[attach]["with"]["body_path"] in scripts
-    deploys = [line for line in scripts.splitlines() if "mike deploy" in line]
-    assert len(deploys) == 2
-    assert all(line.strip().startswith("SITE_URL=") and "--config-file mkdocs.publish.yml" in line for line in deploys)
 
 
 # --- two versions deployed with mike into a temporary repository -----------------------------
@@ -348,7 +109,7 @@ def _publish(workdir: Path) -> Published:
     git(["git", "commit", "--quiet", "--all", "--message", f"curriculum version {NEW}"])
     published_json = workdir / "versions.json"
     published_json.write_text(git(["git", "show", "gh-pages:versions.json"]).stdout, encoding="utf-8")
-    check = _run([sys.executable, "scripts/release.py", NEW, "--check-only", "--published", str(published_json)],
+    check = _run([sys.executable, "-m", "scripts.release", NEW, "--check-only", "--published", str(published_json)],
                  repo, env, check=False)
     deploy(NEW)
 

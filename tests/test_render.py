@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from curriculum.links import Linker, page_url
 from curriculum.loader import load_curriculum
 from curriculum.render import Renderer, UnknownId, duration_band
 from tests.site_pages import ROOT
@@ -20,28 +19,6 @@ def renderers(project: Path) -> dict[str, Renderer]:
         "en": Renderer(curriculum, "en", "modules/waste-walk.md"),
         "sv": Renderer(curriculum, "sv", "modules/waste-walk.sv.md"),
     }
-
-
-@pytest.mark.parametrize(
-    ("src", "language", "url"),
-    [
-        ("index.md", "en", ""),
-        ("index.sv.md", "sv", "sv/"),
-        ("modules/index.md", "en", "modules/"),
-        ("modules/x.sv.md", "sv", "sv/modules/x/"),
-        ("coach-training/units/a.md", "en", "coach-training/units/a/"),
-    ],
-)
-def test_page_url_follows_mkdocs_directory_urls(src: str, language: str, url: str) -> None:
-    assert page_url(src, language) == url
-
-
-def test_linker_makes_relative_links_within_the_language() -> None:
-    assert Linker("modules/x.sv.md", "sv").href("about/sources.md", "src-a") == "../../about/sources/#src-a"
-    assert Linker("index.md", "en").href("modules/index.md") == "modules/"
-    assert Linker("modules/x.md", "en").href("modules/y.md") == "../y/"
-    assert Linker("modules/x.md", "en").href("modules/x.md") == "./"
-    assert Linker("modules/x.md", "en").asset("assets/images/p.svg") == "../../assets/images/p.svg"
 
 
 def test_checklist_renders_in_the_page_language_with_stable_item_keys(renderers: dict[str, Renderer]) -> None:
@@ -67,9 +44,11 @@ def test_cite_links_to_the_bibliography_entry(renderers: dict[str, Renderer]) ->
 def test_module_facts_link_prerequisites_and_follow_ups(renderers: dict[str, Renderer], project: Path) -> None:
     basics = Renderer(load_curriculum(project), "sv", "modules/basics.sv.md").module_facts()
     assert '<a href="../waste-walk/">Slöserivandring</a>' in basics
-    assert "Gör först</dt><dd>Inga" in basics
+    assert "Gör först</dt><dd>Inget: du kan börja här</dd>" in basics
     walk = renderers["en"].module_facts()
     assert "1 h" in walk and "Kickstart Hållbarhet" in walk
+    assert "Leads on to</dt><dd>No module builds on this one; see the program page for what comes next</dd>" in walk
+    assert ">None<" not in walk
 
 
 def test_catalogue_cards_carry_the_filter_values(renderers: dict[str, Renderer]) -> None:
@@ -111,3 +90,72 @@ def test_film_poster_loads_at_once_on_the_films_own_page_and_lazily_elsewhere() 
         elsewhere = Renderer(curriculum, language, f"modules/green-waste-walk{suffix}").film("green-waste-walk")
         assert 'class="film__poster"' in own and 'loading="lazy"' not in own
         assert 'loading="lazy"' in elsewhere
+
+
+def test_field_reference_lists_every_field_of_the_schema(renderers: dict[str, Renderer]) -> None:
+    from curriculum.schema import KINDS
+
+    for kind in KINDS.values():
+        html = renderers["en"].field_reference(kind.name)
+        assert re.findall(r"<tr><td><code>([\w_]+)</code>", html) == [f.name for f in kind.fields]
+        for section in kind.sections:
+            assert f"<code>{section}</code>" in html
+    module = renderers["sv"].field_reference("module")
+    assert "<code>kickstart</code>, <code>start</code>, <code>in-depth</code>" in module  # the programs vocabulary
+    assert "egen text på varje språk" in module
+    with pytest.raises(UnknownId, match="unknown page kind 'modul'"):
+        renderers["en"].field_reference("modul")
+
+
+def test_swedish_terms_render_the_term_list(project: Path) -> None:
+    (project / "data/terms.yml").write_text(
+        "terms:\n  - english: curriculum\n    chosen: utbildningsmaterial\n    rejected: [kursplan]\n"
+        "    why: {en: a kursplan is a syllabus, sv: en kursplan styr en kurs}\n", encoding="utf-8")
+    html = Renderer(load_curriculum(project), "sv", "about/contributing.sv.md").swedish_terms()
+    assert '<td lang="sv"><strong>utbildningsmaterial</strong></td><td lang="sv">kursplan</td><td>en kursplan styr en kurs</td>' in html
+
+
+def test_program_load_adds_up_the_modules_and_divides_by_the_weeks(project: Path) -> None:
+    vocabularies = project / "data/vocabularies.yml"
+    assert "    weeks: 13" in vocabularies.read_text(encoding="utf-8")
+    text = vocabularies.read_text(encoding="utf-8").replace("    weeks: 13\n", "    weeks: 4\n", 1)
+    vocabularies.write_text(text, encoding="utf-8")
+    curriculum = load_curriculum(project)
+    assert curriculum.program_minutes("kickstart") == 120  # the two 60-minute modules
+    english = Renderer(curriculum, "en", "programs/kickstart.md").program_load("kickstart")
+    assert english.startswith("2 h of sessions in 2 modules; spread over 4 weeks, that is about 0.5 hours a week")
+    swedish = Renderer(curriculum, "sv", "programs/kickstart.sv.md").program_load("kickstart")
+    assert "ungefär 0,5 timmar i veckan" in swedish
+    with pytest.raises(UnknownId, match="unknown program with modules and weeks 'start'"):
+        Renderer(curriculum, "en", "programs/start.md").program_load("start")
+
+
+def test_the_bibliography_marks_each_type_and_lists_a_replaced_key_once(project: Path) -> None:
+    sources = project / "data/sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("    group: green-methods", "    replaces: [epa-2005]\n    group: green-methods"), encoding="utf-8")
+    curriculum = load_curriculum(project)
+    html = Renderer(curriculum, "en", "about/sources.md").bibliography()
+    assert html.count('<li id="src-epa-2006">') == 1 and "src-epa-2005" not in html
+    assert '<span class="source-type">(official publication or standard)</span>' in html
+    cite = Renderer(curriculum, "en", "modules/waste-walk.md").cite("epa-2005")
+    assert 'href="../../about/sources/#src-epa-2006"' in cite
+
+
+def test_film_chapters_come_from_the_data_in_the_pages_language() -> None:
+    curriculum = load_curriculum(ROOT)
+    film = curriculum.films["green-waste-walk"]
+    for language, suffix in (("en", ".md"), ("sv", ".sv.md")):
+        lines = Renderer(curriculum, language, f"films/green-waste-walk{suffix}").film_chapters().splitlines()
+        assert lines == [f"- **{chapter.start}** {chapter.title[language]}" for chapter in film.chapters]
+    assert lines[2] == "- **1:20** Ute i verksamheten"
+
+
+def test_film_pages_take_their_chapters_from_the_data() -> None:
+    """The chapters are written once, in data/films.yml: a list typed on the page would drift."""
+    for page in sorted((ROOT / "docs" / "films").glob("*.md")):
+        if page.name.startswith("index."):
+            continue
+        text = page.read_text(encoding="utf-8")
+        assert "{{ film_chapters() }}" in text, f"{page.name}: call film_chapters() in the chapters section"
+        typed = re.findall(r"^- \*\*\d+:\d\d\*\*", text, re.MULTILINE)
+        assert typed == [], f"{page.name}: chapter lines typed by hand; data/films.yml has them"

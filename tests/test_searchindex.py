@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from curriculum.searchindex import exclude_repeated_text, index_path, split_by_language
+from curriculum.layout import search_index_path
+from curriculum.searchindex import exclude_repeated_text, split_by_language
 
 
 def _merged(site: Path, docs: list[dict]) -> None:
@@ -21,9 +22,9 @@ def test_the_merged_index_becomes_one_per_language_without_doubles(tmp_path: Pat
     _merged(tmp_path, [english, swedish, home, dict(english)])
 
     assert split_by_language(tmp_path) == {"en": 2, "sv": 1}
-    en = json.loads(index_path(tmp_path, "en").read_text(encoding="utf-8"))
-    sv = json.loads(index_path(tmp_path, "sv").read_text(encoding="utf-8"))
-    assert index_path(tmp_path, "sv") == tmp_path / "sv" / "search" / "search_index.json"
+    en = json.loads(search_index_path(tmp_path, "en").read_text(encoding="utf-8"))
+    sv = json.loads(search_index_path(tmp_path, "sv").read_text(encoding="utf-8"))
+    assert search_index_path(tmp_path, "sv") == tmp_path / "sv" / "search" / "search_index.json"
     assert en["docs"] == [english, home] and sv["docs"] == [swedish]
     assert (en["config"]["lang"], sv["config"]["lang"]) == (["en"], ["sv"])
     assert en["config"]["separator"] == "[\\s\\-]+"  # the rest of Material's settings stay

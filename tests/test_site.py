@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
 
-from curriculum import LANGUAGES
-from curriculum.links import language_of_url, page_url
+from curriculum import CURRICULUM_VERSION, LANGUAGES
+from curriculum.layout import language_of_url, page_url, search_index_path
 from curriculum.loader import load_curriculum
-from curriculum.searchindex import index_path
 from tests.conftest import TEST_REPOSITORY
 from tests.site_pages import ROOT, built_page, english_sources, heading_ids
 
@@ -70,9 +70,46 @@ def test_checklists_and_sources_render_from_the_data(built_site: Path) -> None:
         assert f'id="src-{key}"' in sources
 
 
-def test_glossary_terms_become_tooltips(built_site: Path) -> None:
-    pages = [built_page(built_site, src, lang).read_text(encoding="utf-8") for src in PAGES for lang in ("en", "sv")]
-    assert sum("<abbr title=" in html for html in pages) >= 2
+def test_footer_words_come_from_the_labels(built_site: Path) -> None:
+    labels = load_curriculum(ROOT).labels
+    for language in LANGUAGES:
+        html = built_page(built_site, "modules/index.md", language).read_text(encoding="utf-8")
+        footer = html[html.index('<div class="md-copyright">'):]
+        footer = footer[: footer.index("</footer>")] if "</footer>" in footer else footer
+        expected = (f'{labels["footer_licence"][language]} {labels["curriculum_version"][language]} '
+                    f"{CURRICULUM_VERSION}.")
+        assert expected in footer
+        assert f'>{labels["accessibility_statement"][language]}</a>' in footer
+        assert f'>{labels["about_this_curriculum"][language]}</a>' in footer
+
+
+_ABBR = re.compile(r'<abbr title="([^"]*)">([^<]+)</abbr>')
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+
+
+def test_every_glossary_abbreviation_in_a_paragraph_is_a_tooltip_with_its_definition(built_site: Path) -> None:
+    """On every page in both languages: each tooltip shows its term's definition in that language,
+    and no glossary abbreviation (VSM, VFA, KPI, ...) stands in a paragraph without its tooltip."""
+    glossary = load_curriculum(ROOT).glossary.values()
+    wrong, bare, shown = [], [], 0
+    for language in LANGUAGES:
+        definitions = {name: " ".join(term.definition[language].split())
+                       for term in glossary for name in {term.abbr.get(language), term.term[language]} - {None}}
+        abbreviations = [term.abbr[language] for term in glossary if term.abbr.get(language)]
+        for src in PAGES:
+            html = built_page(built_site, src, language).read_text(encoding="utf-8")
+            article = html.split("<article", 1)[-1].split("</article>", 1)[0]
+            for title, name in _ABBR.findall(article):
+                shown += 1
+                if definitions.get(unescape(name)) != unescape(title):
+                    wrong.append(f"{language} {src}: {name}")
+            for paragraph in _PARAGRAPH.findall(article):
+                outside = re.sub(r"<code>.*?</code>|<abbr\b.*?</abbr>", "", paragraph, flags=re.DOTALL)
+                text = unescape(re.sub(r"<[^>]+>", "", outside))
+                bare += [f"{language} {src}: {a}" for a in abbreviations if re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text)]
+    assert wrong == [], "tooltips whose text is not the term's definition"
+    assert bare == [], "glossary abbreviations without a tooltip"
+    assert shown > len(PAGES), "hardly any tooltips: is the glossary empty?"
 
 
 def test_swedish_sitemap_exists(built_site: Path) -> None:
@@ -81,7 +118,7 @@ def test_swedish_sitemap_exists(built_site: Path) -> None:
 
 
 def _index(site: Path, language: str) -> dict:
-    return json.loads(index_path(site, language).read_text(encoding="utf-8"))
+    return json.loads(search_index_path(site, language).read_text(encoding="utf-8"))
 
 
 def test_each_language_has_its_own_search_index_with_every_page(built_site: Path) -> None:
@@ -138,7 +175,7 @@ def test_portfolio_template_download_lists_every_units_evidence(built_site: Path
         assert "&#39;" not in template and "&amp;" not in template  # plain Markdown, not HTML-escaped
 
 
-def test_every_unit_is_prepared_by_a_certification_step(built_site: Path) -> None:
+def test_every_unit_is_prepared_by_a_certification_step() -> None:
     from curriculum.loader import load_curriculum
 
     curriculum = load_curriculum(ROOT)

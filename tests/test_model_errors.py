@@ -1,0 +1,154 @@
+"""Content errors an author can act on: the real cause alone, at the line to fix.
+
+Each test breaks the minimal project once and asserts the *whole* list of problems, so a
+follow-on error that buries the cause fails the test as surely as a wrong message does.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from curriculum.loader import collect
+from tests.test_model import EN, SV, edit
+
+BASICS = "docs/modules/basics.md"
+
+
+def problems_of(project: Path) -> list[str]:
+    return [str(p) for p in collect(project)[1]]
+
+
+CAUSE_ALONE = [
+    pytest.param(BASICS, "last_reviewed: 2026-01-15\n---", "last_reviewed: 2026-01-15\n",
+                 f"{BASICS}:1: front matter: the --- block that starts here is never closed (add a line with --- after the last field)",
+                 id="front-matter-not-closed"),
+    pytest.param(BASICS, "duration_minutes: 60\n", "",
+                 f"{BASICS}:2: duration_minutes: missing (add 'duration_minutes:' to the front matter)", id="missing-field"),
+    pytest.param(BASICS, "id: basics", "id: Basics",
+                 f"{BASICS}:3: id: 'Basics' must equal the file name 'basics' (rename one of them)", id="bad-id"),
+    pytest.param(BASICS, "title: Waste walk", 'title: "Waste walk',
+                 f"{BASICS}:4: yaml: a quoted text starts here and is never closed (add the closing quote)", id="unclosed-quote"),
+    pytest.param("data/checklists/walk.yml", None, "",
+                 "data/checklists/walk.yml:1: file: the file is empty (write its content, or delete the file)", id="empty-checklist"),
+    pytest.param("data/glossary.yml", None, "",
+                 "data/glossary.yml:1: file: the file is empty (write its content, or delete the file)", id="empty-glossary"),
+]
+
+
+@pytest.mark.parametrize(("relative", "old", "new", "expected"), CAUSE_ALONE)
+def test_a_page_or_file_that_fails_to_load_is_reported_without_its_follow_on_errors(
+        project: Path, relative: str, old: str | None, new: str, expected: str) -> None:
+    """`waste-walk` names `basics` as prerequisite and both use the checklist `walk`: neither
+    "unknown module 'basics'" nor "unknown checklist 'walk'" nor a Swedish difference may bury the cause."""
+    if old is None:
+        (project / relative).write_text(new, encoding="utf-8")
+    else:
+        edit(project, relative, old, new)
+    assert problems_of(project) == [expected]
+
+
+def test_a_missing_twin_is_reported_alone(project: Path) -> None:
+    (project / "docs/modules/basics.sv.md").unlink()
+    assert problems_of(project) == [
+        f"{BASICS}:1: translation: no Swedish version (create docs/modules/basics.sv.md with the same sections)"]
+
+
+def test_a_checklist_only_a_broken_page_uses_is_not_called_unused(project: Path) -> None:
+    walk = (project / "data/checklists/walk.yml").read_text(encoding="utf-8")
+    (project / "data/checklists/spare.yml").write_text(walk.replace("id: walk", "id: spare"), encoding="utf-8")
+    for relative in (BASICS, "docs/modules/basics.sv.md"):
+        edit(project, relative, "checklists: [walk]", "checklists: [walk, spare]")
+        edit(project, relative, '{{ checklist("walk") }}', '{{ checklist("walk") }}\n\n{{ checklist("spare") }}')
+        edit(project, relative, "duration_minutes: 60\n", "")
+    assert [p for p in problems_of(project) if "spare" in p] == []
+
+
+INVALID_UTF8 = b"Prep\xe9re."  # Latin-1 'é' in a file read as UTF-8
+
+
+def _break_encoding(project: Path) -> int:
+    page = project / BASICS
+    data = page.read_bytes()
+    page.write_bytes(data.replace(b"Prepare.", INVALID_UTF8, 1))
+    return data[: data.index(b"Prepare.")].count(b"\n") + 1
+
+
+def test_a_byte_that_is_not_utf8_is_reported_at_its_line(project: Path) -> None:
+    line = _break_encoding(project)
+    assert problems_of(project) == [f"{BASICS}:{line}: file: not UTF-8 (save the file as UTF-8)"]
+
+
+def test_the_check_command_reports_a_byte_that_is_not_utf8_without_a_traceback(project: Path) -> None:
+    line = _break_encoding(project)
+    result = subprocess.run([sys.executable, "-m", "curriculum", str(project)], capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert result.stdout == f"{BASICS}:{line}: file: not UTF-8 (save the file as UTF-8)\n"
+    assert "Traceback" not in result.stderr
+
+
+def test_a_data_file_that_is_not_utf8_is_reported_at_its_line(project: Path) -> None:
+    path = project / "data/glossary.yml"
+    path.write_bytes(path.read_bytes().replace("Där".encode(), b"D\xe4r"))
+    assert problems_of(project) == ["data/glossary.yml:4: file: not UTF-8 (save the file as UTF-8)"]
+
+
+PAGE_LINE = 40  # "Prepare." in the minimal module
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ('<a href="../missing/">the missing module</a>',
+     '<a href="../missing/"> leads to no page or file of the site (MkDocs neither rewrites nor checks raw HTML links: fix the address, or use a Markdown link)'),
+    ('<img src="../../assets/images/none.png" alt="A waste walk">',
+     '<img src="../../assets/images/none.png"> leads to no page or file of the site (MkDocs neither rewrites nor checks raw HTML links: fix the address, or use a Markdown link)'),
+], ids=["link", "image"])
+def test_a_raw_html_link_to_nothing_is_reported_at_its_source_line(project: Path, html: str, expected: str) -> None:
+    edit(project, EN, "Prepare.", f"Prepare. {html}")
+    assert problems_of(project) == [f"{EN}:{PAGE_LINE}: link: {expected}"]
+
+
+def test_raw_html_links_to_pages_files_and_other_sites_pass(project: Path) -> None:
+    (project / "docs/assets/images").mkdir(parents=True)
+    (project / "docs/assets/images/walk.svg").write_text("<svg/>", encoding="utf-8")
+    edit(project, EN, "Prepare.", 'Prepare. <a href="../basics/#outcomes">basics</a> <a href="../">modules</a> '
+         '<img src="../../assets/images/walk.svg" alt="A walk"> <a href="https://example.org/">elsewhere</a> `<a href="../nowhere/">`')
+    edit(project, SV, "Prepare.", 'Prepare. <a href="../basics/">basics</a> <img src="../../../assets/images/walk.svg" alt="En runda">')
+    assert problems_of(project) == []
+
+
+@pytest.mark.parametrize(("expression", "expected"), [
+    ("{{ version }}", "{{ version }}: 'version' is undefined (a page uses the macros in the contributors' guide; an id is quoted: cite(\"key\"))"),
+    ("{{ curriculum_versoin }}", "{{ curriculum_versoin }}: 'curriculum_versoin' is undefined (did you mean 'curriculum_version'?)"),
+    ("{{ cite(epa) }}", "{{ cite(epa) }}: 'epa' is undefined (a page uses the macros in the contributors' guide; an id is quoted: cite(\"key\"))"),
+    ('{{ cite("epa-2006" }}', "{{ cite(\"epa-2006\" }}: unexpected '}', expected ')' (write a macro call such as {{ cite(\"key\") }})"),
+], ids=["variable", "misspelt-macro-name", "unquoted-id", "syntax"])
+def test_an_undefined_name_in_a_page_is_reported_at_the_pages_own_line(project: Path, expression: str, expected: str) -> None:
+    edit(project, EN, "Prepare.", f"Prepare.\n\nVersion {expression}.")
+    problems = problems_of(project)
+    assert f"{EN}:{PAGE_LINE + 2}: macro: {expected}" in problems, "\n".join(problems)
+
+
+def test_swedish_macro_calls_that_differ_point_at_the_call_that_differs(project: Path) -> None:
+    edit(project, SV, "{{ page_sources() }}", "")
+    lines = (project / SV).read_text(encoding="utf-8").splitlines()
+    checklist_line = next(i for i, text in enumerate(lines, 1) if '{{ checklist("walk") }}' in text)
+    assert problems_of(project) == [
+        f"{SV}:{checklist_line}: macro: macro calls differ from the English page: missing {{{{ page_sources() }}}}"]
+
+
+def test_swedish_macro_calls_in_another_order_point_at_the_first_difference(project: Path) -> None:
+    edit(project, SV, "Waste costs money {{ cite(\"epa-2006\") }}.", "Waste costs money.")
+    edit(project, SV, "Follow up.", "Follow up {{ cite(\"epa-2006\") }}.")
+    lines = (project / SV).read_text(encoding="utf-8").splitlines()
+    # English: module_facts, cite, checklist, page_sources; Swedish: the checklist comes second.
+    checklist_line = next(i for i, text in enumerate(lines, 1) if '{{ checklist("walk") }}' in text)
+    assert problems_of(project) == [
+        f"{SV}:{checklist_line}: macro: macro calls differ from the English page: the order differs"]
+
+
+def test_a_translation_that_fails_to_load_is_not_compared_with_the_english_page(project: Path) -> None:
+    edit(project, SV, "kind: module\n", "kind: module\ntitle: [\n")
+    assert problems_of(project) == [f"{SV}:5: yaml: expected ',' or ']', but got ':' (check the indentation, and quote text that contains ': ' or starts with a symbol)"]
