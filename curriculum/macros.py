@@ -9,6 +9,7 @@ from typing import Any
 from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE
 from curriculum.downloads import staged
 from curriculum.loader import load_curriculum
+from curriculum.nav import nav_pages
 from curriculum.render import Renderer
 from curriculum.schema import MACROS
 
@@ -23,11 +24,12 @@ def define_env(env: Any) -> None:
     # asking the loader on every macro call would check every content file's date each time,
     # which grows with the square of the page count.
     env.curriculum = load_curriculum(root)
+    env.nav_order = nav_pages(root)
 
     def renderer() -> Renderer:
         page = env.page
         language = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
-        return Renderer(env.curriculum, language, page.file.src_uri, _directory_urls(env))
+        return Renderer(env.curriculum, language, page.file.src_uri, _directory_urls(env), env.nav_order)
 
     def bind(name: str):
         def macro(*args: str) -> str:

@@ -7,12 +7,12 @@ as a pre-build step if the site moves to another generator.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from curriculum import CURRICULUM_VERSION
+from curriculum import CURRICULUM_VERSION, progress
 from curriculum import downloads as files
 from curriculum.links import Linker
 from curriculum.model import Curriculum, Module, Source, Unit
@@ -25,6 +25,8 @@ _TEMPLATES = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=False,
 )
+# The progress store's stable keys and content digests (curriculum/progress.py).
+_TEMPLATES.globals.update(unit_key=progress.unit_key, step_key=progress.step_key, unit_digest=progress.unit_digest)
 
 PROGRAMS_FOR_GROUPING = ("kickstart", "start", "in-depth")
 _FILM_HOSTS = {"youtube": "youtube-nocookie.com", "vimeo": "player.vimeo.com"}
@@ -42,11 +44,12 @@ class Renderer:
     """Renders for one page: knows the model, the language and where the page is."""
 
     def __init__(self, curriculum: Curriculum, language: str, page_src: str,
-                 directory_urls: bool = True) -> None:
+                 directory_urls: bool = True, nav: Sequence[str] = ()) -> None:
         self.c = curriculum
         self.lang = language
         self.links = Linker(page_src, language, directory_urls)
         self.page_key = _english_key(page_src, language)
+        self.nav = tuple(nav)  # the navigation's pages in order: the recommended reading order
 
     # helpers ---------------------------------------------------------------------------
     def label(self, key: str, **values: object) -> str:
@@ -101,11 +104,12 @@ class Renderer:
         return self._template("module_facts.html.j2", m=module, followers=self.c.followers(module.id))
 
     def module_catalogue(self) -> str:
-        modules = sorted(self.c.modules.values(), key=lambda m: (m.programs[0], m.title[self.lang]))
+        modules = recommended_order(self.c.modules.values(), self.nav, self.lang)
         groups = [(p, [m for m in modules if m.programs[0] == p]) for p in PROGRAMS_FOR_GROUPING]
+        used = {"program": {p for m in modules for p in m.programs}, "topic": {t for m in modules for t in m.topics},
+                "audience": {a for m in modules for a in m.audience}}
         return self._template(
-            "module_catalogue.html.j2", groups=groups, vocab=self.c.vocabularies,
-            duration_band=duration_band,
+            "module_catalogue.html.j2", groups=groups, vocab=self.c.vocabularies, used=used, bands=DURATION_BANDS,
         )
 
     def checklist_library(self) -> str:
@@ -262,12 +266,16 @@ def _short_citation(source: Source) -> str:
 _SURNAME = re.compile(r"((?:[a-z]+ )*[A-ZÅÄÖÉ][\w'’-]+(?: [A-Z][\w'’-]+)*),\s*(?:[A-ZÅÄÖÉ]\.\s*)+")
 
 
-def duration_band(minutes: int) -> str:
-    if minutes <= 240:
-        return "short"
-    if minutes <= 480:
-        return "day"
-    return "long"
+# The catalogue's duration filter: each band includes every shorter module ("up to a day" keeps
+# the half-day ones); the browser compares a card's minutes with the band's limit.
+DURATION_BANDS: tuple[tuple[str, int], ...] = (("short", 240), ("day", 480), ("two-days", 960))
+
+
+def recommended_order(modules: Iterable[Module], nav: Sequence[str], language: str) -> list[Module]:
+    """Modules in the navigation's order, which the programs also follow; any the navigation
+    does not list come after, by program and title."""
+    position = {path: index for index, path in enumerate(nav)}
+    return sorted(modules, key=lambda m: (position.get(m.key, len(position)), m.programs[0], m.title[language]))
 
 
 def _checklist_users(c: Curriculum) -> dict[str, list[Module | Unit]]:

@@ -9,7 +9,7 @@ import pytest
 
 from curriculum.links import Linker, page_url
 from curriculum.loader import load_curriculum
-from curriculum.render import Renderer, UnknownId, duration_band
+from curriculum.render import DURATION_BANDS, Renderer, UnknownId, recommended_order
 from tests.site_pages import ROOT
 
 
@@ -44,14 +44,17 @@ def test_linker_makes_relative_links_within_the_language() -> None:
     assert Linker("modules/x.md", "en").asset("assets/images/p.svg") == "../../assets/images/p.svg"
 
 
-def test_checklist_renders_in_the_page_language_with_stable_item_keys(renderers: dict[str, Renderer]) -> None:
+def test_checklist_is_a_sheet_of_its_page_in_the_page_language(renderers: dict[str, Renderer]) -> None:
     english, swedish = renderers["en"].checklist("walk"), renderers["sv"].checklist("walk")
     assert "Listen for air leaks." in english and "Lyssna efter luftläckor." not in english
     assert "Lyssna efter luftläckor." in swedish and "Listen for air leaks." not in swedish
     for html in (english, swedish):
-        assert 'data-progress-key="checklist:walk:leaks"' in html
-        assert 'data-progress-key="checklist:walk:idle"' in html
+        # Ticks belong to this page's sheet: both languages of the page share it, no other page does.
+        assert 'data-sheet="modules/waste-walk.md#walk"' in html
+        assert 'data-sheet-item="leaks"' in html and 'data-sheet-item="idle"' in html
+        assert "data-progress-key" not in html
         assert "<legend" in html
+    assert "Company:" in english and "Företag:" in swedish and english.count("checklist__note-line") >= 3
 
 
 def test_unknown_id_names_the_valid_ids(renderers: dict[str, Renderer]) -> None:
@@ -75,7 +78,10 @@ def test_module_facts_link_prerequisites_and_follow_ups(renderers: dict[str, Ren
 def test_catalogue_cards_carry_the_filter_values(renderers: dict[str, Renderer]) -> None:
     html = renderers["en"].module_catalogue()
     assert html.count('class="module-card"') == 2
-    assert 'data-program="kickstart" data-topic="waste" data-audience="operators" data-duration="short"' in html
+    assert 'data-program="kickstart" data-topic="waste" data-audience="operators" data-minutes="60"' in html
+    # Only values that some module has are offered (no "Coaches" that matches nothing).
+    audiences = html.split('name="audience"')[1].split("</select>")[0]
+    assert audiences.count("<option") == 2 and 'value="operators"' in audiences
     # The filter is in the page from the start (no layout shift when scripts run); the
     # stylesheet hides it when JavaScript is off, where it could not work.
     form = html.split("<form")[1].split(">")[0]
@@ -84,9 +90,17 @@ def test_catalogue_cards_carry_the_filter_values(renderers: dict[str, Renderer])
     assert re.search(r"\.no-js \.catalogue__filters[^{]*\{\s*display:\s*none", css)
 
 
-@pytest.mark.parametrize(("minutes", "band"), [(60, "short"), (240, "short"), (241, "day"), (480, "day"), (481, "long")])
-def test_duration_band(minutes: int, band: str) -> None:
-    assert duration_band(minutes) == band
+def test_duration_bands_grow_so_each_includes_the_shorter_modules() -> None:
+    limits = [minutes for _, minutes in DURATION_BANDS]
+    assert limits == sorted(limits) and limits[:2] == [240, 480]
+
+
+def test_recommended_order_follows_the_navigation_then_the_title(project: Path) -> None:
+    modules = load_curriculum(project).modules.values()
+    keys = [m.key for m in modules]
+    assert [m.key for m in recommended_order(modules, list(reversed(keys)), "en")] == list(reversed(keys))
+    assert [m.key for m in recommended_order(modules, [], "en")] == sorted(
+        keys, key=lambda k: next((m.programs[0], m.title["en"]) for m in modules if m.key == k))
 
 
 def test_glossary_becomes_abbreviations_in_each_language(project: Path) -> None:

@@ -1,0 +1,200 @@
+"""The learner's experience in Chromium (issue 18): checklist sheets, the catalogue, the coach's
+path and dashboard, focus, the 404 page, film pages and glossary marking, in both languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from curriculum.links import page_url
+from curriculum.nav import nav_pages
+from tests.browser import watch
+from tests.site_pages import ROOT
+
+pytestmark = pytest.mark.browser
+
+LANGS = ["", "sv/"]
+SHEET = '.checklist[data-checklist="workshop-preparation"]'
+
+
+def _first_box(page):
+    return page.locator(f"{SHEET} input[type=checkbox]").first
+
+
+# --- defect 1: checklist ticks belong to one page's sheet ----------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_tick_on_one_pages_checklist_does_not_appear_on_another_page(page, site_url: str, lang: str) -> None:
+    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
+    _first_box(page).check()
+    page.reload(wait_until="networkidle")
+    assert _first_box(page).is_checked(), "the sheet forgot its own tick"
+    for other in ("coach-training/units/coach-role-and-contracting/", "checklists/", "modules/green-kaizen-event/"):
+        page.goto(site_url + lang + other, wait_until="networkidle")
+        assert page.locator(SHEET).count() >= 1, other
+        assert not _first_box(page).is_checked(), f"the tick leaked to {other}"
+    other_lang = "sv/" if lang == "" else ""
+    page.goto(site_url + other_lang + "coach-training/units/coach-role-and-contracting/", wait_until="networkidle")
+    assert not _first_box(page).is_checked()
+
+
+PRINT_PROBE = """() => { window.__printed = [];
+  window.print = () => { window.__printed.push(Array.from(document.querySelectorAll('.checklist'))
+    .filter(c => getComputedStyle(c).display !== 'none')
+    .map(c => [c.id, c.querySelectorAll('input[type=checkbox]:checked').length])); }; }"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_print_blank_prints_no_ticks_and_print_with_ticks_keeps_them(page, site_url: str, lang: str) -> None:
+    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
+    _first_box(page).check()
+    page.evaluate(PRINT_PROBE)
+    page.emulate_media(media="print")  # the buttons themselves are hidden on paper: click them by script
+    page.locator(f'{SHEET} [data-sheet-action="print-blank"]').evaluate("b => b.click()")
+    page.locator(f'{SHEET} [data-sheet-action="print-ticks"]').evaluate("b => b.click()")
+    page.emulate_media(media="screen")
+    printed = page.evaluate("window.__printed")
+    assert printed == [[["checklist-workshop-preparation", 0]], [["checklist-workshop-preparation", 1]]]
+    assert _first_box(page).is_checked(), "printing blank cleared the reader's ticks"
+    page.locator(f'{SHEET} [data-sheet-action="clear"]').click()
+    assert not _first_box(page).is_checked()
+    page.reload(wait_until="networkidle")
+    assert not _first_box(page).is_checked()
+
+
+@pytest.mark.parametrize(("lang", "words"), [("", ["Company", "Area or line", "Date", "Who took part", "Notes"]),
+                                             ("sv/", ["Företag", "Område eller linje", "Datum", "Vilka deltog", "Anteckningar"])])
+def test_the_printed_sheet_has_fields_to_fill_in_at_eleven_points(page, site_url: str, lang: str, words: list[str]) -> None:
+    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    sheet = page.locator(SHEET)
+    text = sheet.inner_text()
+    for word in words:
+        assert word in text, word
+    sizes = sheet.evaluate("""s => Array.from(s.querySelectorAll('label, li, p, legend, dt, dd, span'))
+        .filter(e => e.getClientRects().length && e.textContent.trim())
+        .map(e => parseFloat(getComputedStyle(e).fontSize))""")
+    assert sizes and min(sizes) >= 11 * 96 / 72 - 0.01, f"smallest printed text {min(sizes)} px"
+    assert page.locator(f"{SHEET} .checklist__note-line").count() >= 3
+
+
+# --- defect 4: the learning path's checkboxes -----------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "label"), [("", "Mark as done"), ("sv/", "Markera som klar")])
+def test_learning_path_checkboxes_have_unique_names_and_no_visible_label_text(page, site_url: str, lang: str, label: str) -> None:
+    page.goto(site_url + lang + "coach-training/", wait_until="networkidle")
+    path = page.locator(".learning-path").first
+    widths = path.evaluate("""(p, label) => Array.from(p.querySelectorAll('label *'))
+        .filter(e => e.textContent.includes(label)).map(e => e.getBoundingClientRect().width)""", label)
+    assert len(widths) == 13 and max(widths) <= 1, f"'{label}' is shown: {widths}"
+    snapshot = path.aria_snapshot()  # YAML: a name with an apostrophe comes quoted, '' for '
+    names = [n.replace("''", "'") for n in re.findall(r"""- '?checkbox "(.+?)"'?(?: \[.*\])?$""", snapshot, re.M)]
+    titles = path.locator("li li a").all_inner_texts()
+    assert len(titles) == 13
+    assert len(names) == len(set(names)) == 13, names
+    assert all(title in name for title, name in zip(titles, names, strict=True)), names
+
+
+# --- defects 2 and 3: the module catalogue ------------------------------------------------
+
+
+def _visible_titles(page) -> list[str]:
+    return page.locator(".module-card:visible .module-card__title").all_inner_texts()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_catalogue_filter_is_in_the_address_and_back_restores_it(page, site_url: str, lang: str) -> None:
+    page.goto(site_url + lang + "modules/", wait_until="networkidle")
+    page.select_option(".catalogue__filters select[name=topic]", "chemicals")
+    assert "topic=chemicals" in page.url
+    chemicals = page.locator('.module-card[data-topic~="chemicals"]').count()
+    assert 0 < len(_visible_titles(page)) == chemicals < page.locator(".module-card").count()
+    page.locator(".module-card:visible .module-card__title").first.click()
+    page.wait_for_load_state("networkidle")
+    page.go_back(wait_until="networkidle")
+    assert page.locator(".catalogue__filters select[name=topic]").input_value() == "chemicals"
+    assert len(_visible_titles(page)) == chemicals
+    shared = page.url
+    fresh = page.context.new_page()
+    fresh.goto(shared, wait_until="networkidle")
+    assert fresh.locator(".catalogue__filters select[name=topic]").input_value() == "chemicals"
+    assert fresh.locator(".module-card:visible").count() == chemicals
+    fresh.close()
+
+
+@pytest.mark.parametrize(("lang", "count"), [("", r"^(\d+) of (\d+) modules$"), ("sv/", r"^(\d+) av (\d+) moduler$")])
+def test_catalogue_options_say_what_they_do(page, site_url: str, lang: str, count: str) -> None:
+    page.goto(site_url + lang + "modules/", wait_until="networkidle")
+    total = page.locator(".module-card").count()
+    assert re.match(count, page.locator(".catalogue__count").inner_text()).groups() == (str(total), str(total))
+    # Every audience offered matches at least one module.
+    for value in page.eval_on_selector_all("select[name=audience] option", "os => os.map(o => o.value).filter(v => v)"):
+        assert page.locator(f'.module-card[data-audience~="{value}"]').count() >= 1, value
+    # "Up to a day" includes the half-day modules.
+    page.select_option("select[name=duration]", "day")
+    minutes = page.eval_on_selector_all(".module-card", "cs => cs.map(c => Number(c.dataset.minutes))")
+    assert len(_visible_titles(page)) == len([m for m in minutes if m <= 480]) > len([m for m in minutes if m <= 240])
+    match = re.match(count, page.locator(".catalogue__count").inner_text())
+    assert match and match.group(1) == str(len([m for m in minutes if m <= 480]))
+    page.select_option("select[name=duration]", "")
+    # The cards follow the recommended order of the navigation; a sort control changes it.
+    nav = ["/" + page_url(src, "sv" if lang else "en") for src in nav_pages(ROOT)]
+    cards = page.eval_on_selector_all(".module-card .module-card__title", "links => links.map(a => new URL(a.href).pathname)")
+    assert cards == [p for p in nav if p in cards] and len(cards) == total
+    page.select_option("select[name=sort]", "title")
+    titles = _visible_titles(page)
+    assert titles == sorted(titles, key=str.lower) and "sort=title" in page.url
+    # Targets of at least 24 px (WCAG 2.2, 2.5.8).
+    for box in page.locator(".catalogue__filters select, .catalogue__filters button").all():
+        assert box.bounding_box()["height"] >= 24
+
+
+# --- defect 5: visible focus against the rendered background --------------------------------
+
+CONTRAST = """sel => {
+  const e = document.querySelector(sel);
+  e.focus();
+  const s = getComputedStyle(e);
+  const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  let n = e.parentElement, bg = null;
+  while (n) { const c = rgb(getComputedStyle(n).backgroundColor); if (c.length === 3 || c[3] > 0.5) { bg = c; break; } n = n.parentElement; }
+  bg = bg || [255, 255, 255];
+  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const a = lum(rgb(s.outlineColor)), b = lum(bg);
+  return {width: parseFloat(s.outlineWidth), style: s.outlineStyle, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+          active: document.activeElement === e};
+}"""
+
+FOCUS_PLACES = {
+    "header": ".md-header a.md-logo",
+    "tabs": ".md-tabs__link",
+    "content": ".md-content a[href]",
+    "footer navigation": ".md-footer__link",
+    "footer": ".md-copyright a",
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_focus_ring_contrasts_three_to_one_with_what_is_behind_it(browser, site_url: str, lang: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
+    page.keyboard.press("Tab")  # keyboard modality: focus() then shows :focus-visible
+    for place, selector in FOCUS_PLACES.items():
+        found = page.evaluate(CONTRAST, selector)
+        assert found["active"], place
+        assert found["style"] != "none" and found["width"] >= 2, f"{place}: no focus outline"
+        assert found["ratio"] >= 3, f"{place}: focus outline contrast {found['ratio']:.2f}:1"
+    context.close()
+
+
+def test_no_console_error_on_the_catalogue_and_the_dashboard(page, site_url: str) -> None:
+    seen = watch(page)
+    for path in ("modules/?topic=chemicals&duration=day", "sv/coach-training/progress/", "coach-training/"):
+        page.goto(site_url + path, wait_until="networkidle")
+    assert seen.errors == [] and seen.failed == [] and seen.csp_violations() == []
