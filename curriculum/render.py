@@ -146,6 +146,16 @@ class Renderer:
         unit = self._current(self.c.units, "unit")
         return self._template("unit_overview.html.j2", u=unit)
 
+    def unit_finish(self, unit_id: str) -> str:
+        """The end of a unit page: "Mark as done" where the reader finishes, and the next unit."""
+        units = [u for stage in self.c.units_by_stage().values() for u in stage]
+        unit = self._get(self.c.units, "unit", unit_id)
+        position = units.index(unit)
+        following = units[position + 1] if position + 1 < len(units) else None
+        progress_page = self.c.pages.get("coach-training/progress.md")
+        return self._template("unit_finish.html.j2", u=unit, next=following,
+                              progress_title=progress_page.title[self.lang] if progress_page else self.label("units"))
+
     def unit_key_points(self) -> str:
         unit = self._current(self.c.units, "unit")
         return self._template("key_points.html.j2", units=[unit], single=True)

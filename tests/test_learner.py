@@ -198,3 +198,94 @@ def test_no_console_error_on_the_catalogue_and_the_dashboard(page, site_url: str
     for path in ("modules/?topic=chemicals&duration=day", "sv/coach-training/progress/", "coach-training/"):
         page.goto(site_url + path, wait_until="networkidle")
     assert seen.errors == [] and seen.failed == [] and seen.csp_violations() == []
+
+
+# --- defect 7 and the dashboard: the coach's path ------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "start", "cont"), [("", "Start with", "Continue with"), ("sv/", "Börja med", "Fortsätt med")])
+def test_the_coach_path_leads_from_the_start_page_through_the_units(page, site_url: str, lang: str, start: str, cont: str) -> None:
+    page.goto(site_url + lang + "coach-training/", wait_until="networkidle")
+    first = page.locator(".learning-path__unit a").first
+    first_title, first_href = first.inner_text(), first.evaluate("a => a.href")
+    button = page.locator(".learning-path [data-continue]")
+    assert button.inner_text() == f"{start}: {first_title}" and button.evaluate("a => a.href") == first_href
+    # "Next" from the start page is the first unit, not the trainer pages.
+    assert page.locator(".md-footer__link--next").evaluate("a => a.href") == first_href
+    button.click()
+    page.wait_for_load_state("networkidle")
+    # "Mark as done" also where the reader finishes the unit, before its sources.
+    finish = page.locator(".unit-finish input.progress-box")
+    assert finish.count() == 1
+    order = page.evaluate("""() => { const f = document.querySelector('.unit-finish'), s = document.getElementById('sources');
+        return !!(f.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING); }""")
+    assert order, "the unit's end block must come before its sources"
+    finish.check()
+    second = page.locator(".unit-finish a").first
+    second_title = second.inner_text()
+    note = page.locator(".unit-finish .progress-note").inner_text()
+    assert re.search(r"\d{4}-\d{2}-\d{2}", note), note
+    # The sidebar shows the unit as done.
+    assert page.locator(".md-sidebar--primary .md-nav__link--active .nav-done, .md-sidebar--primary a[href='./'] .nav-done").count() >= 1
+    # The start page and the dashboard now lead to the second unit, with the completion date.
+    for path in ("coach-training/", "coach-training/progress/"):
+        page.goto(site_url + lang + path, wait_until="networkidle")
+        assert page.locator(".learning-path [data-continue]").first.inner_text() == f"{cont}: {second_title}"
+        assert re.search(r"\d{4}-\d{2}-\d{2}", page.locator(".learning-path .progress-note").first.inner_text())
+        hours = page.locator(".learning-path [data-stage-hours]").first.inner_text()
+        assert re.search(r"\b4 (h|tim)\b", hours), hours  # the first unit's four hours are done
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_trainer_pages_are_out_of_the_learners_next_and_previous(page, site_url: str, lang: str) -> None:
+    for path in ("coach-training/key-points/", "coach-training/facilitator-notes/"):
+        page.goto(site_url + lang + path, wait_until="networkidle")
+        assert page.locator(".md-footer__link").count() == 0, path
+    for path in ("coach-training/portfolio/", "coach-training/units/portfolio-and-assessment/", "films/"):
+        page.goto(site_url + lang + path, wait_until="networkidle")
+        hrefs = page.eval_on_selector_all(".md-footer__link", "links => links.map(a => a.href)")
+        assert not [h for h in hrefs if "key-points" in h or "facilitator-notes" in h], (path, hrefs)
+
+
+@pytest.mark.parametrize(("lang", "reviewed", "suggest"), [("", "Last reviewed: ", "Suggest a change"), ("sv/", "Senast granskad: ", "Föreslå en ändring")])
+def test_content_pages_show_last_reviewed_and_a_plain_suggest_link(page, site_url: str, lang: str, reviewed: str, suggest: str) -> None:
+    seen = watch(page)
+    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
+    meta = page.locator(".page-meta")
+    assert re.search(reviewed + r"\d{4}-\d{2}-\d{2}", meta.inner_text())
+    link = meta.locator("a", has_text=suggest)
+    href = link.get_attribute("href")
+    assert href.startswith("https://github.com/example-owner/ecoleap-production/issues/new?title=")
+    assert "green-waste-walk" in href
+    assert [url for url in seen.requests if "github.com" in url] == []
+
+
+# --- defect 6: a 404 page per language -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "heading", "links"), [
+    ("", "Page not found", ["Home page", "All modules", "Where to start"]),
+    ("sv/", "Sidan finns inte", ["Startsidan", "Alla moduler", "Var ska vi börja?"]),
+])
+def test_the_404_page_speaks_the_readers_language_and_leads_on(page, site_url: str, built_site, lang: str, heading: str, links: list[str]) -> None:
+    not_found = (built_site / lang / "404.html").read_text(encoding="utf-8")
+
+    def github_pages(route) -> None:  # GitHub Pages answers a missing address with the 404 page
+        route.fulfill(status=404, body=not_found, content_type="text/html")
+
+    seen = watch(page)
+    page.route("**/no-such-page/**", github_pages)
+    page.goto(site_url + lang + "modules/no-such-page/deeper/", wait_until="networkidle")
+    assert page.locator("html").get_attribute("lang") == ("sv" if lang else "en")
+    assert page.locator("h1").inner_text() == heading
+    assert page.locator(".md-search__input").count() == 1
+    for name in links:
+        page.locator(".md-content a", has_text=name).first.click()
+        page.wait_for_load_state("networkidle")
+        assert page.locator("h1").count() == 1 and page.url.startswith(site_url + lang), page.url
+        page.go_back(wait_until="networkidle")
+    other = "sv" if not lang else "en"
+    assert page.locator(f'a.md-select__link[hreflang="{other}"]').evaluate("a => a.href") == site_url + ("sv/" if other == "sv" else "")
+    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+    assert seen.csp_violations() == []
+    assert [f for f in seen.failed if "no-such-page" not in f] == []
