@@ -2,6 +2,7 @@
 
 - the trainer pages stay out of the learner's next/previous sequence;
 - each unit ends with "Mark as done" and the next unit;
+- a glossary term is marked once per page, never in a heading or a link;
 - a 404 page per language, in that language, with the same Content-Security-Policy as every page
   and a language switcher that leads to the other language's home page.
 """
@@ -47,7 +48,49 @@ def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
     return context
 
 
+_MARKUP = re.compile(r"<(/?)(h[1-6]|a|abbr)\b([^>]*)>", re.IGNORECASE)
+
+
+def first_terms_only(html: str) -> str:
+    """Glossary terms marked once per page: the first occurrence outside headings and links keeps
+    its <abbr> (made reachable by keyboard, so its tooltip shows on focus); every other one is
+    plain text."""
+    out: list[str] = []
+    position = heading = link = 0
+    seen: set[str] = set()
+    kept: list[bool] = []
+    for match in _MARKUP.finditer(html):
+        closing, tag, attributes = match.group(1), match.group(2).lower(), match.group(3)
+        out.append(html[position:match.start()])
+        position = match.end()
+        if tag == "abbr":
+            if closing:
+                if kept.pop() if kept else True:
+                    out.append(match.group(0))
+                continue
+            end = html.find("</abbr>", match.end())
+            term = html[match.end():end].strip().lower()
+            keep = not heading and not link and term not in seen
+            kept.append(keep)
+            if keep:
+                seen.add(term)
+                out.append(f"<abbr{attributes} tabindex=\"0\">")
+            continue
+        if tag == "a":
+            link = max(0, link + (-1 if closing else 1))
+        else:
+            heading = max(0, heading + (-1 if closing else 1))
+        out.append(match.group(0))
+    out.append(html[position:])
+    return "".join(out)
+
+
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+    html = first_terms_only(html)
+    return _unit_finish(html, page, config)
+
+
+def _unit_finish(html: str, page, config: MkDocsConfig) -> str:
     """A unit ends with its own "Mark as done" and the next unit, before its sources."""
     root = Path(config.config_file_path).parent
     curriculum = load_curriculum(root)

@@ -214,7 +214,7 @@ class Renderer:
         # On the film's own page the poster is the largest thing in view: loading it lazily
         # would delay the page's first full paint. Elsewhere it may be far down the page.
         own_page = self.page_key.replace(f".{self.lang}.md", ".md") == self.c.film_page_path(film.id)
-        return self._template("film.html.j2", f=film, host=host, lazy=not own_page)
+        return self._template("film.html.j2", f=film, host=host, lazy=not own_page, own_page=own_page)
 
     def film_catalogue(self) -> str:
         return self._template("film_catalogue.html.j2", films=sorted(self.c.films.values(), key=lambda f: f.title[self.lang]))

@@ -4,6 +4,7 @@ path and dashboard, focus, the 404 page, film pages and glossary marking, in bot
 from __future__ import annotations
 
 import re
+from urllib.parse import urlparse
 
 import pytest
 
@@ -11,6 +12,7 @@ from curriculum.links import page_url
 from curriculum.nav import nav_pages
 from tests.browser import watch
 from tests.site_pages import ROOT
+from tests.test_browser import AXE_TAGS
 
 pytestmark = pytest.mark.browser
 
@@ -289,3 +291,77 @@ def test_the_404_page_speaks_the_readers_language_and_leads_on(page, site_url: s
     assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
     assert seen.csp_violations() == []
     assert [f for f in seen.failed if "no-such-page" not in f] == []
+
+
+# --- defect 9: honest film pages -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "status"), [("", "Film in production"), ("sv/", "Filmen är under produktion")])
+def test_a_film_not_yet_recorded_shows_a_card_that_leads_to_its_script(page, site_url: str, lang: str, status: str) -> None:
+    page.goto(site_url + lang + "films/green-waste-walk/", wait_until="networkidle")
+    card = page.locator(".film").first
+    assert card.locator(".film--planned__status").inner_text() == status
+    assert card.is_visible() and card.bounding_box()["y"] < 900, "the card is above the fold"
+    assert page.locator(".film__poster, .film__duration, .film__play").count() == 0
+    script = card.locator("a.film--planned__script")
+    script.click()
+    assert page.url.endswith("#transcript") and urlparse(page.url).path == urlparse(site_url).path + lang + "films/green-waste-walk/"
+    page.goto(site_url + lang + "films/", wait_until="networkidle")
+    listing = page.locator(".film-catalogue").inner_text()
+    assert not re.search(r"\b\d:\d\d\b", listing), "running times for films that do not exist yet"
+
+
+# --- defect 10: glossary marking ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_glossary_terms_are_marked_once_reachable_by_keyboard_and_readable(page, site_url: str, built_site, lang: str) -> None:
+    for path in ("", "coach-training/", "modules/green-waste-walk/"):
+        page.goto(site_url + lang + path, wait_until="networkidle")
+        terms = page.eval_on_selector_all(".md-content abbr", "as => as.map(a => a.textContent.trim().toLowerCase())")
+        assert len(terms) == len(set(terms)), f"{path}: a term marked twice: {terms}"
+        assert page.locator(".md-content :is(h1, h2, h3, h4, h5, h6, a) abbr").count() == 0, path
+        assert page.locator(".md-header abbr").count() == 0
+    page.goto(site_url + lang + "coach-training/", wait_until="networkidle")
+    term = page.locator(".md-content abbr").first
+    assert term.get_attribute("tabindex") == "0"
+    # Material moves the title into its tooltip once mounted: read it from the built page.
+    built = (built_site / lang / "coach-training" / "index.html").read_text(encoding="utf-8")
+    title = re.search(r'<abbr title="([^"]+)" tabindex="0">', built).group(1)
+    term.focus()
+    tip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text=title[:20]).first
+    tip.wait_for(state="visible", timeout=5000)
+    size = tip.evaluate("t => parseFloat(getComputedStyle(t.querySelector('.md-tooltip2__inner, .md-tooltip__inner') || t).fontSize)")
+    assert size >= 14, size
+    page.goto(site_url + lang, wait_until="networkidle")
+    home = (built_site / lang / "index.html").read_text(encoding="utf-8")
+    titles = re.findall(r'<abbr title="([^"]+)"', home.split("<article", 1)[1])
+    assert not [t for t in titles if "pilot" in t and ("this site" not in t and "den här sajten" not in t)], titles
+
+
+# --- dark mode ------------------------------------------------------------------------------
+
+DARK_PAGES = ["", "sv/coach-training/", "coach-training/progress/", "sv/modules/", "modules/green-waste-walk/",
+              "sv/checklists/", "films/green-waste-walk/", "coach-training/units/green-toolkit/", "sv/404.html"]
+
+
+@pytest.mark.parametrize("path", DARK_PAGES)
+def test_the_dark_scheme_passes_axe(browser, site_url: str, path: str) -> None:
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    violations = [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
+    assert violations == [], "\n".join(violations)
+    context.close()
+
+
+def test_the_palette_toggle_cycles_automatic_light_and_dark(page, site_url: str) -> None:
+    page.goto(site_url, wait_until="networkidle")
+    schemes = []
+    for _ in range(3):
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        schemes.append(page.locator("body").get_attribute("data-md-color-scheme"))
+    assert {"default", "slate"} <= set(schemes), schemes

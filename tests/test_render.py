@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -120,8 +121,25 @@ def test_page_macro_on_the_wrong_kind_of_page_says_so(project: Path) -> None:
 
 def test_film_poster_loads_at_once_on_the_films_own_page_and_lazily_elsewhere() -> None:
     curriculum = load_curriculum(ROOT)
+    # A copy with one film published (test data): the loaded model is shared by other tests.
+    curriculum = replace(curriculum, films={**curriculum.films, "green-waste-walk": replace(
+        curriculum.films["green-waste-walk"], provider="youtube", video_id="TESTVIDEO01")})
     for language, suffix in (("en", ".md"), ("sv", ".sv.md")):
         own = Renderer(curriculum, language, f"films/green-waste-walk{suffix}").film("green-waste-walk")
         elsewhere = Renderer(curriculum, language, f"modules/green-waste-walk{suffix}").film("green-waste-walk")
         assert 'class="film__poster"' in own and 'loading="lazy"' not in own
         assert 'loading="lazy"' in elsewhere
+
+
+def test_a_film_not_yet_recorded_is_an_honest_card_that_leads_to_its_script() -> None:
+    curriculum = load_curriculum(ROOT)
+    assert not curriculum.films["green-waste-walk"].published
+    for language, suffix, status, planned in (("en", ".md", "Film in production", "planned length about 4 min"),
+                                              ("sv", ".sv.md", "Filmen är under produktion", "planerad längd cirka 4 min")):
+        own = Renderer(curriculum, language, f"films/green-waste-walk{suffix}").film("green-waste-walk")
+        elsewhere = Renderer(curriculum, language, f"modules/green-waste-walk{suffix}").film("green-waste-walk")
+        for html in (own, elsewhere):
+            assert status in html and planned in html
+            assert "film__poster" not in html and "film__duration" not in html and "4:10" not in html
+        assert 'href="#transcript"' in own
+        assert 'href="../../films/green-waste-walk/#transcript"' in elsewhere
