@@ -208,6 +208,15 @@ class Renderer:
         return self._template("progress_tools.html.j2", stages=self.c.units_by_stage(),
                               steps=self.c.certification, version=CURRICULUM_VERSION)
 
+    def start_finder(self) -> str:
+        """The "where to start" finder: three questions over the page's own situations (each
+        section's sequence line), with every module's length and audience for the browser."""
+        modules = {m.id: {"title": m.title[self.lang], "href": self.page_href(m), "minutes": m.duration_minutes,
+                          "audience": list(m.audience)} for m in self.c.modules.values()}
+        audiences = [t for t in self.c.vocabularies["audiences"].values()
+                     if any(t.id in m.audience for m in self.c.modules.values())]
+        return self._template("start_finder.html.j2", modules=modules, audiences=audiences)
+
     def film(self, film_id: str) -> str:
         film = self._get(self.c.films, "film", film_id)
         host = _FILM_HOSTS.get(film.provider or "", "")

@@ -148,6 +148,7 @@ MACROS: dict[str, tuple[str | None, ...]] = {
     "page_sources": (),
     "portfolio_template": (),
     "progress_tools": (),
+    "start_finder": (),
     "downloads": (None,),
     "curriculum_version": (),
 }

@@ -365,3 +365,37 @@ def test_the_palette_toggle_cycles_automatic_light_and_dark(page, site_url: str)
         page.locator("form[data-md-component=palette] label:visible").first.click()
         schemes.append(page.locator("body").get_attribute("data-md-color-scheme"))
     assert {"default", "slate"} <= set(schemes), schemes
+
+
+# --- the "where to start" finder --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "total"), [("", "4 h in sessions"), ("sv/", "4 tim i pass")])
+def test_the_finder_gives_a_sequence_with_hours_and_an_address_to_share(page, site_url: str, lang: str, total: str) -> None:
+    page.goto(site_url + lang + "where-to-start/", wait_until="networkidle")
+    finder = page.locator("[data-finder]")
+    options = finder.locator("select[name=situation] option").all_inner_texts()
+    assert len(options) >= 5 and not [o for o in options if "¶" in o]
+    page.select_option("[data-finder] select[name=situation]", "energy-costs")
+    page.select_option("[data-finder] select[name=time]", "8")
+    result = finder.locator(".finder__result")
+    assert result.locator(".finder__total").inner_text() == total
+    links = result.locator("ol").first.locator("a")
+    assert links.count() == 1 and "green-waste-walk" in links.first.get_attribute("href")
+    assert result.locator("ol").count() == 2, "the rest of the sequence comes later"
+    assert "situation=energy-costs" in page.url and "time=8" in page.url
+    shared = page.context.new_page()
+    shared.goto(page.url, wait_until="networkidle")
+    assert shared.locator(".finder__result .finder__total").inner_text() == total
+    shared.locator(".finder__result a[href='#energy-costs']").click()
+    assert shared.url.endswith("#energy-costs")
+    shared.close()
+
+
+def test_without_javascript_where_to_start_is_the_long_page(browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "where-to-start/")
+    assert not page.locator("[data-finder]").is_visible()
+    assert page.locator("h2#energy-costs").is_visible()
+    context.close()

@@ -212,6 +212,96 @@
     });
   }
 
+  /* "Where to start": situation, time and who takes part give a sequence, kept in the address. */
+  function finder(root) {
+    root.querySelectorAll("[data-finder]").forEach(function (box) {
+      var form = box.querySelector("form");
+      var result = box.querySelector(".finder__result");
+      var modules = JSON.parse(box.querySelector(".finder__modules").textContent);
+      var article = box.closest("article") || document;
+      var situations = {};
+      article.querySelectorAll("h2[id]").forEach(function (heading) {
+        var ids = [];
+        for (var node = heading.nextElementSibling; node && node.tagName !== "H2"; node = node.nextElementSibling) {
+          var line = Array.prototype.find.call(node.querySelectorAll("li"), function (li) { return li.textContent.indexOf("→") >= 0; });
+          if (line) {
+            line.querySelectorAll("a[href]").forEach(function (a) {
+              var match = /modules\/([a-z0-9-]+)\//.exec(a.getAttribute("href"));
+              if (match && modules[match[1]] && ids.indexOf(match[1]) < 0) { ids.push(match[1]); }
+            });
+            break;
+          }
+        }
+        if (!ids.length) { return; }
+        situations[heading.id] = ids;
+        var option = document.createElement("option");
+        option.value = heading.id;
+        option.textContent = heading.textContent.replace(/¶\s*$/, "").trim();
+        form.elements.situation.appendChild(option);
+      });
+      function hours(minutes) { return String(Math.round(minutes / 6) / 10); }
+      function list(ids, title) {
+        var part = document.createElement("div");
+        if (title) { var p = document.createElement("p"); p.textContent = title + ":"; part.appendChild(p); }
+        var ol = document.createElement("ol");
+        ids.forEach(function (id) {
+          var li = document.createElement("li"), a = document.createElement("a");
+          a.href = modules[id].href;
+          a.textContent = modules[id].title;
+          li.appendChild(a);
+          li.appendChild(document.createTextNode(" (" + hours(modules[id].minutes) + " " + box.getAttribute("data-msg-hours") + ")"));
+          ol.appendChild(li);
+        });
+        part.appendChild(ol);
+        return part;
+      }
+      function show() {
+        result.textContent = "";
+        var situation = form.elements.situation.value;
+        if (!situations[situation]) { return; }
+        var who = form.elements.who.value, limit = Number(form.elements.time.value) * 60 || Infinity;
+        var now = [], later = [], others = [], used = 0;
+        situations[situation].forEach(function (id) {
+          if (who && modules[id].audience.indexOf(who) < 0) { others.push(id); return; }
+          if (!later.length && used + modules[id].minutes <= limit) { now.push(id); used += modules[id].minutes; } else { later.push(id); }
+        });
+        var total = document.createElement("p");
+        total.className = "finder__total";
+        total.innerHTML = "<strong></strong>";
+        total.firstChild.textContent = now.length ? fill(box.getAttribute("data-msg-total"), { hours: hours(used) }) : box.getAttribute("data-msg-none");
+        result.appendChild(total);
+        if (now.length) { result.appendChild(list(now)); }
+        if (later.length) { result.appendChild(list(later, box.getAttribute("data-msg-later"))); }
+        if (others.length) { result.appendChild(list(others, box.getAttribute("data-msg-other-groups"))); }
+        var more = document.createElement("p"), link = document.createElement("a");
+        link.href = "#" + situation;
+        link.textContent = box.getAttribute("data-msg-details");
+        more.appendChild(link);
+        result.appendChild(more);
+      }
+      var NAMES = ["situation", "time", "who"];
+      function fromAddress() {
+        var query = new URLSearchParams(location.search);
+        NAMES.forEach(function (name) {
+          var select = form.elements[name], value = query.get(name) || "";
+          select.value = Array.prototype.some.call(select.options, function (o) { return o.value === value; }) ? value : "";
+        });
+      }
+      form.addEventListener("change", function () {
+        var query = new URLSearchParams(location.search);
+        NAMES.forEach(function (name) {
+          if (form.elements[name].value) { query.set(name, form.elements[name].value); } else { query.delete(name); }
+        });
+        var search = query.toString();
+        history.replaceState(history.state, "", location.pathname + (search ? "?" + search : ""));
+        show();
+      });
+      window.addEventListener("pageshow", function () { fromAddress(); show(); });
+      fromAddress();
+      show();
+    });
+  }
+
   /* Films are loaded from the provider only after the reader asks. */
   function films(root) {
     root.querySelectorAll(".film[data-video-id]").forEach(function (film) {
@@ -340,6 +430,7 @@
     progress(document);
     sheets(document);
     catalogue(document);
+    finder(document);
     films(document);
     progressTools(document);
   }
