@@ -114,9 +114,11 @@ def test_catalogue_filter_is_in_the_address_and_back_restores_it(page, site_url:
     assert "topic=chemicals" in page.url
     chemicals = page.locator('.module-card[data-topic~="chemicals"]').count()
     assert 0 < len(_visible_titles(page)) == chemicals < page.locator(".module-card").count()
-    page.locator(".module-card:visible .module-card__title").first.click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation(wait_until="networkidle"):
+        page.locator(".module-card:visible .module-card__title").first.click()
+    assert "/modules/" in page.url and "topic=" not in page.url
     page.go_back(wait_until="networkidle")
+    assert "topic=chemicals" in page.url
     assert page.locator(".catalogue__filters select[name=topic]").input_value() == "chemicals"
     assert len(_visible_titles(page)) == chemicals
     shared = page.url
