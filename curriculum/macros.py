@@ -13,6 +13,7 @@ from curriculum.downloadnote import downloads_note
 from curriculum.downloads import staged
 from curriculum.loader import load_curriculum
 from curriculum.macro_errors import MacroError
+from curriculum.nav import nav_pages
 from curriculum.problems import CurriculumError
 from curriculum.render import Renderer
 from curriculum.route import self_service_route
@@ -33,11 +34,12 @@ def define_env(env: Any) -> None:
         raise PluginError(error.report()) from None
     # What `make downloads` staged before this build; the offline copy links none of it.
     env.staged = staged(root) if _directory_urls(env) else {}
+    env.nav_order = nav_pages(root)
 
     def renderer() -> Renderer:
         page = env.page
         language = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
-        made = Renderer(env.curriculum, language, page.file.src_uri, _directory_urls(env))
+        made = Renderer(env.curriculum, language, page.file.src_uri, _directory_urls(env), env.nav_order)
         made.available_downloads = env.staged
         return made
 

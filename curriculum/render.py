@@ -6,16 +6,17 @@ as a pre-build step if the site moves to another generator.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from curriculum import CURRICULUM_VERSION, layout, worksheet_render
+from curriculum import CURRICULUM_VERSION, layout, progress, worksheet_render
 from curriculum.downloads import BOOKS, human_size
 from curriculum.layout import Linker
 from curriculum.model import Curriculum, Module, Source, Unit
 from curriculum.render_guide import GuideRenderers
+from curriculum.render_learner import DURATION_BANDS, LearnerRenderers, recommended_order
 from curriculum.render_sources import citations, distinct_sources, short_citation
 
 _TEMPLATES = Environment(
@@ -26,6 +27,8 @@ _TEMPLATES = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=False,
 )
+# The progress store's stable keys and content digests (curriculum/progress.py).
+_TEMPLATES.globals.update(unit_key=progress.unit_key, step_key=progress.step_key, unit_digest=progress.unit_digest)
 
 PROGRAMS_FOR_GROUPING = ("kickstart", "start", "in-depth")
 _FILM_HOSTS = {"youtube": "youtube-nocookie.com", "vimeo": "player.vimeo.com"}
@@ -39,11 +42,11 @@ class UnknownId(LookupError):
         super().__init__(f"unknown {what} '{value}' (valid: {options})")
 
 
-class Renderer(GuideRenderers):
+class Renderer(GuideRenderers, LearnerRenderers):
     """Renders for one page: knows the model, the language and where the page is."""
 
     def __init__(self, curriculum: Curriculum, language: str, page_src: str,
-                 directory_urls: bool = True) -> None:
+                 directory_urls: bool = True, nav: Sequence[str] = ()) -> None:
         self.curriculum = curriculum
         self.lang = language
         self.links = Linker(page_src, language, directory_urls)
@@ -51,6 +54,7 @@ class Renderer(GuideRenderers):
         # Files `make downloads` staged (path below the downloads folder -> bytes); the macros
         # adapter sets them, so a worksheet links its PDF and workbook once they exist.
         self.available_downloads: dict[str, int] = {}
+        self.nav = tuple(nav)  # the navigation's pages in order: the recommended reading order
 
     # helpers ---------------------------------------------------------------------------
     def label(self, key: str, **values: object) -> str:
@@ -116,12 +120,15 @@ class Renderer(GuideRenderers):
         return self._template("module_facts.html.j2", module=module, followers=self.curriculum.followers(module.id))
 
     def module_catalogue(self) -> str:
-        modules = sorted(self.curriculum.modules.values(), key=lambda module: (module.programs[0], module.title[self.lang]))
+        modules = recommended_order(self.curriculum.modules.values(), self.nav, self.lang)
         groups = [(program, [module for module in modules if module.programs[0] == program])
                   for program in PROGRAMS_FOR_GROUPING]
+        used = {"program": {program for module in modules for program in module.programs},
+                "topic": {topic for module in modules for topic in module.topics},
+                "audience": {audience for module in modules for audience in module.audience}}
         return self._template(
-            "module_catalogue.html.j2", groups=groups, vocab=self.curriculum.vocabularies,
-            duration_band=duration_band,
+            "module_catalogue.html.j2", groups=groups, vocab=self.curriculum.vocabularies, used=used,
+            bands=DURATION_BANDS,
         )
 
     def checklist_library(self) -> str:
@@ -222,8 +229,7 @@ class Renderer(GuideRenderers):
         # On the film's own page the poster is the largest thing in view: loading it lazily
         # would delay the page's first full paint. Elsewhere it may be far down the page.
         own_page = self.page_key == layout.page_path("film", film.id)
-        return self._template("film.html.j2", film=film, host=host, lazy=not own_page,
-                              transcript=self.links.href(layout.page_path("film", film.id)))
+        return self._template("film.html.j2", film=film, host=host, lazy=not own_page, own_page=own_page)
 
     def film_catalogue(self) -> str:
         return self._template("film_catalogue.html.j2", films=sorted(self.curriculum.films.values(), key=lambda film: film.title[self.lang]))
@@ -262,14 +268,6 @@ class Renderer(GuideRenderers):
 
     def page_href(self, page: Module | Unit) -> str:
         return self.links.href(page.key)
-
-
-def duration_band(minutes: int) -> str:
-    if minutes <= 240:
-        return "short"
-    if minutes <= 480:
-        return "day"
-    return "long"
 
 
 def _checklist_users(curriculum: Curriculum) -> dict[str, list[Module | Unit]]:

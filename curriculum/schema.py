@@ -152,6 +152,7 @@ MACROS: dict[str, tuple[str | None, ...]] = {
     "page_sources": (),
     "portfolio_template": (),
     "progress_tools": (),
+    "start_finder": (),
     "downloads": (None,),
     "downloads_note": (),
     "support_table": (),

@@ -52,14 +52,15 @@ def test_page_has_no_axe_violation_no_console_error_and_no_third_party_request(v
     assert violations == [], "\n".join(violations)
 
 
-def test_progress_survives_a_reload_and_is_shared_between_languages(page, site_url: str) -> None:
+def test_a_sheets_ticks_survive_a_reload_and_are_shared_by_the_pages_two_languages(page, site_url: str) -> None:
+    item = _first_item("workshop-preparation")
+    box = f'#checklist-workshop-preparation input[data-sheet-item="{item}"]'
     page.goto(site_url + "checklists/", wait_until="networkidle")
-    box = page.locator('input[data-progress-key="checklist:workshop-preparation:' + _first_item("workshop-preparation") + '"]').first
-    box.check()
+    page.locator(box).check()
     page.reload(wait_until="networkidle")
-    assert page.locator(f'input[data-progress-key="checklist:workshop-preparation:{_first_item("workshop-preparation")}"]').first.is_checked()
+    assert page.locator(box).is_checked()
     page.goto(site_url + "sv/checklists/", wait_until="networkidle")
-    assert page.locator(f'input[data-progress-key="checklist:workshop-preparation:{_first_item("workshop-preparation")}"]').first.is_checked()
+    assert page.locator(box).is_checked()
 
 
 VISIBLE_CARDS = "cards => cards.filter(c => c.checkVisibility()).map(c => c.querySelector('a').getAttribute('href'))"

@@ -91,5 +91,6 @@ def test_unpublished_films_say_they_are_coming_and_link_the_script(page, site_ur
     page.goto(site_url + "modules/climate-footprint-quick-start/", wait_until="networkidle")
     card = page.locator(".film").first
     assert card.locator(".film__play").count() == 0
-    assert "not published yet" in card.inner_text()
-    assert card.locator('a[href$="films/scopes-1-2-3/"]').count() == 1
+    assert "Film in production" in card.inner_text()
+    assert card.locator(".film__poster, .film__duration").count() == 0  # no player-like look, no running time
+    assert card.locator('a[href$="films/scopes-1-2-3/#transcript"]').count() == 1

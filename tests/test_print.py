@@ -35,7 +35,7 @@ def test_print_button_prints_only_its_checklist(page, site_url: str) -> None:
     page.evaluate("window.print = () => { window.__printed = Array.from(document.querySelectorAll('.checklist'))"
                   ".filter(c => getComputedStyle(c).display !== 'none').map(c => c.id); }")
     page.emulate_media(media="print")
-    button = page.locator('[data-print-checklist="energy-walk"]')
+    button = page.locator('#checklist-energy-walk [data-sheet-action="print-blank"]')
     button.evaluate("b => b.click()")  # the button itself is hidden in print media
     assert page.evaluate("window.__printed") == ["checklist-energy-walk"]
     assert page.evaluate("document.body.hasAttribute('data-print-only')") is False  # restored afterwards

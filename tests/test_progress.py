@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+
+import pytest
+
+from curriculum import CURRICULUM_VERSION
+
+pytestmark = pytest.mark.browser
 
 UNIT_BOX = 'input[data-progress-key="unit:coach-role-and-contracting"]'
 
@@ -27,13 +34,16 @@ def test_export_then_import_into_a_fresh_browser_profile(browser, site_url: str,
     page = first.new_page()
     page.goto(site_url + "coach-training/progress/", wait_until="networkidle")
     page.locator(UNIT_BOX).first.check()
-    page.locator('input[data-progress-key="certification:foundations-complete"]').first.check()
+    page.locator('input[data-progress-key="step:foundations-complete"]').first.check()
     with page.expect_download() as download:
         page.click('[data-progress-action="export"]')
     exported = tmp_path / "progress.json"
     download.value.save_as(exported)
     record = json.loads(exported.read_text(encoding="utf-8"))
-    assert set(record["progress"]) == {"unit:coach-role-and-contracting", "certification:foundations-complete"}
+    assert set(record["progress"]) == {"unit:coach-role-and-contracting", "step:foundations-complete"}
+    unit = record["progress"]["unit:coach-role-and-contracting"]
+    assert unit["done"] is True and unit["version"] == record["version"] and len(unit["digest"]) == 12
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", unit["date"])
     first.close()
 
     fresh = browser.new_context()
@@ -49,15 +59,27 @@ def test_export_then_import_into_a_fresh_browser_profile(browser, site_url: str,
     fresh.close()
 
 
-def test_import_refuses_a_file_from_another_curriculum_version(page, site_url: str, tmp_path: Path) -> None:
-    stale = tmp_path / "old.json"
-    stale.write_text(json.dumps({"site": "ecoleap-production", "version": "1999.1",
-                                 "progress": {"unit:coach-role-and-contracting": "2020-01-01"}}), encoding="utf-8")
-    page.goto(site_url + "coach-training/progress/", wait_until="networkidle")
-    page.set_input_files('input[data-progress-action="import"]', str(stale))
+@pytest.mark.parametrize("lang", ["", "sv/"])
+def test_import_takes_an_older_versions_export_and_refuses_a_newer_one(page, site_url: str, tmp_path: Path, lang: str) -> None:
+    older = tmp_path / "old.json"  # the 2026.1 format: a date per key, steps named certification:
+    older.write_text(json.dumps({"site": "ecoleap-production", "version": "2025.1", "progress": {
+        "unit:coach-role-and-contracting": "2025-03-01", "certification:foundations-complete": "2025-04-01",
+        "checklist:workshop-preparation:agree-goal": "2025-03-02"}}), encoding="utf-8")
+    newer = tmp_path / "new.json"
+    newer.write_text(json.dumps({"site": "ecoleap-production", "version": "2999.1",
+                                 "progress": {"unit:green-toolkit": {"done": True, "date": "2999-01-01"}}}), encoding="utf-8")
+    page.goto(site_url + lang + "coach-training/progress/", wait_until="networkidle")
+    status = page.locator(".progress-tools__status")
+    page.set_input_files('input[data-progress-action="import"]', str(newer))
     page.wait_for_function("document.querySelector('.progress-tools__status').textContent.length > 0")
-    assert "1999.1" in page.locator(".progress-tools__status").inner_text()
-    assert not page.locator(UNIT_BOX).first.is_checked()
+    assert "2999.1" in status.inner_text()
+    assert not page.locator('input[data-progress-key="unit:green-toolkit"]').first.is_checked()
+    page.set_input_files('input[data-progress-action="import"]', str(older))
+    page.wait_for_function("() => !document.querySelector('.progress-tools__status').textContent.includes('2999')")
+    assert re.search(r"\b2\b", status.inner_text()), status.inner_text()  # the two self-study ticks
+    assert page.locator(UNIT_BOX).first.is_checked()
+    assert page.locator('input[data-progress-key="step:foundations-complete"]').first.is_checked()
+    assert "2025-03-01" in page.locator('[data-progress-note="unit:coach-role-and-contracting"]').first.inner_text()
 
 
 def test_reset_clears_every_tick_after_confirmation(page, site_url: str) -> None:
@@ -80,3 +102,46 @@ def test_progress_page_without_javascript_still_lists_units_and_steps(browser, s
     assert page.locator(".learning-path a").count() >= 12
     assert page.locator(".certification-step").count() >= 5
     context.close()
+
+
+@pytest.mark.parametrize(("lang", "changed"), [("", "changed since you completed it"), ("sv/", "ändrad sedan du markerade den som klar")])
+def test_ticks_of_the_old_per_version_store_move_into_the_one_store(browser, site_url: str, lang: str, changed: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "404-probe.txt")  # the site's origin, before any of its pages ran
+    page.evaluate("""() => { localStorage.clear();
+        localStorage.setItem('ecoleap-progress:2025.2', JSON.stringify({'unit:coach-role-and-contracting': '2025-06-01',
+            'certification:foundations-complete': '2025-07-01', 'checklist:workshop-preparation:agree-goal': '2025-06-02'}));
+        localStorage.setItem('ecoleap-progress', JSON.stringify({format: 2, records: {'unit:green-toolkit':
+            {done: true, date: '2025-08-01', version: '2025.2', digest: 'not-the-same'}}})); }""")
+    page.goto(site_url + lang + "coach-training/progress/", wait_until="networkidle")
+    assert page.locator(UNIT_BOX).first.is_checked()
+    assert page.locator('input[data-progress-key="step:foundations-complete"]').first.is_checked()
+    stored = page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('ecoleap-progress')).sort()")
+    assert stored == ["ecoleap-progress"]
+    assert sorted(page.evaluate("Object.keys(window.ecoleapProgress.all())")) == [
+        "step:foundations-complete", "unit:coach-role-and-contracting", "unit:green-toolkit"]
+    # A unit whose content changed since it was ticked keeps its tick and says so.
+    note = page.locator('[data-progress-note="unit:green-toolkit"]').first
+    assert page.locator('input[data-progress-key="unit:green-toolkit"]').first.is_checked()
+    assert changed in note.inner_text() and "2025-08-01" in note.inner_text()
+    assert changed not in page.locator('[data-progress-note="unit:coach-role-and-contracting"]').first.inner_text()
+    context.close()
+
+
+def test_the_store_api_for_other_scripts(page, site_url: str) -> None:
+    """The contract documented in docs/about/contributing.md#progress-store."""
+    page.goto(site_url + "coach-training/units/green-toolkit/", wait_until="networkidle")
+    result = page.evaluate("""() => { const p = window.ecoleapProgress;
+        const set = p.set('selfcheck:green-toolkit', {digest: 'abc'});
+        let refused = null; try { p.set('calculator', {}); } catch (e) { refused = e.message; }
+        const out = {set, got: p.get('selfcheck:green-toolkit'), refused, keys: Object.keys(p.all())};
+        const text = p.exportJSON(); p.remove('selfcheck:green-toolkit'); out.after = p.get('selfcheck:green-toolkit');
+        out.imported = p.importJSON(text); out.back = p.get('selfcheck:green-toolkit'); out.bad = p.importJSON('nonsense');
+        return out; }""")
+    assert result["set"]["done"] is True and result["set"]["version"] == CURRICULUM_VERSION
+    assert result["got"]["digest"] == "abc" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", result["got"]["date"])
+    assert "bad key" in result["refused"]
+    assert result["keys"] == ["selfcheck:green-toolkit"]
+    assert result["after"] is None and result["imported"] == {"ok": True, "count": 1} and result["back"]["digest"] == "abc"
+    assert result["bad"] == {"ok": False, "reason": "bad-file"}

@@ -112,6 +112,7 @@ def _publish(workdir: Path) -> Published:
     check = _run([sys.executable, "-m", "scripts.release", NEW, "--check-only", "--published", str(published_json)],
                  repo, env, check=False)
     deploy(NEW)
+    _run([sys.executable, "scripts/root_404.py", "--branch", "gh-pages"], repo, env)
 
     # A page whose macro fails: mike's build stops, and nothing may reach gh-pages.
     before = git(["git", "rev-parse", "gh-pages"]).stdout.strip()
@@ -284,3 +285,54 @@ def test_version_selector_and_language_switcher_work_under_mike(page, published:
     page.wait_for_load_state("networkidle")
     assert seen.errors == []
     assert seen.failed == []
+
+
+def _serve_gh_pages(page, tree: Path) -> None:
+    """As GitHub Pages serves the branch at SITE: a missing address gets the root's 404.html."""
+    def answer(route) -> None:
+        path = urlparse(route.request.url).path.lstrip("/")
+        file = tree / path / "index.html" if path.endswith("/") or not path else tree / path
+        if file.is_file():
+            route.fulfill(path=str(file))
+        else:
+            route.fulfill(status=404, path=str(tree / "404.html"))
+
+    page.route(SITE + "**", answer)
+
+
+@with_mike
+def test_the_branch_root_has_a_404_page_from_the_latest_version(published: Published) -> None:
+    root = (published.tree / "404.html").read_text(encoding="utf-8")
+    assert root == (published.tree / NEW / "404.html").read_text(encoding="utf-8")
+    assert (published.tree / NEW / "sv" / "404.html").is_file()
+    assert 'Content-Security-Policy' in root and f'href="/{NEW}/modules/"' in root
+
+
+@with_mike
+@pytest.mark.browser
+@pytest.mark.parametrize("missing", ["no/such/page/", f"{OLD}/modules/no-such-module/", f"{NEW}/sv/nothing-here/"])
+def test_a_missing_address_shows_the_sites_404_page_that_leads_on(page, published: Published, missing: str) -> None:
+    _serve_gh_pages(page, published.tree)
+    seen = watch(page)
+    page.goto(SITE + missing, wait_until="networkidle")
+    assert page.locator("h1").inner_text() == "Page not found"
+    assert [f for f in seen.failed if not f.endswith(missing)] == [], seen.failed  # styles, scripts, logo load
+    assert seen.csp_violations() == []
+    modules = page.locator(".md-content a", has_text="All modules").evaluate("a => a.href")
+    assert modules == f"{SITE}{NEW}/modules/"
+    page.goto(modules, wait_until="networkidle")
+    assert page.locator(".module-card").count() >= 1
+
+
+@with_mike
+@pytest.mark.browser
+def test_progress_ticked_in_one_version_appears_in_the_next(page, published: Published) -> None:
+    _serve_gh_pages(page, published.tree)
+    page.goto(f"{SITE}{OLD}/coach-training/units/coach-role-and-contracting/", wait_until="networkidle")
+    page.locator('.unit-finish input.progress-box').check()
+    page.goto(f"{SITE}{NEW}/sv/coach-training/progress/", wait_until="networkidle")
+    box = page.locator('.learning-path input[data-progress-key="unit:coach-role-and-contracting"]')
+    assert box.is_checked()
+    note = page.locator('.learning-path [data-progress-note="unit:coach-role-and-contracting"]').inner_text()
+    assert "klar 20" in note and "ändrad" not in note  # the same content: not flagged as changed
+    assert page.evaluate("window.ecoleapProgress.get('unit:coach-role-and-contracting').version") == OLD

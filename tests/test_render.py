@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from curriculum.loader import load_curriculum
-from curriculum.render import Renderer, UnknownId, duration_band
+from curriculum.render import DURATION_BANDS, Renderer, UnknownId, recommended_order
 from tests.site_pages import ROOT
 
 
@@ -21,14 +22,17 @@ def renderers(project: Path) -> dict[str, Renderer]:
     }
 
 
-def test_checklist_renders_in_the_page_language_with_stable_item_keys(renderers: dict[str, Renderer]) -> None:
+def test_checklist_is_a_sheet_of_its_page_in_the_page_language(renderers: dict[str, Renderer]) -> None:
     english, swedish = renderers["en"].checklist("walk"), renderers["sv"].checklist("walk")
     assert "Listen for air leaks." in english and "Lyssna efter luftläckor." not in english
     assert "Lyssna efter luftläckor." in swedish and "Listen for air leaks." not in swedish
     for html in (english, swedish):
-        assert 'data-progress-key="checklist:walk:leaks"' in html
-        assert 'data-progress-key="checklist:walk:idle"' in html
+        # Ticks belong to this page's sheet: both languages of the page share it, no other page does.
+        assert 'data-sheet="modules/waste-walk.md#walk"' in html
+        assert 'data-sheet-item="leaks"' in html and 'data-sheet-item="idle"' in html
+        assert "data-progress-key" not in html
         assert "<legend" in html
+    assert "Company:" in english and "Företag:" in swedish and english.count("checklist__note-line") >= 3
 
 
 def test_unknown_id_names_the_valid_ids(renderers: dict[str, Renderer]) -> None:
@@ -54,7 +58,10 @@ def test_module_facts_link_prerequisites_and_follow_ups(renderers: dict[str, Ren
 def test_catalogue_cards_carry_the_filter_values(renderers: dict[str, Renderer]) -> None:
     html = renderers["en"].module_catalogue()
     assert html.count('class="module-card"') == 2
-    assert 'data-program="kickstart" data-topic="waste" data-audience="operators" data-duration="short"' in html
+    assert 'data-program="kickstart" data-topic="waste" data-audience="operators" data-minutes="60"' in html
+    # Only values that some module has are offered (no "Coaches" that matches nothing).
+    audiences = html.split('name="audience"')[1].split("</select>")[0]
+    assert audiences.count("<option") == 2 and 'value="operators"' in audiences
     # The filter is in the page from the start (no layout shift when scripts run); the
     # stylesheet hides it when JavaScript is off, where it could not work.
     form = html.split("<form")[1].split(">")[0]
@@ -63,9 +70,17 @@ def test_catalogue_cards_carry_the_filter_values(renderers: dict[str, Renderer])
     assert re.search(r"\.no-js \.catalogue__filters[^{]*\{\s*display:\s*none", css)
 
 
-@pytest.mark.parametrize(("minutes", "band"), [(60, "short"), (240, "short"), (241, "day"), (480, "day"), (481, "long")])
-def test_duration_band(minutes: int, band: str) -> None:
-    assert duration_band(minutes) == band
+def test_duration_bands_grow_so_each_includes_the_shorter_modules() -> None:
+    limits = [minutes for _, minutes in DURATION_BANDS]
+    assert limits == sorted(limits) and limits[:2] == [240, 480]
+
+
+def test_recommended_order_follows_the_navigation_then_the_title(project: Path) -> None:
+    modules = load_curriculum(project).modules.values()
+    keys = [m.key for m in modules]
+    assert [m.key for m in recommended_order(modules, list(reversed(keys)), "en")] == list(reversed(keys))
+    assert [m.key for m in recommended_order(modules, [], "en")] == sorted(
+        keys, key=lambda k: next((m.programs[0], m.title["en"]) for m in modules if m.key == k))
 
 
 def test_glossary_becomes_abbreviations_in_each_language(project: Path) -> None:
@@ -85,6 +100,9 @@ def test_page_macro_on_the_wrong_kind_of_page_says_so(project: Path) -> None:
 
 def test_film_poster_loads_at_once_on_the_films_own_page_and_lazily_elsewhere() -> None:
     curriculum = load_curriculum(ROOT)
+    # A copy with one film published (test data): the loaded model is shared by other tests.
+    curriculum = replace(curriculum, films={**curriculum.films, "green-waste-walk": replace(
+        curriculum.films["green-waste-walk"], provider="youtube", video_id="TESTVIDEO01")})
     for language, suffix in (("en", ".md"), ("sv", ".sv.md")):
         own = Renderer(curriculum, language, f"films/green-waste-walk{suffix}").film("green-waste-walk")
         elsewhere = Renderer(curriculum, language, f"modules/green-waste-walk{suffix}").film("green-waste-walk")
@@ -159,3 +177,17 @@ def test_film_pages_take_their_chapters_from_the_data() -> None:
         assert "{{ film_chapters() }}" in text, f"{page.name}: call film_chapters() in the chapters section"
         typed = re.findall(r"^- \*\*\d+:\d\d\*\*", text, re.MULTILINE)
         assert typed == [], f"{page.name}: chapter lines typed by hand; data/films.yml has them"
+
+
+def test_a_film_not_yet_recorded_is_an_honest_card_that_leads_to_its_script() -> None:
+    curriculum = load_curriculum(ROOT)
+    assert not curriculum.films["green-waste-walk"].published
+    for language, suffix, status, planned in (("en", ".md", "Film in production", "planned length about 4 min"),
+                                              ("sv", ".sv.md", "Filmen är under produktion", "planerad längd cirka 4 min")):
+        own = Renderer(curriculum, language, f"films/green-waste-walk{suffix}").film("green-waste-walk")
+        elsewhere = Renderer(curriculum, language, f"modules/green-waste-walk{suffix}").film("green-waste-walk")
+        for html in (own, elsewhere):
+            assert status in html and planned in html
+            assert "film__poster" not in html and "film__duration" not in html and "4:10" not in html
+        assert 'href="#transcript"' in own
+        assert 'href="../../films/green-waste-walk/#transcript"' in elsewhere

@@ -1,79 +1,308 @@
 /* EcoLeap Production: progressive enhancements. Every page works without this file. */
 (function () {
   "use strict";
-  var meta = document.querySelector('meta[name="curriculum-version"]');
-  var VERSION = meta ? meta.getAttribute("content") : "unversioned";
-  var STORE = "ecoleap-progress:" + VERSION;
-
-  function load() {
-    try { return JSON.parse(localStorage.getItem(STORE) || "{}"); } catch (e) { return {}; }
+  var store = window.ecoleapProgress;  // docs/assets/javascripts/progress-store.js, loaded first
+  function today() { return new Date().toISOString().slice(0, 10); }
+  function fill(text, values) {
+    Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
+    return text;
   }
-  function save(state) {
-    try { localStorage.setItem(STORE, JSON.stringify(state)); } catch (e) { /* storage off: ticks last for this visit */ }
+
+  /* Self-study ticks (units, certification steps): one record per stable key, in every version. */
+  function showProgress() {
+    document.querySelectorAll("input.progress-box[data-progress-key]").forEach(function (box) {
+      box.checked = !!store.get(box.getAttribute("data-progress-key"));
+    });
+    document.querySelectorAll("[data-progress-note]").forEach(function (note) {
+      var key = note.getAttribute("data-progress-note");
+      var record = store.get(key);
+      var box = document.querySelector('input.progress-box[data-progress-key="' + key + '"][data-progress-digest]');
+      var digest = box ? box.getAttribute("data-progress-digest") : null;
+      var changed = record && record.digest && digest && record.digest !== digest;
+      note.classList.toggle("progress-note--changed", !!changed);
+      if (!record) { note.textContent = ""; return; }
+      var text = "(" + fill(note.getAttribute("data-msg-done-on"), { date: record.date });
+      if (changed) { text += "; " + note.getAttribute("data-msg-changed"); }
+      note.textContent = text + ")";
+    });
+    learningPaths();
+    sidebarTicks();
   }
 
   function progress(root) {
-    var state = load();
     root.querySelectorAll("input.progress-box[data-progress-key]").forEach(function (box) {
-      var key = box.getAttribute("data-progress-key");
-      box.checked = !!state[key];
       box.addEventListener("change", function () {
-        var current = load();
-        if (box.checked) { current[key] = new Date().toISOString().slice(0, 10); } else { delete current[key]; }
-        save(current);
-        document.querySelectorAll('input.progress-box[data-progress-key="' + key + '"]').forEach(function (other) {
-          other.checked = box.checked;
+        var key = box.getAttribute("data-progress-key");
+        if (box.checked) {
+          store.set(key, { date: today(), version: store.version, digest: box.getAttribute("data-progress-digest") || undefined });
+        } else {
+          store.remove(key);
+        }
+      });
+    });
+    store.onChange(showProgress);
+    showProgress();
+  }
+
+  /* The coach's path: hours done and left per stage, and the next unit to study. */
+  function learningPaths() {
+    document.querySelectorAll("[data-learning-path]").forEach(function (path) {
+      var next = null;
+      path.querySelectorAll("[data-stage]").forEach(function (stage) {
+        var done = 0, left = 0;
+        stage.querySelectorAll("[data-unit]").forEach(function (unit) {
+          var hours = Number(unit.getAttribute("data-hours")) || 0;
+          var isDone = !!store.get("unit:" + unit.getAttribute("data-unit"));
+          unit.classList.toggle("learning-path__unit--done", isDone);
+          if (isDone) { done += hours; } else { left += hours; if (!next) { next = unit; } }
+        });
+        stage.querySelector("[data-stage-hours]").textContent =
+          "(" + fill(path.getAttribute("data-msg-hours"), { done: String(done), left: String(left) }) + ")";
+      });
+      var button = path.querySelector("[data-continue]");
+      var anyDone = path.querySelector(".learning-path__unit--done");
+      if (next) {
+        var link = next.querySelector("a[href]");
+        button.href = link.getAttribute("href");
+        button.querySelector(".learning-path__continue-label").textContent =
+          path.getAttribute(anyDone ? "data-msg-continue" : "data-msg-start");
+        button.querySelector(".learning-path__continue-title").textContent = link.textContent;
+        button.hidden = false;
+        var after = path.parentNode.querySelector(".learning-path__all-done");
+        if (after) { after.remove(); }
+      } else {
+        button.hidden = true;
+        if (!path.querySelector(".learning-path__all-done")) {
+          var note = document.createElement("p");
+          note.className = "learning-path__all-done";
+          note.textContent = path.getAttribute("data-msg-all-done");
+          button.parentNode.appendChild(note);
+        }
+      }
+    });
+  }
+
+  /* A tick beside each done unit in the sidebar. */
+  function sidebarTicks() {
+    var label = document.documentElement.lang === "sv" ? "klar" : "done";
+    document.querySelectorAll(".md-sidebar--primary a.md-nav__link[href]").forEach(function (link) {
+      var match = /\/coach-training\/units\/([a-z0-9-]+)\/(?:index\.html)?$/.exec(new URL(link.href, location.href).pathname);
+      var tick = link.querySelector(".nav-done");
+      var done = match && store.get("unit:" + match[1]);
+      if (done && !tick) {
+        tick = document.createElement("span");
+        tick.className = "nav-done";
+        tick.innerHTML = '<span aria-hidden="true">✓</span><span class="visually-hidden"> (' + label + ")</span>";
+        link.appendChild(tick);
+      } else if (!done && tick) {
+        tick.remove();
+      }
+    });
+  }
+
+  /* Checklists are working sheets: the ticks of one page's sheet, in their own store. */
+  var SHEETS = "ecoleap-sheets";
+  function loadSheets() {
+    try { return JSON.parse(localStorage.getItem(SHEETS) || "{}") || {}; } catch (e) { return {}; }
+  }
+  function saveSheets(sheets) {
+    try { localStorage.setItem(SHEETS, JSON.stringify(sheets)); } catch (e) { /* storage off: ticks last for this visit */ }
+  }
+  function printSheet(sheet) {
+    document.body.setAttribute("data-print-only", sheet.getAttribute("data-checklist"));
+    sheet.setAttribute("data-print-target", "");
+    window.print();
+    sheet.removeAttribute("data-print-target");
+    document.body.removeAttribute("data-print-only");
+  }
+  function sheets(root) {
+    root.querySelectorAll(".checklist[data-sheet]").forEach(function (sheet) {
+      var id = sheet.getAttribute("data-sheet");
+      var boxes = sheet.querySelectorAll("input[data-sheet-item]");
+      function show() {
+        var ticks = loadSheets()[id] || {};
+        boxes.forEach(function (box) { box.checked = !!ticks[box.getAttribute("data-sheet-item")]; });
+      }
+      boxes.forEach(function (box) {
+        box.addEventListener("change", function () {
+          var all = loadSheets(), ticks = all[id] || {};
+          if (box.checked) { ticks[box.getAttribute("data-sheet-item")] = today(); } else { delete ticks[box.getAttribute("data-sheet-item")]; }
+          if (Object.keys(ticks).length) { all[id] = ticks; } else { delete all[id]; }
+          saveSheets(all);
         });
       });
-    });
-  }
-
-  function printButtons(root) {
-    root.querySelectorAll("[data-print-checklist]").forEach(function (button) {
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        var id = button.getAttribute("data-print-checklist");
-        var sheet = button.closest(".checklist");
-        document.body.setAttribute("data-print-only", id);
-        sheet.setAttribute("data-print-target", "");
-        window.print();
-        sheet.removeAttribute("data-print-target");
-        document.body.removeAttribute("data-print-only");
+      sheet.querySelector('[data-sheet-action="print-blank"]').addEventListener("click", function () {
+        var ticked = Array.prototype.filter.call(boxes, function (box) { return box.checked; });
+        ticked.forEach(function (box) { box.checked = false; });
+        printSheet(sheet);
+        ticked.forEach(function (box) { box.checked = true; });
       });
-    });
-    root.querySelectorAll(".checklist__date").forEach(function (span) {
-      span.textContent = new Date().toISOString().slice(0, 10);
+      sheet.querySelector('[data-sheet-action="print-ticks"]').addEventListener("click", function () { printSheet(sheet); });
+      sheet.querySelector('[data-sheet-action="clear"]').addEventListener("click", function () {
+        var all = loadSheets();
+        delete all[id];
+        saveSheets(all);
+        show();
+      });
+      sheet.querySelector(".checklist__actions").hidden = false;
+      show();
     });
   }
 
+  /* The catalogue: filter and order live in the address, so Back and a shared link restore them. */
+  var FILTERS = ["program", "topic", "audience", "duration", "sort"];
   function catalogue(root) {
     root.querySelectorAll("[data-catalogue]").forEach(function (cat) {
       var form = cat.querySelector("form");
-      var cards = cat.querySelectorAll(".module-card");
+      var cards = Array.prototype.slice.call(cat.querySelectorAll(".module-card"));
+      var homes = cards.map(function (card) { return card.parentNode; });
+      var sorted = cat.querySelector(".catalogue__sorted");
       var count = cat.querySelector(".catalogue__count");
       var empty = cat.querySelector(".catalogue__empty");
+      function fromAddress() {
+        var query = new URLSearchParams(location.search);
+        FILTERS.forEach(function (name) {
+          var select = form.elements[name], value = query.get(name) || "";
+          var known = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+          select.value = known ? value : "";
+        });
+      }
+      function toAddress() {
+        var query = new URLSearchParams(location.search);
+        FILTERS.forEach(function (name) {
+          var value = form.elements[name].value;
+          if (value) { query.set(name, value); } else { query.delete(name); }
+        });
+        var search = query.toString();
+        history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+      }
       function apply() {
+        var duration = form.elements.duration;
+        var limit = duration.value ? Number(duration.options[duration.selectedIndex].getAttribute("data-max-minutes")) : Infinity;
         var shown = 0;
         cards.forEach(function (card) {
-          var ok = ["program", "topic", "audience", "duration"].every(function (name) {
+          var ok = ["program", "topic", "audience"].every(function (name) {
             var value = form.elements[name].value;
             return !value || (card.getAttribute("data-" + name) || "").split(" ").indexOf(value) >= 0;
-          });
+          }) && Number(card.getAttribute("data-minutes")) <= limit;
           card.hidden = !ok;
           if (ok) { shown += 1; }
         });
+        var order = form.elements.sort.value;
+        if (order) {
+          var byTitle = function (a, b) { return a.querySelector(".module-card__title").textContent.localeCompare(b.querySelector(".module-card__title").textContent, document.documentElement.lang); };
+          cards.slice().sort(order === "title" ? byTitle : function (a, b) {
+            return Number(a.getAttribute("data-minutes")) - Number(b.getAttribute("data-minutes")) || byTitle(a, b);
+          }).forEach(function (card) { sorted.appendChild(card); });
+        } else {
+          cards.forEach(function (card, i) { homes[i].appendChild(card); });
+        }
+        sorted.hidden = !order;
         cat.querySelectorAll("[data-program-group]").forEach(function (group) {
-          group.hidden = !group.querySelector(".module-card:not([hidden])");
+          group.hidden = !!order || !group.querySelector(".module-card:not([hidden])");
         });
-        count.textContent = shown + " / " + cards.length;
+        count.textContent = fill(cat.getAttribute("data-count-label"), { shown: String(shown), total: String(cards.length) });
         empty.hidden = shown > 0;
       }
-      form.addEventListener("change", apply);
-      form.addEventListener("reset", function () { setTimeout(apply, 0); });
+      form.addEventListener("change", function () { apply(); toAddress(); });
+      form.addEventListener("reset", function () { setTimeout(function () { apply(); toAddress(); }, 0); });
+      window.addEventListener("pageshow", function () { fromAddress(); apply(); });
+      fromAddress();
       apply();
     });
   }
 
+  /* "Where to start": situation, time and who takes part give a sequence, kept in the address. */
+  function finder(root) {
+    root.querySelectorAll("[data-finder]").forEach(function (box) {
+      var form = box.querySelector("form");
+      var result = box.querySelector(".finder__result");
+      var modules = JSON.parse(box.querySelector(".finder__modules").textContent);
+      var article = box.closest("article") || document;
+      var situations = {};
+      article.querySelectorAll("h2[id]").forEach(function (heading) {
+        var ids = [];
+        for (var node = heading.nextElementSibling; node && node.tagName !== "H2"; node = node.nextElementSibling) {
+          var line = Array.prototype.find.call(node.querySelectorAll("li"), function (li) { return li.textContent.indexOf("→") >= 0; });
+          if (line) {
+            line.querySelectorAll("a[href]").forEach(function (a) {
+              var match = /modules\/([a-z0-9-]+)\//.exec(a.getAttribute("href"));
+              if (match && modules[match[1]] && ids.indexOf(match[1]) < 0) { ids.push(match[1]); }
+            });
+            break;
+          }
+        }
+        if (!ids.length) { return; }
+        situations[heading.id] = ids;
+        var option = document.createElement("option");
+        option.value = heading.id;
+        option.textContent = heading.textContent.replace(/¶\s*$/, "").trim();
+        form.elements.situation.appendChild(option);
+      });
+      function hours(minutes) { return String(Math.round(minutes / 6) / 10); }
+      function list(ids, title) {
+        var part = document.createElement("div");
+        if (title) { var p = document.createElement("p"); p.textContent = title + ":"; part.appendChild(p); }
+        var ol = document.createElement("ol");
+        ids.forEach(function (id) {
+          var li = document.createElement("li"), a = document.createElement("a");
+          a.href = modules[id].href;
+          a.textContent = modules[id].title;
+          li.appendChild(a);
+          li.appendChild(document.createTextNode(" (" + hours(modules[id].minutes) + " " + box.getAttribute("data-msg-hours") + ")"));
+          ol.appendChild(li);
+        });
+        part.appendChild(ol);
+        return part;
+      }
+      function show() {
+        result.textContent = "";
+        var situation = form.elements.situation.value;
+        if (!situations[situation]) { return; }
+        var who = form.elements.who.value, limit = Number(form.elements.time.value) * 60 || Infinity;
+        var now = [], later = [], others = [], used = 0;
+        situations[situation].forEach(function (id) {
+          if (who && modules[id].audience.indexOf(who) < 0) { others.push(id); return; }
+          if (!later.length && used + modules[id].minutes <= limit) { now.push(id); used += modules[id].minutes; } else { later.push(id); }
+        });
+        var total = document.createElement("p");
+        total.className = "finder__total";
+        total.innerHTML = "<strong></strong>";
+        total.firstChild.textContent = now.length ? fill(box.getAttribute("data-msg-total"), { hours: hours(used) }) : box.getAttribute("data-msg-none");
+        result.appendChild(total);
+        if (now.length) { result.appendChild(list(now)); }
+        if (later.length) { result.appendChild(list(later, box.getAttribute("data-msg-later"))); }
+        if (others.length) { result.appendChild(list(others, box.getAttribute("data-msg-other-groups"))); }
+        var more = document.createElement("p"), link = document.createElement("a");
+        link.href = "#" + situation;
+        link.textContent = box.getAttribute("data-msg-details");
+        more.appendChild(link);
+        result.appendChild(more);
+      }
+      var NAMES = ["situation", "time", "who"];
+      function fromAddress() {
+        var query = new URLSearchParams(location.search);
+        NAMES.forEach(function (name) {
+          var select = form.elements[name], value = query.get(name) || "";
+          select.value = Array.prototype.some.call(select.options, function (o) { return o.value === value; }) ? value : "";
+        });
+      }
+      form.addEventListener("change", function () {
+        var query = new URLSearchParams(location.search);
+        NAMES.forEach(function (name) {
+          if (form.elements[name].value) { query.set(name, form.elements[name].value); } else { query.delete(name); }
+        });
+        var search = query.toString();
+        history.replaceState(history.state, "", location.pathname + (search ? "?" + search : ""));
+        show();
+      });
+      window.addEventListener("pageshow", function () { fromAddress(); show(); });
+      fromAddress();
+      show();
+    });
+  }
+
+  /* Films are loaded from the provider only after the reader asks. */
   function films(root) {
     root.querySelectorAll(".film[data-video-id]").forEach(function (film) {
       var play = film.querySelector(".film__play");
@@ -94,39 +323,28 @@
     });
   }
 
-
-  /* The "My progress" page: counts per stage, export, import, print and reset. */
+  /* The "My progress" page: counts per stage, export, import, print and clear. */
   function progressTools(root) {
     root.querySelectorAll("[data-progress-tools]").forEach(function (tools) {
       var status = tools.querySelector(".progress-tools__status");
       var messages = tools.querySelector(".progress-tools__messages");
-      function msg(name, values) {
-        var text = messages.getAttribute("data-msg-" + name) || "";
-        Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
-        return text;
-      }
+      function msg(name, values) { return fill(messages.getAttribute("data-msg-" + name) || "", values); }
       function count() {
-        var state = load();
         tools.querySelectorAll("[data-progress-stage]").forEach(function (stage) {
           var keys = stage.getAttribute("data-progress-keys").split(" ");
-          var done = keys.filter(function (k) { return state[k]; }).length;
+          var done = keys.filter(function (k) { return store.get(k); }).length;
           stage.querySelector(".progress-tools__count").textContent = String(done);
         });
-        document.querySelectorAll("input.progress-box[data-progress-key]").forEach(function (box) {
-          box.checked = !!state[box.getAttribute("data-progress-key")];
-        });
       }
+      tools.querySelector(".progress-tools__today").textContent = today();
       tools.querySelector(".progress-tools__noscript").hidden = true;
       tools.querySelector(".progress-tools__buttons").hidden = false;
-      document.addEventListener("change", function (event) {
-        if (event.target.classList && event.target.classList.contains("progress-box")) { setTimeout(count, 0); }
-      });
+      store.onChange(count);
       tools.querySelector('[data-progress-action="export"]').addEventListener("click", function () {
-        var record = { site: "ecoleap-production", version: VERSION, exported: new Date().toISOString(), progress: load() };
-        var blob = new Blob([JSON.stringify(record, null, 2)], { type: "application/json" });
+        var blob = new Blob([store.exportJSON()], { type: "application/json" });
         var link = document.createElement("a");
         link.href = URL.createObjectURL(blob);
-        link.download = "ecoleap-progress-" + VERSION + ".json";
+        link.download = "ecoleap-progress-" + today() + ".json";
         document.body.appendChild(link);
         link.click();
         link.remove();
@@ -136,35 +354,19 @@
         var file = event.target.files && event.target.files[0];
         if (!file) { return; }
         file.text().then(function (text) {
-          var record;
-          try { record = JSON.parse(text); } catch (e) { record = null; }
-          if (!record || record.site !== "ecoleap-production" || typeof record.progress !== "object") {
-            status.textContent = msg("bad-file");
-            return;
+          var result = store.importJSON(text);
+          if (result.ok) {
+            status.textContent = msg("imported", { count: result.count });
+          } else {
+            status.textContent = msg(result.reason, { found: result.found, expected: store.version });
           }
-          if (record.version !== VERSION) {
-            status.textContent = msg("wrong-version", { found: record.version, expected: VERSION });
-            return;
-          }
-          var current = load();
-          var added = 0;
-          Object.keys(record.progress).forEach(function (key) {
-            if (/^(unit|checklist|certification):[a-z0-9:-]+$/.test(key) && typeof record.progress[key] === "string") {
-              current[key] = record.progress[key];
-              added += 1;
-            }
-          });
-          save(current);
-          count();
-          status.textContent = msg("imported", { count: added });
           event.target.value = "";
         });
       });
       tools.querySelector('[data-progress-action="print"]').addEventListener("click", function () { window.print(); });
       tools.querySelector('[data-progress-action="reset"]').addEventListener("click", function () {
         if (!window.confirm(msg("reset-confirm"))) { return; }
-        try { localStorage.removeItem(STORE); } catch (e) { /* nothing stored */ }
-        count();
+        store.clear();
         status.textContent = msg("reset-done");
       });
       count();
@@ -226,8 +428,9 @@
   function init() {
     languageLinks(document);
     progress(document);
-    printButtons(document);
+    sheets(document);
     catalogue(document);
+    finder(document);
     films(document);
     progressTools(document);
   }

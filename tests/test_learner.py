@@ -1,0 +1,403 @@
+"""The learner's experience in Chromium (issue 18): checklist sheets, the catalogue, the coach's
+path and dashboard, focus, the 404 page, film pages and glossary marking, in both languages."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from curriculum.layout import page_url
+
+from curriculum.nav import nav_pages
+from tests.browser import watch
+from tests.site_pages import ROOT
+from tests.test_browser import AXE_TAGS
+
+pytestmark = pytest.mark.browser
+
+LANGS = ["", "sv/"]
+SHEET = '.checklist[data-checklist="workshop-preparation"]'
+
+
+def _first_box(page):
+    return page.locator(f"{SHEET} input[type=checkbox]").first
+
+
+# --- defect 1: checklist ticks belong to one page's sheet ----------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_tick_on_one_pages_checklist_does_not_appear_on_another_page(page, site_url: str, lang: str) -> None:
+    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
+    _first_box(page).check()
+    page.reload(wait_until="networkidle")
+    assert _first_box(page).is_checked(), "the sheet forgot its own tick"
+    for other in ("coach-training/units/coach-role-and-contracting/", "checklists/", "modules/green-kaizen-event/"):
+        page.goto(site_url + lang + other, wait_until="networkidle")
+        assert page.locator(SHEET).count() >= 1, other
+        assert not _first_box(page).is_checked(), f"the tick leaked to {other}"
+    other_lang = "sv/" if lang == "" else ""
+    page.goto(site_url + other_lang + "coach-training/units/coach-role-and-contracting/", wait_until="networkidle")
+    assert not _first_box(page).is_checked()
+
+
+PRINT_PROBE = """() => { window.__printed = [];
+  window.print = () => { window.__printed.push(Array.from(document.querySelectorAll('.checklist'))
+    .filter(c => getComputedStyle(c).display !== 'none')
+    .map(c => [c.id, c.querySelectorAll('input[type=checkbox]:checked').length])); }; }"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_print_blank_prints_no_ticks_and_print_with_ticks_keeps_them(page, site_url: str, lang: str) -> None:
+    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
+    _first_box(page).check()
+    page.evaluate(PRINT_PROBE)
+    page.emulate_media(media="print")  # the buttons themselves are hidden on paper: click them by script
+    page.locator(f'{SHEET} [data-sheet-action="print-blank"]').evaluate("b => b.click()")
+    page.locator(f'{SHEET} [data-sheet-action="print-ticks"]').evaluate("b => b.click()")
+    page.emulate_media(media="screen")
+    printed = page.evaluate("window.__printed")
+    assert printed == [[["checklist-workshop-preparation", 0]], [["checklist-workshop-preparation", 1]]]
+    assert _first_box(page).is_checked(), "printing blank cleared the reader's ticks"
+    page.locator(f'{SHEET} [data-sheet-action="clear"]').click()
+    assert not _first_box(page).is_checked()
+    page.reload(wait_until="networkidle")
+    assert not _first_box(page).is_checked()
+
+
+@pytest.mark.parametrize(("lang", "words"), [("", ["Company", "Area or line", "Date", "Who took part", "Notes"]),
+                                             ("sv/", ["Företag", "Område eller linje", "Datum", "Vilka deltog", "Anteckningar"])])
+def test_the_printed_sheet_has_fields_to_fill_in_at_eleven_points(page, site_url: str, lang: str, words: list[str]) -> None:
+    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    sheet = page.locator(SHEET)
+    text = sheet.inner_text()
+    for word in words:
+        assert word in text, word
+    sizes = sheet.evaluate("""s => Array.from(s.querySelectorAll('label, li, p, legend, dt, dd, span'))
+        .filter(e => e.getClientRects().length && e.textContent.trim())
+        .map(e => parseFloat(getComputedStyle(e).fontSize))""")
+    assert sizes and min(sizes) >= 11 * 96 / 72 - 0.01, f"smallest printed text {min(sizes)} px"
+    assert page.locator(f"{SHEET} .checklist__note-line").count() >= 3
+
+
+# --- defect 4: the learning path's checkboxes -----------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "label"), [("", "Mark as done"), ("sv/", "Markera som klar")])
+def test_learning_path_checkboxes_have_unique_names_and_no_visible_label_text(page, site_url: str, lang: str, label: str) -> None:
+    page.goto(site_url + lang + "coach-training/", wait_until="networkidle")
+    path = page.locator(".learning-path").first
+    widths = path.evaluate("""(p, label) => Array.from(p.querySelectorAll('label *'))
+        .filter(e => e.textContent.includes(label)).map(e => e.getBoundingClientRect().width)""", label)
+    assert len(widths) == 13 and max(widths) <= 1, f"'{label}' is shown: {widths}"
+    snapshot = path.aria_snapshot()  # YAML: a name with an apostrophe comes quoted, '' for '
+    names = [n.replace("''", "'") for n in re.findall(r"""- '?checkbox "(.+?)"'?(?: \[.*\])?$""", snapshot, re.M)]
+    titles = path.locator("li li a").all_inner_texts()
+    assert len(titles) == 13
+    assert len(names) == len(set(names)) == 13, names
+    assert all(title in name for title, name in zip(titles, names, strict=True)), names
+
+
+# --- defects 2 and 3: the module catalogue ------------------------------------------------
+
+
+def _visible_titles(page) -> list[str]:
+    return page.locator(".module-card:visible .module-card__title").all_inner_texts()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_catalogue_filter_is_in_the_address_and_back_restores_it(page, site_url: str, lang: str) -> None:
+    page.goto(site_url + lang + "modules/", wait_until="networkidle")
+    page.select_option(".catalogue__filters select[name=topic]", "chemicals")
+    assert "topic=chemicals" in page.url
+    chemicals = page.locator('.module-card[data-topic~="chemicals"]').count()
+    assert 0 < len(_visible_titles(page)) == chemicals < page.locator(".module-card").count()
+    with page.expect_navigation(wait_until="networkidle"):
+        page.locator(".module-card:visible .module-card__title").first.click()
+    assert "/modules/" in page.url and "topic=" not in page.url
+    page.go_back(wait_until="networkidle")
+    assert "topic=chemicals" in page.url
+    assert page.locator(".catalogue__filters select[name=topic]").input_value() == "chemicals"
+    assert len(_visible_titles(page)) == chemicals
+    shared = page.url
+    fresh = page.context.new_page()
+    fresh.goto(shared, wait_until="networkidle")
+    assert fresh.locator(".catalogue__filters select[name=topic]").input_value() == "chemicals"
+    assert fresh.locator(".module-card:visible").count() == chemicals
+    fresh.close()
+
+
+@pytest.mark.parametrize(("lang", "count"), [("", r"^(\d+) of (\d+) modules$"), ("sv/", r"^(\d+) av (\d+) moduler$")])
+def test_catalogue_options_say_what_they_do(page, site_url: str, lang: str, count: str) -> None:
+    page.goto(site_url + lang + "modules/", wait_until="networkidle")
+    total = page.locator(".module-card").count()
+    assert re.match(count, page.locator(".catalogue__count").inner_text()).groups() == (str(total), str(total))
+    # Every audience offered matches at least one module.
+    for value in page.eval_on_selector_all("select[name=audience] option", "os => os.map(o => o.value).filter(v => v)"):
+        assert page.locator(f'.module-card[data-audience~="{value}"]').count() >= 1, value
+    # "Up to a day" includes the half-day modules.
+    page.select_option("select[name=duration]", "day")
+    minutes = page.eval_on_selector_all(".module-card", "cs => cs.map(c => Number(c.dataset.minutes))")
+    assert len(_visible_titles(page)) == len([m for m in minutes if m <= 480]) > len([m for m in minutes if m <= 240])
+    match = re.match(count, page.locator(".catalogue__count").inner_text())
+    assert match and match.group(1) == str(len([m for m in minutes if m <= 480]))
+    page.select_option("select[name=duration]", "")
+    # The cards follow the recommended order of the navigation; a sort control changes it.
+    nav = ["/" + page_url(src, "sv" if lang else "en") for src in nav_pages(ROOT)]
+    cards = page.eval_on_selector_all(".module-card .module-card__title", "links => links.map(a => new URL(a.href).pathname)")
+    assert cards == [p for p in nav if p in cards] and len(cards) == total
+    page.select_option("select[name=sort]", "title")
+    titles = _visible_titles(page)
+    assert titles == sorted(titles, key=str.lower) and "sort=title" in page.url
+    # Targets of at least 24 px (WCAG 2.2, 2.5.8).
+    for box in page.locator(".catalogue__filters select, .catalogue__filters button").all():
+        assert box.bounding_box()["height"] >= 24
+
+
+# --- defect 5: visible focus against the rendered background --------------------------------
+
+CONTRAST = """sel => {
+  const e = document.querySelector(sel);
+  e.focus();
+  const s = getComputedStyle(e);
+  const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  let n = e.parentElement, bg = null;
+  while (n) { const c = rgb(getComputedStyle(n).backgroundColor); if (c.length === 3 || c[3] > 0.5) { bg = c; break; } n = n.parentElement; }
+  bg = bg || [255, 255, 255];
+  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const a = lum(rgb(s.outlineColor)), b = lum(bg);
+  return {width: parseFloat(s.outlineWidth), style: s.outlineStyle, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+          active: document.activeElement === e};
+}"""
+
+FOCUS_PLACES = {
+    "header": ".md-header a.md-logo",
+    "tabs": ".md-tabs__link",
+    "content": ".md-content a[href]",
+    "footer navigation": ".md-footer__link",
+    "footer": ".md-copyright a",
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_focus_ring_contrasts_three_to_one_with_what_is_behind_it(browser, site_url: str, lang: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
+    page.keyboard.press("Tab")  # keyboard modality: focus() then shows :focus-visible
+    for place, selector in FOCUS_PLACES.items():
+        found = page.evaluate(CONTRAST, selector)
+        assert found["active"], place
+        assert found["style"] != "none" and found["width"] >= 2, f"{place}: no focus outline"
+        assert found["ratio"] >= 3, f"{place}: focus outline contrast {found['ratio']:.2f}:1"
+    context.close()
+
+
+def test_no_console_error_on_the_catalogue_and_the_dashboard(page, site_url: str) -> None:
+    seen = watch(page)
+    for path in ("modules/?topic=chemicals&duration=day", "sv/coach-training/progress/", "coach-training/"):
+        page.goto(site_url + path, wait_until="networkidle")
+    assert seen.errors == [] and seen.failed == [] and seen.csp_violations() == []
+
+
+# --- defect 7 and the dashboard: the coach's path ------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "start", "cont"), [("", "Start with", "Continue with"), ("sv/", "Börja med", "Fortsätt med")])
+def test_the_coach_path_leads_from_the_start_page_through_the_units(page, site_url: str, lang: str, start: str, cont: str) -> None:
+    page.goto(site_url + lang + "coach-training/", wait_until="networkidle")
+    first = page.locator(".learning-path__unit a").first
+    first_title, first_href = first.inner_text(), first.evaluate("a => a.href")
+    button = page.locator(".learning-path [data-continue]")
+    assert button.inner_text() == f"{start}: {first_title}" and button.evaluate("a => a.href") == first_href
+    # "Next" from the start page is the first unit, not the trainer pages.
+    assert page.locator(".md-footer__link--next").evaluate("a => a.href") == first_href
+    button.click()
+    page.wait_for_load_state("networkidle")
+    # "Mark as done" also where the reader finishes the unit, before its sources.
+    finish = page.locator(".unit-finish input.progress-box")
+    assert finish.count() == 1
+    order = page.evaluate("""() => { const f = document.querySelector('.unit-finish'), s = document.getElementById('sources');
+        return !!(f.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING); }""")
+    assert order, "the unit's end block must come before its sources"
+    finish.check()
+    second = page.locator(".unit-finish a").first
+    second_title = second.inner_text()
+    note = page.locator(".unit-finish .progress-note").inner_text()
+    assert re.search(r"\d{4}-\d{2}-\d{2}", note), note
+    # The sidebar shows the unit as done.
+    assert page.locator(".md-sidebar--primary .md-nav__link--active .nav-done, .md-sidebar--primary a[href='./'] .nav-done").count() >= 1
+    # The start page and the dashboard now lead to the second unit, with the completion date.
+    for path in ("coach-training/", "coach-training/progress/"):
+        page.goto(site_url + lang + path, wait_until="networkidle")
+        assert page.locator(".learning-path [data-continue]").first.inner_text() == f"{cont}: {second_title}"
+        assert re.search(r"\d{4}-\d{2}-\d{2}", page.locator(".learning-path .progress-note").first.inner_text())
+        hours = page.locator(".learning-path [data-stage-hours]").first.inner_text()
+        assert re.search(r"\b4 (h|tim)\b", hours), hours  # the first unit's four hours are done
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_trainer_pages_are_out_of_the_learners_next_and_previous(page, site_url: str, lang: str) -> None:
+    for path in ("coach-training/key-points/", "coach-training/facilitator-notes/"):
+        page.goto(site_url + lang + path, wait_until="networkidle")
+        assert page.locator(".md-footer__link").count() == 0, path
+    for path in ("coach-training/portfolio/", "coach-training/units/portfolio-and-assessment/", "films/"):
+        page.goto(site_url + lang + path, wait_until="networkidle")
+        hrefs = page.eval_on_selector_all(".md-footer__link", "links => links.map(a => a.href)")
+        assert not [h for h in hrefs if "key-points" in h or "facilitator-notes" in h], (path, hrefs)
+
+
+@pytest.mark.parametrize(("lang", "reviewed", "suggest"), [("", "Last reviewed: ", "Suggest a change"), ("sv/", "Senast granskad: ", "Föreslå en ändring")])
+def test_content_pages_show_last_reviewed_and_a_plain_suggest_link(page, site_url: str, lang: str, reviewed: str, suggest: str) -> None:
+    seen = watch(page)
+    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
+    meta = page.locator(".page-meta")
+    assert re.search(reviewed + r"\d{4}-\d{2}-\d{2}", meta.inner_text())
+    link = meta.locator("a", has_text=suggest)
+    href = link.get_attribute("href")
+    assert href.startswith("https://github.com/example-owner/ecoleap-production/issues/new?title=")
+    assert "green-waste-walk" in href
+    assert [url for url in seen.requests if "github.com" in url] == []
+
+
+# --- defect 6: a 404 page per language -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "heading", "links"), [
+    ("", "Page not found", ["Home page", "All modules", "Where to start"]),
+    ("sv/", "Sidan finns inte", ["Startsidan", "Alla moduler", "Var ska vi börja?"]),
+])
+def test_the_404_page_speaks_the_readers_language_and_leads_on(page, site_url: str, built_site, lang: str, heading: str, links: list[str]) -> None:
+    not_found = (built_site / lang / "404.html").read_text(encoding="utf-8")
+
+    def github_pages(route) -> None:  # GitHub Pages answers a missing address with the 404 page
+        route.fulfill(status=404, body=not_found, content_type="text/html")
+
+    seen = watch(page)
+    page.route("**/no-such-page/**", github_pages)
+    page.goto(site_url + lang + "modules/no-such-page/deeper/", wait_until="networkidle")
+    assert page.locator("html").get_attribute("lang") == ("sv" if lang else "en")
+    assert page.locator("h1").inner_text() == heading
+    assert page.locator(".md-search__input").count() == 1
+    for name in links:
+        page.locator(".md-content a", has_text=name).first.click()
+        page.wait_for_load_state("networkidle")
+        assert page.locator("h1").count() == 1 and page.url.startswith(site_url + lang), page.url
+        page.go_back(wait_until="networkidle")
+    other = "sv" if not lang else "en"
+    assert page.locator(f'a.md-select__link[hreflang="{other}"]').evaluate("a => a.href") == site_url + ("sv/" if other == "sv" else "")
+    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+    assert seen.csp_violations() == []
+    assert [f for f in seen.failed if "no-such-page" not in f] == []
+
+
+# --- defect 9: honest film pages -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "status"), [("", "Film in production"), ("sv/", "Filmen är under produktion")])
+def test_a_film_not_yet_recorded_shows_a_card_that_leads_to_its_script(page, site_url: str, lang: str, status: str) -> None:
+    page.goto(site_url + lang + "films/green-waste-walk/", wait_until="networkidle")
+    card = page.locator(".film").first
+    assert card.locator(".film--planned__status").inner_text() == status
+    assert card.is_visible() and card.bounding_box()["y"] < 900, "the card is above the fold"
+    assert page.locator(".film__poster, .film__duration, .film__play").count() == 0
+    script = card.locator("a.film--planned__script")
+    script.click()
+    assert page.url.endswith("#transcript") and urlparse(page.url).path == urlparse(site_url).path + lang + "films/green-waste-walk/"
+    page.goto(site_url + lang + "films/", wait_until="networkidle")
+    listing = page.locator(".film-catalogue").inner_text()
+    assert not re.search(r"\b\d:\d\d\b", listing), "running times for films that do not exist yet"
+
+
+# --- defect 10: glossary marking ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_glossary_terms_are_marked_once_reachable_by_keyboard_and_readable(page, site_url: str, built_site, lang: str) -> None:
+    for path in ("", "coach-training/", "modules/green-waste-walk/"):
+        page.goto(site_url + lang + path, wait_until="networkidle")
+        terms = page.eval_on_selector_all(".md-content abbr", "as => as.map(a => a.textContent.trim().toLowerCase())")
+        assert len(terms) == len(set(terms)), f"{path}: a term marked twice: {terms}"
+        assert page.locator(".md-content :is(h1, h2, h3, h4, h5, h6, a) abbr").count() == 0, path
+        assert page.locator(".md-header abbr").count() == 0
+    page.goto(site_url + lang + "coach-training/", wait_until="networkidle")
+    term = page.locator(".md-content abbr").first
+    assert term.get_attribute("tabindex") == "0"
+    # Material moves the title into its tooltip once mounted: read it from the built page.
+    built = (built_site / lang / "coach-training" / "index.html").read_text(encoding="utf-8")
+    title = re.search(r'<abbr title="([^"]+)" tabindex="0">', built).group(1)
+    term.focus()
+    tip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text=title[:20]).first
+    tip.wait_for(state="visible", timeout=5000)
+    size = tip.evaluate("t => parseFloat(getComputedStyle(t.querySelector('.md-tooltip2__inner, .md-tooltip__inner') || t).fontSize)")
+    assert size >= 14, size
+    page.goto(site_url + lang, wait_until="networkidle")
+    home = (built_site / lang / "index.html").read_text(encoding="utf-8")
+    titles = re.findall(r'<abbr title="([^"]+)"', home.split("<article", 1)[1])
+    assert not [t for t in titles if "pilot" in t and ("this site" not in t and "den här sajten" not in t)], titles
+
+
+# --- dark mode ------------------------------------------------------------------------------
+
+DARK_PAGES = ["", "sv/coach-training/", "coach-training/progress/", "sv/modules/", "modules/green-waste-walk/",
+              "sv/checklists/", "films/green-waste-walk/", "coach-training/units/green-toolkit/", "sv/404.html"]
+
+
+@pytest.mark.parametrize("path", DARK_PAGES)
+def test_the_dark_scheme_passes_axe(browser, site_url: str, path: str) -> None:
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    violations = [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
+    assert violations == [], "\n".join(violations)
+    context.close()
+
+
+def test_the_palette_toggle_cycles_automatic_light_and_dark(page, site_url: str) -> None:
+    page.goto(site_url, wait_until="networkidle")
+    schemes = []
+    for _ in range(3):
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        schemes.append(page.locator("body").get_attribute("data-md-color-scheme"))
+    assert {"default", "slate"} <= set(schemes), schemes
+
+
+# --- the "where to start" finder --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "total"), [("", "4 h in sessions"), ("sv/", "4 tim i pass")])
+def test_the_finder_gives_a_sequence_with_hours_and_an_address_to_share(page, site_url: str, lang: str, total: str) -> None:
+    page.goto(site_url + lang + "where-to-start/", wait_until="networkidle")
+    finder = page.locator("[data-finder]")
+    options = finder.locator("select[name=situation] option").all_inner_texts()
+    assert len(options) >= 5 and not [o for o in options if "¶" in o]
+    page.select_option("[data-finder] select[name=situation]", "energy-costs")
+    page.select_option("[data-finder] select[name=time]", "8")
+    result = finder.locator(".finder__result")
+    assert result.locator(".finder__total").inner_text() == total
+    links = result.locator("ol").first.locator("a")
+    assert links.count() == 1 and "green-waste-walk" in links.first.get_attribute("href")
+    assert result.locator("ol").count() == 2, "the rest of the sequence comes later"
+    assert "situation=energy-costs" in page.url and "time=8" in page.url
+    shared = page.context.new_page()
+    shared.goto(page.url, wait_until="networkidle")
+    assert shared.locator(".finder__result .finder__total").inner_text() == total
+    shared.locator(".finder__result a[href='#energy-costs']").click()
+    assert shared.url.endswith("#energy-costs")
+    shared.close()
+
+
+def test_without_javascript_where_to_start_is_the_long_page(browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "where-to-start/")
+    assert not page.locator("[data-finder]").is_visible()
+    assert page.locator("h2#energy-costs").is_visible()
+    context.close()
