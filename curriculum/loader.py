@@ -31,6 +31,8 @@ from curriculum.pages import check_page, page_kind, read_pages
 from curriculum.pagesource import PageSource
 from curriculum.problems import CurriculumError, Problem, did_you_mean
 from curriculum.reader import Reader
+from curriculum.register import load_register
+from curriculum.rubric import load_rubric
 from curriculum.schema import KINDS, MACROS, MODULE, RENDERED_LISTS, UNIT, PageKind
 
 _LANGUAGE_NAMES = {"en": "English", "sv": "Swedish"}
@@ -51,6 +53,8 @@ def collect(root: Path) -> tuple[Curriculum, list[Problem]]:
         modules={},
         units={},
         terms=load_terms(root, problems),
+        rubric=load_rubric(root, problems),
+        register=load_register(root, problems),
     )
     sources = read_pages(root, problems)
     kinds: dict[str, PageKind] = {}

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE
+from curriculum import certification as certification_macros
 from curriculum.downloads import staged
 from curriculum.loader import load_curriculum
 from curriculum.render import Renderer
@@ -32,6 +33,8 @@ def define_env(env: Any) -> None:
     def bind(name: str):
         def macro(*args: str) -> str:
             try:
+                if name in certification_macros.MACROS:
+                    return certification_macros.MACROS[name](renderer(), *args)
                 return getattr(renderer(), name)(*args)
             except LookupError as error:
                 src = env.page.file.src_uri
