@@ -33,6 +33,7 @@ from curriculum.problems import CurriculumError, Problem, did_you_mean
 from curriculum.reader import Reader
 from curriculum.register import load_register
 from curriculum.rubric import load_rubric
+from curriculum.steps import check_step_units
 from curriculum.schema import KINDS, MACROS, MODULE, RENDERED_LISTS, UNIT, PageKind
 
 _LANGUAGE_NAMES = {"en": "English", "sv": "Swedish"}
@@ -77,6 +78,7 @@ def collect(root: Path) -> tuple[Curriculum, list[Problem]]:
     _check_cycles(curriculum.modules, "modules", problems)
     _check_cycles(curriculum.units, "coach-training/units", problems)
     _check_data_references(root, curriculum, known, problems)
+    check_step_units(curriculum.certification, problems)
     check_sequences(sources, curriculum.modules, problems)
     check_swedish_terms(root, curriculum.terms, problems)
     check_admonition_titles(root, problems)
