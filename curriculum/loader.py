@@ -33,8 +33,8 @@ from curriculum.problems import CurriculumError, Problem, did_you_mean
 from curriculum.reader import Reader
 from curriculum.register import load_register
 from curriculum.rubric import load_rubric
-from curriculum.steps import check_step_units
 from curriculum.schema import KINDS, MACROS, MODULE, RENDERED_LISTS, UNIT, PageKind
+from curriculum.steps import check_step_units
 
 _LANGUAGE_NAMES = {"en": "English", "sv": "Swedish"}
 
