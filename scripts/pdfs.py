@@ -2,8 +2,8 @@
 
     python scripts/pdfs.py SITE OUT    # e.g. .site-pdf build/downloads
 
-Per language: the coach handbook (coach-training overview, certification, portfolio, then every
-unit in learning-path order), the module guides (grouped by program, in catalogue order) and one
+Per language: the coach handbook (coach-training overview, certification, governance, code of
+ethics, portfolio, then every unit in learning-path order), the module guides (grouped by program, in catalogue order) and one
 PDF per checklist. Each book is the pages' article content composed into one HTML document with
 the site's own stylesheets, a contents list with page numbers, and page numbers in the footer.
 File names and titles come from curriculum/downloads.py and data/labels.yml, which the
@@ -38,7 +38,8 @@ from curriculum.render import PROGRAMS_FOR_GROUPING  # noqa: E402
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from scripts.serve import serve  # noqa: E402
 
-COACH_PAGES = ("coach-training/index.md", "coach-training/certification.md", "coach-training/portfolio.md")
+COACH_PAGES = ("coach-training/index.md", "coach-training/certification.md", "coach-training/governance.md",
+               "coach-training/code-of-ethics.md", "coach-training/portfolio.md")
 BOOK_PAGE = "__book__.html"  # the composed book, answered by a route: nothing is written to SITE
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
 
