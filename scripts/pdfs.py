@@ -3,8 +3,8 @@
     python scripts/pdfs.py SITE OUT    # e.g. .site-pdf build/downloads
 
 Per language: the coach handbook (coach-training overview, certification, governance, code of
-ethics, portfolio, then every unit in learning-path order), the module guides (grouped by program, in catalogue order) and one
-PDF per checklist. Each book is the pages' article content composed into one HTML document with
+ethics, portfolio, then every unit in learning-path order), the module guides (grouped by
+program, in catalogue order) and one PDF per checklist. Each book is the pages' article content composed into one HTML document with
 the site's own stylesheets, a contents list with page numbers, and page numbers in the footer.
 File names and titles come from curriculum/downloads.py and data/labels.yml, which the
 downloads page uses too.
