@@ -22,7 +22,8 @@ from curriculum.loader import load_curriculum
 from curriculum.render import Renderer
 
 # Pages for trainers: in the navigation under "For trainers", never a learner's "Next".
-TRAINER_PAGES = ("coach-training/key-points.md", "coach-training/facilitator-notes.md")
+TRAINER_PAGES = ("coach-training/key-points.md", "coach-training/facilitator-notes.md",
+                 "coach-training/assessors-guide.md", "coach-training/supervisor-guide.md")
 NOT_FOUND = "404.html"
 
 

@@ -42,7 +42,10 @@ from curriculum.pagesource import PageSource
 from curriculum.problems import CurriculumError, Problem
 from curriculum.rawmarkup import check_expressions, check_html_links
 from curriculum.reader import FieldReader
+from curriculum.register import load_register
+from curriculum.rubric import load_rubric
 from curriculum.schema import MODULE, UNIT, PageKind
+from curriculum.steps import check_step_units
 from curriculum.support import load_cases, load_support
 from curriculum.worksheets import check_worksheet_use, load_worksheets
 
@@ -65,6 +68,8 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
         modules={},
         units={},
         terms=load_terms(root, problems),
+        rubric=load_rubric(root, problems),
+        register=load_register(root, problems, today),
     )
     curriculum.factors = load_factors(root, set(curriculum.sources), problems)
     curriculum.worksheets = load_worksheets(root, curriculum.factors, problems)
@@ -97,6 +102,7 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
     curriculum.cases = load_cases(root, known["sources"], known["modules"], problems, today)
     check_data_references(root, curriculum, known, problems)
     check_usage(curriculum, page_files, problems)
+    check_step_units(curriculum.certification, problems)
     check_sequences(page_files, curriculum.modules, problems)
     check_swedish_terms(root, curriculum.terms, problems)
     check_admonition_titles(root, problems)

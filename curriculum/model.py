@@ -116,6 +116,45 @@ class CertificationStep:
     line: int = field(default=0, compare=False)
 
 
+@dataclass(frozen=True)
+class RubricLevel:
+    """A level of the assessment rubric ("not yet", "meets", "strong") and what it leads to."""
+
+    id: str
+    label: Text
+    leads_to: Text
+
+
+@dataclass(frozen=True)
+class RubricCriterion:
+    """A criterion of the rubric with an observable indicator per level."""
+
+    id: str
+    title: Text
+    must_pass: bool
+    indicators: dict[str, Text]  # level id -> what the assessor sees at that level
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Rubric:
+    """The one rubric of the coach certification (data/rubric.yml)."""
+
+    levels: tuple[RubricLevel, ...]
+    criteria: tuple[RubricCriterion, ...]
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    """A certified coach in the public register (data/register.yml)."""
+
+    name: str
+    certificate: str
+    version: str
+    valid_until: datetime.date
+    line: int = field(default=0, compare=False)
+
+
 @dataclass
 class Page:
     """Any page, with its per-language title and source paths."""
@@ -182,6 +221,8 @@ class Curriculum:
     worksheets: dict = field(default_factory=dict)
     factors: dict = field(default_factory=dict)
     worksheet_users: dict[str, list[str]] = field(default_factory=dict)
+    rubric: Rubric | None = None
+    register: tuple[RegisterEntry, ...] = ()
 
     def label(self, key: str, language: str) -> str:
         return self.labels[key][language]

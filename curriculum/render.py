@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from curriculum import CURRICULUM_VERSION, layout, progress, worksheet_render
+from curriculum.certification import CertificationRenderers
 from curriculum.downloads import BOOKS, human_size
 from curriculum.layout import Linker
 from curriculum.model import Curriculum, Module, Source, Unit
@@ -42,7 +43,7 @@ class UnknownId(LookupError):
         super().__init__(f"unknown {what} '{value}' (valid: {options})")
 
 
-class Renderer(GuideRenderers, LearnerRenderers):
+class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers):
     """Renders for one page: knows the model, the language and where the page is."""
 
     def __init__(self, curriculum: Curriculum, language: str, page_src: str,

@@ -162,6 +162,8 @@ MACROS: dict[str, tuple[str | None, ...]] = {
     "field_reference": ("kinds",),
     "swedish_terms": (),
     "program_load": ("vocab:programs",),
+    "rubric": (),
+    "coach_register": (),
 }
 
 # Macros that render what the front matter lists: the page must call them for every entry.

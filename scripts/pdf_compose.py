@@ -21,7 +21,8 @@ from curriculum.model import Curriculum
 from curriculum.nav import nav_pages
 from curriculum.render import PROGRAMS_FOR_GROUPING
 
-COACH_PAGES = (COACH_TRAINING_PAGE, CERTIFICATION_PAGE, PORTFOLIO_PAGE)
+COACH_PAGES = (COACH_TRAINING_PAGE, CERTIFICATION_PAGE, "coach-training/governance.md",
+               "coach-training/code-of-ethics.md", PORTFOLIO_PAGE)
 
 BOOK_CSS = """
 @page { size: A4; margin: 16mm 15mm 18mm; }

@@ -2,7 +2,8 @@
 
     python -m scripts.pdfs SITE OUT    # e.g. .site-pdf build/downloads
 
-Per language: the coach handbook (coach-training overview, certification, portfolio, then every
+Per language: the coach handbook (coach-training overview, certification, governance, code of
+ethics, portfolio, then every
 unit in learning-path order), the module guides (grouped by program, in catalogue order) and one
 PDF per checklist; then the worksheets (PDF and workbook) and a facilitator kit per module
 (scripts/worksheet_files.py). Each book is the pages' article content composed into one HTML document with

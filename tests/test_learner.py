@@ -7,8 +7,8 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-from curriculum.layout import page_url
 
+from curriculum.layout import page_url
 from curriculum.nav import nav_pages
 from tests.browser import watch
 from tests.site_pages import ROOT
