@@ -70,7 +70,7 @@ def check_swedish_terms(root: Path, terms: list[SwedishTerm], problems: list[Pro
 
     for page in sorted((root / "docs").rglob("*.sv.md")):
         relative = f"docs/{page.relative_to(root / 'docs').as_posix()}"
-        for number, text in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+        for number, text in enumerate(_lines(page), 1):
             scan(relative, number, text)
     for data_file in sorted((root / "data").rglob("*.y*ml")):
         relative = data_file.relative_to(root).as_posix()
@@ -114,7 +114,7 @@ def check_admonition_titles(root: Path, problems: list[Problem]) -> None:
     for page in sorted((root / "docs").rglob("*.sv.md")):
         relative = f"docs/{page.relative_to(root / 'docs').as_posix()}"
         in_fence = False
-        for number, text in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+        for number, text in enumerate(_lines(page), 1):
             if _FENCE.match(text):
                 in_fence = not in_fence
                 continue
@@ -198,9 +198,19 @@ def check_guide_macros(root: Path, problems: list[Problem]) -> None:
         path = root / relative
         if not path.exists():
             continue
-        text = path.read_text(encoding="utf-8")
+        text = "\n".join(_lines(path))
+        if not text:  # not UTF-8: reported by the page reader
+            continue
         _, body, start = split_front_matter(text)
         heading = next((start + i for i, line in enumerate(body) if line.startswith("## ") and "#macros" in line), 1)
         for name in MACROS:
             if not re.search(r"\b" + re.escape(name) + r"\(", text):
                 problems.append(Problem(relative, heading, "macros", f"macro '{name}' is not documented (show how to call {name}(…) and what it renders)"))
+
+
+def _lines(path: Path) -> list[str]:
+    """A file's lines; none for a file that is not UTF-8, which the page reader reports itself."""
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        return []

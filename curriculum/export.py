@@ -18,6 +18,7 @@ hooks that the rendered pages no longer need.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import shutil
@@ -148,7 +149,10 @@ def render_site(root: Path, out: Path) -> dict[str, int]:
     curriculum = load_curriculum(root)
     from curriculum.macros import define_env
 
-    host = _MacroHost(str(root), {"use_directory_urls": True})
+    # As in the build (curriculum/hooks/site_config.py): GitHub Actions names the repository.
+    repository = os.environ.get("GITHUB_REPOSITORY")
+    conf = {"use_directory_urls": True, "repo_url": f"https://github.com/{repository}" if repository else None}
+    host = _MacroHost(str(root), conf)
     define_env(host)
     jinja = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
     docs = root / "docs"

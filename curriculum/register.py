@@ -25,7 +25,7 @@ _VERSION_HEADING = re.compile(r"^## (\d{4}\.\d+)\b", re.MULTILINE)
 def known_versions(root: Path) -> set[str]:
     """The curriculum versions that exist: the current one and every changelog entry."""
     path = root / CHANGELOG
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""  # a bad byte is reported by the page reader
     return {CURRICULUM_VERSION, *_VERSION_HEADING.findall(text)}
 
 

@@ -4,6 +4,7 @@ text as the normal build (docs/about/platform.md)."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -14,14 +15,17 @@ from bs4 import BeautifulSoup
 
 from curriculum.core import build_command
 from curriculum.export import rebase
+from tests.conftest import TEST_REPOSITORY
 from tests.site_pages import DOCS, ROOT
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("rendered")
+    # The repository the shared test build names (its edit links and the downloads note).
+    environment = {**os.environ, "GITHUB_REPOSITORY": TEST_REPOSITORY}
     done = subprocess.run([sys.executable, "-m", "curriculum", "render", "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, check=False)
+                          cwd=ROOT, capture_output=True, text=True, check=False, env=environment)
     assert done.returncode == 0, done.stdout + done.stderr
     return out
 

@@ -26,6 +26,7 @@ from curriculum.layout import (
     checklist_file,
     kit_file,
     offline_file,
+    translation_path,
     worksheet_file,
 )
 from curriculum.loader import load_curriculum
@@ -106,7 +107,11 @@ def test_book_has_contents_page_numbers_and_every_chapter_in_order(pdfs: Path, b
     assert path.stat().st_size <= BOOK_BUDGET, f"{path.name}: {path.stat().st_size} bytes"
     reader = PdfReader(path)
     pages = len(reader.pages)
-    assert len(book.chapters) + 1 <= pages <= 10 * len(book.chapters), f"{path.name}: {pages} pages"
+    # At least the contents and one page a chapter; at most what the chapters' text fills at a
+    # sparse 200 words an A4 page, plus two a chapter (its title and a part-filled last page).
+    words = sum(len((ROOT / "docs" / translation_path(chapter.src, language)).read_text(encoding="utf-8").split())
+                for chapter in book.chapters)
+    assert len(book.chapters) + 1 <= pages <= words // 200 + 2 * len(book.chapters), f"{path.name}: {pages} pages for {words} words"
     assert all(abs(float(p.mediabox.width) - A4[0]) < 1 and abs(float(p.mediabox.height) - A4[1]) < 1 for p in reader.pages)
 
     starts = {name.lstrip("/"): reader.get_destination_page_number(dest) + 1

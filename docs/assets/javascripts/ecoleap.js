@@ -425,7 +425,18 @@
     openedForPrint = [];
   });
 
+  // A wide table that scrolls sideways (a score sheet, a day plan on a phone) must be reachable
+  // by keyboard, or its right-hand columns cannot be read without a mouse (WCAG 2.1.1).
+  function scrollableTables(root) {
+    root.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
+        wrap.setAttribute("tabindex", "0");
+      }
+    });
+  }
+
   function init() {
+    scrollableTables(document);
     languageLinks(document);
     progress(document);
     sheets(document);
