@@ -27,7 +27,7 @@ VOCABULARIES = ("programs", "topics", "audiences", "formats", "levels", "stages"
                 "self_service")
 SOURCE_GROUPS = (
     "programmes", "research", "lean-methods", "green-methods", "circular-economy",
-    "climate-and-reporting", "standards", "support-schemes", "coaching",
+    "climate-and-reporting", "standards", "support-schemes", "coaching", "platform",
 )
 # What kind of publication a source is; its reliability label on the pages follows from it.
 SOURCE_TYPES = ("peer-reviewed", "official", "book", "report", "web-page")
