@@ -96,15 +96,20 @@ def print_worksheets(reader: Page, page: Page, base: str, c: Curriculum, languag
         title = f"{sheet.title[language]} · EcoLeap Production {CURRICULUM_VERSION}"
         css = WORKSHEET_CSS.replace("A4 portrait", f"A4 {sheet.orientation}")
         pdfs._show(page, base, pdfs._document(language, title, found, body).replace("</head>", f"<style>{css}</style></head>"))
-        smallest = page.evaluate(SMALLEST_TEXT_JS)
-        if smallest < MIN_BODY_PT:
-            raise SystemExit(f"worksheet {sheet_id} ({language}): text at {smallest:.1f} pt; the printed sheet needs {MIN_BODY_PT} pt or more")
+        check_text_size(page, f"worksheet {sheet_id} ({language})")
         target = out / worksheet_file(sheet_id, language, "pdf")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(page.pdf(format="A4", landscape=sheet.orientation == "landscape", print_background=True,
                                     margin=WORKSHEET_MARGIN, tagged=True, prefer_css_page_size=True))
         written.append(target)
     return written
+
+
+def check_text_size(page: Page, what: str) -> None:
+    """Stop if any text of the shown sheet but its footer is smaller than MIN_BODY_PT."""
+    smallest = page.evaluate(SMALLEST_TEXT_JS)
+    if smallest < MIN_BODY_PT:
+        raise SystemExit(f"{what}: text at {smallest:g} pt; a printed worksheet needs {MIN_BODY_PT} pt or more (check the print CSS)")
 
 
 def running_order(root: Path, module: Module) -> list[tuple[str, str]]:

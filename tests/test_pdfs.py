@@ -37,7 +37,7 @@ from curriculum.nav import nav_pages
 from curriculum.render import Renderer
 from scripts.offline_copy import build_offline, zip_site
 from scripts.pdfs import books, mend_outline, write_pdfs
-from scripts.worksheet_files import running_order
+from scripts.worksheet_files import check_text_size, running_order
 from tests.browser import watch
 from tests.site_pages import ROOT
 
@@ -191,6 +191,17 @@ def test_every_worksheet_prints_as_the_sheet_on_one_a4_page_and_its_instructions
         assert f"{WORKSHEET_WORDS[language]} · {VERSION_WORDS[language]} {CURRICULUM_VERSION}" in sheet_text, path.name
         assert guide_text.startswith(f"{' '.join(sheet.title[language].split())}: {HOW_TO[language]}"), path.name
         assert ("Example (illustrative)" if language == "en" else "Exempel (fiktivt)") in guide_text
+
+
+def test_a_worksheet_with_text_under_11_pt_is_not_printed(browser) -> None:
+    page = browser.new_page()
+    sheet = '<div class="worksheet"><p style="font-size: 12pt">Title</p><p class="worksheet__footer" style="font-size: 8pt">Footer</p>{}</div>'
+    page.set_content(sheet.format('<table><tr><td style="font-size: 9pt">Small</td></tr></table>'))
+    with pytest.raises(SystemExit, match=re.escape("worksheet x (en): text at 9 pt; a printed worksheet needs 11 pt or more (check the print CSS)")):
+        check_text_size(page, "worksheet x (en)")
+    page.set_content(sheet.format('<span style="font-size: 11pt">Big enough</span>'))
+    check_text_size(page, "worksheet x (en)")  # the 8 pt footer does not count
+    page.close()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
