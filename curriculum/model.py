@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from curriculum.factors import Factor
+    from curriculum.worksheets import Worksheet
 
 Text = dict[str, str]  # language code -> text
 TextList = dict[str, list[str]]  # language code -> list of texts
@@ -164,8 +169,8 @@ class Curriculum:
     units: dict[str, Unit]
     # Worksheets (curriculum/worksheets.py) and factors (curriculum/factors.py), and which pages
     # call worksheet() for each worksheet (English page keys, in page order).
-    worksheets: dict = field(default_factory=dict)
-    factors: dict = field(default_factory=dict)
+    worksheets: dict[str, Worksheet] = field(default_factory=dict)
+    factors: dict[str, Factor] = field(default_factory=dict)
     worksheet_users: dict[str, list[str]] = field(default_factory=dict)
 
     def label(self, key: str, language: str) -> str:
