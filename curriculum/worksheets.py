@@ -217,6 +217,7 @@ def _worksheet(reader: Reader, data: Mapping, stem: str, factors: MappingABC[str
     if not entries:
         reader.fail(data.line_of("sections"), "sections", "a worksheet needs at least one section")
     _check_formulas(reader, sections, entries, factors)
+    _check_cycles(reader, sections, entries)
     if sheet_id and title and purpose and sections:
         return Worksheet(sheet_id, title, purpose, orientation, header, tuple(instructions), tuple(sections), line=data.line)
     return None
@@ -377,8 +378,6 @@ def _check_formulas(reader: Reader, sections: list[Section], entries: Sequence, 
                     reader.fail(line, where, f"'{text}' names '{name}', which is no column of this table{did_you_mean(name, own)}")
                 elif not section.is_table and name not in number_fields:
                     reader.fail(line, where, f"'{text}' names '{name}', which is no number field of this worksheet{did_you_mean(name, number_fields)}")
-                elif name == item.id:
-                    reader.fail(line, where, f"'{text}' names its own field '{name}'")
             for name in item.formula.sums:
                 if section.is_table:
                     reader.fail(line, where, f"'{text}': sum() belongs in a field formula, not in a column (mark the column 'total: true')")
@@ -387,6 +386,32 @@ def _check_formulas(reader: Reader, sections: list[Section], entries: Sequence, 
             for key in item.formula.factors:
                 if key not in factors:
                     reader.fail(line, where, f"'{text}': factor('{key}') is not in data/factors.yml{did_you_mean(key, factors)}")
+
+
+def _check_cycles(reader: Reader, sections: list[Section], entries: Sequence) -> None:
+    """A computed value may not depend on itself, directly or through other computed values."""
+    computed = {f.id: f.formula for s in sections for f in (*s.fields, *s.columns) if f.formula}
+    section_of = {f.id: index for index, s in enumerate(sections) for f in (*s.fields, *s.columns)}
+
+    def cycle_from(path: list[str]) -> list[str] | None:
+        formula = computed[path[-1]]
+        for name in (*formula.names, *formula.sums):
+            if name == path[0]:
+                return [*path, name]
+            if name in computed and name not in path:
+                found = cycle_from([*path, name])
+                if found:
+                    return found
+        return None
+
+    reported: set[str] = set()
+    for start in computed:
+        cycle = cycle_from([start])
+        if cycle and not reported & set(cycle):
+            reported |= set(cycle)
+            index = section_of[start]
+            entry = entries[index] if index < len(entries) and isinstance(entries[index], Mapping) else None
+            reader.fail(_formula_line(entry, start), "sections.formula", f"'{start}' depends on itself: {' -> '.join(cycle)} (break the cycle)")
 
 
 def _formula_line(entry: Mapping | None, field_id: str) -> int:
