@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from curriculum.render import Renderer
 
 SCREEN_ROWS = 3  # blank table rows on screen; the printed sheet has all of them
+WIDE_COLUMNS = 7  # a table with more columns scrolls sideways on screen instead of squeezing
 
 
 def worksheet(r: Renderer, sheet: Worksheet, available: dict[str, int], searchable: bool = True) -> str:
@@ -28,7 +29,7 @@ def worksheet(r: Renderer, sheet: Worksheet, available: dict[str, int], searchab
     ]
     return r._template(
         "worksheet.html.j2", w=sheet, version=CURRICULUM_VERSION, searchable=searchable,
-        screen_rows=SCREEN_ROWS, example=lambda item: example_text(r, item, computed),
+        screen_rows=SCREEN_ROWS, wide_columns=WIDE_COLUMNS, example=lambda item: example_text(r, item, computed),
         unit=lambda item: item.unit.get(r.lang, ""), formula=lambda item: describe(r, sheet, item),
         links=[{"href": r.links.asset(f"{files.SITE_FOLDER}/{path}"), "kind": kind,
                 "size": files.human_size(available[path], r.lang)} for path, kind in links],

@@ -39,6 +39,8 @@ body {{ margin: 0; background: #fff; }}
 .md-typeset .worksheet li {{ margin-bottom: .5mm; }}
 .md-typeset .worksheet p {{ margin-top: 0; margin-bottom: 1mm; }}
 .md-typeset .worksheet table {{ table-layout: fixed; }}
+.md-typeset .worksheet table.worksheet__table--wide {{ min-width: 0; }}
+.worksheet__scroll {{ overflow: visible; }}
 .md-typeset .worksheet th, .md-typeset .worksheet td {{ padding: 1mm 1.5mm; border-color: #000; overflow-wrap: anywhere; hyphens: auto; }}
 .md-typeset .worksheet__fields th {{ width: 38%; }}
 .worksheet {{ margin: 0; }}
