@@ -8,6 +8,7 @@ order the guide shows them, and a zip with the workbooks of those worksheets.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -127,12 +128,19 @@ def print_kits(page: Page, reader: Page, base: str, c: Curriculum, language: str
     kit = c.label("kit_title", language)
     for module in sorted(c.modules.values(), key=lambda m: m.id):
         book = pdfs.Book("kit", f"{kit}: {module.title[language]}", (pdfs.Chapter(module.key, kit),))
-        document = pdfs.compose_book(reader, base, c, book, language)
+        order = running_order(root, module)
+        # The cover lists the sheets that follow the guide; the PDF has a bookmark for each.
+        sheets = "".join(
+            f"<li>{html.escape(c.label('kit_' + kind, language))}: "
+            f"{html.escape((c.checklists if kind == 'checklist' else c.worksheets)[item].title[language])}</li>"
+            for kind, item in order)
+        document = pdfs.compose_book(reader, base, c, book, language).replace(
+            "</ol></nav>", f"</ol></nav><h2>{html.escape(c.label('kit_sheets', language))}</h2><ol class=\"kit-sheets\">{sheets}</ol>", 1)
         footer = pdfs._footer(f"{book.title} · EcoLeap Production · {c.label('curriculum_version', language)} {CURRICULUM_VERSION}")
         guide = pdfs.print_book(page, base, document, footer)
         writer = PdfWriter(clone_from=PdfReader(io.BytesIO(guide)))
         workbooks = []
-        for kind, item in running_order(root, module):
+        for kind, item in order:
             if kind == "checklist":
                 part, name = out / checklist_file(item, language), c.checklists[item].title[language]
             else:

@@ -217,7 +217,12 @@ def test_every_module_has_a_facilitator_kit_with_its_sheets_in_running_order(pdf
                  for kind, item in order]
         guide_pages = len(kit.pages) - sum(len(part.pages) for part in parts)
         assert guide_pages >= 2, f"{path.name}: {guide_pages} pages before the sheets"  # the contents, then the guide
-        assert " ".join(module.title[language].split()) in _text(kit, 1)
+        cover = _text(kit, 1)
+        assert " ".join(module.title[language].split()) in cover
+        cover = cover.split(c.label("kit_sheets", language))[1]
+        titles = [" ".join((c.checklists if kind == "checklist" else c.worksheets)[item].title[language].split()) for kind, item in order]
+        positions = [cover.find(title) for title in titles]
+        assert -1 not in positions and positions == sorted(positions), f"{path.name}: the cover does not list the sheets in order"
         assert all(abs(float(p.mediabox.width) - A4[0]) < 1 or abs(float(p.mediabox.width) - A4[1]) < 1 for p in kit.pages)
         page = guide_pages
         for part in parts:
