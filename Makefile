@@ -108,9 +108,11 @@ build: $(READY)
 	rm -rf site && mv .site-tmp site
 
 # The files readers download (curriculum/downloads.py): the PDFs, printed by Chromium from a
-# fresh build, and the zipped offline copy. They are staged in build/downloads, which every later
-# build copies into its site, so this ends with `make build`. Publishing runs it before
-# `mike deploy`, whose build then includes them. About three minutes.
+# fresh build, the worksheets' workbooks and the kits' zips, and the zipped offline copy. They
+# are staged in build/downloads, which every later build copies into its site, so this ends with
+# `make build`. Publishing runs it before
+# `mike deploy`, whose build then includes them. With the worksheets and the facilitator kits
+# (scripts/worksheet_files.py), about five minutes.
 downloads: $(READY) browser
 	rm -rf build/downloads .site-pdf
 	$(BIN)/python -m $(CORE) build --strict --site-dir .site-pdf || { rm -rf .site-pdf; exit 1; }

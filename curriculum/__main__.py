@@ -26,7 +26,8 @@ def main(argv: list[str]) -> int:
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
         return 1
     print(f"ok: {len(curriculum.modules)} modules, {len(curriculum.units)} units, "
-          f"{len(curriculum.checklists)} checklists, {len(curriculum.films)} films, "
+          f"{len(curriculum.checklists)} checklists, {len(curriculum.worksheets)} worksheets, "
+          f"{len(curriculum.factors)} factors, {len(curriculum.films)} films, "
           f"{len({s.key for s in curriculum.sources.values()})} sources, {len(curriculum.glossary)} glossary terms")
     return 0
 

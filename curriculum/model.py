@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from curriculum.factors import Factor
+    from curriculum.worksheet_model import Worksheet
 
 Text = dict[str, str]  # language code -> text
 TextList = dict[str, list[str]]  # language code -> list of texts
@@ -218,8 +223,8 @@ class Curriculum:
     cases: list = field(default_factory=list)  # curriculum.support.Case, data/cases.yml
     # Worksheets (curriculum/worksheets.py) and factors (curriculum/factors.py), and which pages
     # call worksheet() for each worksheet (English page keys, in page order).
-    worksheets: dict = field(default_factory=dict)
-    factors: dict = field(default_factory=dict)
+    worksheets: dict[str, Worksheet] = field(default_factory=dict)
+    factors: dict[str, Factor] = field(default_factory=dict)
     worksheet_users: dict[str, list[str]] = field(default_factory=dict)
     rubric: Rubric | None = None
     register: tuple[RegisterEntry, ...] = ()

@@ -152,3 +152,29 @@ def _in_dependency_order(items: list[Field]) -> list[Field]:
 
 
 # loading ------------------------------------------------------------------------------------
+
+
+def dependency_cycles(sections: list[Section]) -> list[list[str]]:
+    """Computed values that depend on themselves, directly or through other computed values:
+    each cycle once, as the path of field ids from its first field back to it."""
+    computed = {item.id: item.formula for section in sections for item in (*section.fields, *section.columns) if item.formula}
+
+    def cycle_from(path: list[str]) -> list[str] | None:
+        formula = computed[path[-1]]
+        for name in (*formula.names, *formula.sums):
+            if name == path[0]:
+                return [*path, name]
+            if name in computed and name not in path:
+                found = cycle_from([*path, name])
+                if found:
+                    return found
+        return None
+
+    cycles: list[list[str]] = []
+    reported: set[str] = set()
+    for start in computed:
+        cycle = cycle_from([start])
+        if cycle and not reported & set(cycle):
+            reported |= set(cycle)
+            cycles.append(cycle)
+    return cycles

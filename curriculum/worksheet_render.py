@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from curriculum.render import Renderer
 
 SCREEN_ROWS = 3  # blank table rows on screen; the printed sheet has all of them
+WIDE_COLUMNS = 7  # a table with more columns scrolls sideways on screen instead of squeezing
 
 
 def worksheet(renderer: Renderer, sheet: Worksheet, available: dict[str, int], searchable: bool = True) -> str:
@@ -28,7 +29,7 @@ def worksheet(renderer: Renderer, sheet: Worksheet, available: dict[str, int], s
     ]
     return renderer._template(
         "worksheet.html.j2", sheet=sheet, version=CURRICULUM_VERSION, searchable=searchable,
-        screen_rows=SCREEN_ROWS, example=lambda item: example_text(renderer, item, computed),
+        screen_rows=SCREEN_ROWS, wide_columns=WIDE_COLUMNS, example=lambda item: example_text(renderer, item, computed),
         unit=lambda item: item.unit.get(renderer.lang, ""), formula=lambda item: describe(renderer, sheet, item),
         links=[{"href": renderer.links.asset(f"{layout.DOWNLOADS_FOLDER}/{path}"), "kind": kind,
                 "size": human_size(available[path], renderer.lang)} for path, kind in links],

@@ -31,6 +31,7 @@ from curriculum.worksheet_model import (
     Section,
     Value,
     Worksheet,
+    dependency_cycles,
 )
 from curriculum.yamlload import LineMapping, LineSequence, load_yaml_file
 
@@ -87,6 +88,7 @@ def _worksheet(reader: FieldReader, data: LineMapping, stem: str, factors: Mappi
     if not entries:
         reader.fail(data.line_of("sections"), "sections", "a worksheet needs at least one section")
     _check_formulas(reader, sections, entries, factors)
+    _check_cycles(reader, sections, entries)
     if sheet_id and title and purpose and sections:
         return Worksheet(sheet_id, title, purpose, orientation, header, tuple(instructions), tuple(sections), line=data.line)
     return None
@@ -247,8 +249,6 @@ def _check_formulas(reader: FieldReader, sections: list[Section], entries: LineS
                     reader.fail(line, where, f"'{text}' names '{name}', which is no column of this table{did_you_mean(name, own)}")
                 elif not section.is_table and name not in number_fields:
                     reader.fail(line, where, f"'{text}' names '{name}', which is no number field of this worksheet{did_you_mean(name, number_fields)}")
-                elif name == item.id:
-                    reader.fail(line, where, f"'{text}' names its own field '{name}'")
             for name in item.formula.sums:
                 if section.is_table:
                     reader.fail(line, where, f"'{text}': sum() belongs in a field formula, not in a column (mark the column 'total: true')")
@@ -257,6 +257,15 @@ def _check_formulas(reader: FieldReader, sections: list[Section], entries: LineS
             for key in item.formula.factors:
                 if key not in factors:
                     reader.fail(line, where, f"'{text}': factor('{key}') is not in data/factors.yml{did_you_mean(key, factors)}")
+
+
+def _check_cycles(reader: FieldReader, sections: list[Section], entries: LineSequence) -> None:
+    """A computed value may not depend on itself, directly or through other computed values."""
+    section_of = {item.id: index for index, section in enumerate(sections) for item in (*section.fields, *section.columns)}
+    for cycle in dependency_cycles(sections):
+        index = section_of[cycle[0]]
+        entry = entries[index] if index < len(entries) and isinstance(entries[index], LineMapping) else None
+        reader.fail(_formula_line(entry, cycle[0]), "sections.formula", f"'{cycle[0]}' depends on itself: {' -> '.join(cycle)} (break the cycle)")
 
 
 def _formula_line(entry: LineMapping | None, field_id: str) -> int:

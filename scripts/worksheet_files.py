@@ -8,6 +8,7 @@ order the guide shows them, and a zip with the workbooks of those worksheets.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -38,6 +39,8 @@ body {{ margin: 0; background: #fff; }}
 .md-typeset .worksheet li {{ margin-bottom: .5mm; }}
 .md-typeset .worksheet p {{ margin-top: 0; margin-bottom: 1mm; }}
 .md-typeset .worksheet table {{ table-layout: fixed; }}
+.md-typeset .worksheet table.worksheet__table--wide {{ min-width: 0; }}
+.worksheet__scroll {{ overflow: visible; }}
 .md-typeset .worksheet th, .md-typeset .worksheet td {{ padding: 1mm 1.5mm; border-color: #000; overflow-wrap: anywhere; hyphens: auto; }}
 .md-typeset .worksheet__fields th {{ width: 38%; }}
 .worksheet {{ margin: 0; }}
@@ -95,15 +98,20 @@ def print_worksheets(reader: Page, page: Page, base: str, curriculum: Curriculum
         title = f"{sheet.title[language]} · EcoLeap Production {CURRICULUM_VERSION}"
         css = WORKSHEET_CSS.replace("A4 portrait", f"A4 {sheet.orientation}")
         pdfs._show(page, base, pdf_compose.document(language, title, found, body).replace("</head>", f"<style>{css}</style></head>"))
-        smallest = page.evaluate(SMALLEST_TEXT_JS)
-        if smallest < MIN_BODY_PT:
-            raise SystemExit(f"worksheet {sheet_id} ({language}): text at {smallest:.1f} pt; the printed sheet needs {MIN_BODY_PT} pt or more")
+        check_text_size(page, f"worksheet {sheet_id} ({language})")
         target = out / worksheet_file(sheet_id, language, "pdf")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(page.pdf(format="A4", landscape=sheet.orientation == "landscape", print_background=True,
                                     margin=WORKSHEET_MARGIN, tagged=True, prefer_css_page_size=True))
         written.append(target)
     return written
+
+
+def check_text_size(page: Page, what: str) -> None:
+    """Stop if any text of the shown sheet but its footer is smaller than MIN_BODY_PT."""
+    smallest = page.evaluate(SMALLEST_TEXT_JS)
+    if smallest < MIN_BODY_PT:
+        raise SystemExit(f"{what}: text at {smallest:g} pt; a printed worksheet needs {MIN_BODY_PT} pt or more (check the print CSS)")
 
 
 def running_order(root: Path, module: Module) -> list[tuple[str, str]]:
@@ -119,12 +127,19 @@ def print_kits(page: Page, reader: Page, base: str, curriculum: Curriculum, lang
     kit = curriculum.label("kit_title", language)
     for module in sorted(curriculum.modules.values(), key=lambda m: m.id):
         book = pdf_compose.Book("kit", f"{kit}: {module.title[language]}", (pdf_compose.Chapter(module.key, kit),))
-        document = pdf_compose.compose_book(reader, base, curriculum, book, language)
+        order = running_order(root, module)
+        # The cover lists the sheets that follow the guide; the PDF has a bookmark for each.
+        sheets = "".join(
+            f"<li>{html.escape(curriculum.label('kit_' + kind, language))}: "
+            f"{html.escape((curriculum.checklists if kind == 'checklist' else curriculum.worksheets)[item].title[language])}</li>"
+            for kind, item in order)
+        document = pdf_compose.compose_book(reader, base, curriculum, book, language).replace(
+            "</ol></nav>", f"</ol></nav><h2>{html.escape(curriculum.label('kit_sheets', language))}</h2><ol class=\"kit-sheets\">{sheets}</ol>", 1)
         footer = pdfs._footer(f"{book.title} · EcoLeap Production · {curriculum.label('curriculum_version', language)} {CURRICULUM_VERSION}")
         guide = pdfs.print_book(page, base, document, footer)
         writer = PdfWriter(clone_from=PdfReader(io.BytesIO(guide)))
         workbooks = []
-        for kind, item in running_order(root, module):
+        for kind, item in order:
             if kind == "checklist":
                 part, name = out / checklist_file(item, language), curriculum.checklists[item].title[language]
             else:

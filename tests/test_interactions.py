@@ -62,7 +62,7 @@ FOCUSABLE = """() => Array.from(document.querySelectorAll(
   .map((e, i) => { e.dataset.tabProbe = String(i); return e.outerHTML.slice(0, 80); })"""
 
 
-@pytest.mark.parametrize("path", ["", "sv/coach-training/progress/", "modules/", "checklists/"])
+@pytest.mark.parametrize("path", ["", "sv/coach-training/progress/", "modules/", "checklists/", "worksheets/"])
 def test_every_control_in_the_content_is_reached_by_tab_and_shows_focus(page, site_url: str, path: str) -> None:
     page.goto(site_url + path, wait_until="networkidle")
     controls = page.evaluate(FOCUSABLE)

@@ -35,7 +35,7 @@ from curriculum.render import Renderer
 from scripts.offline_copy import build_offline, zip_site
 from scripts.pdf_compose import books
 from scripts.pdfs import mend_outline, write_pdfs
-from scripts.worksheet_files import running_order
+from scripts.worksheet_files import check_text_size, running_order
 from tests.browser import watch
 from tests.conftest import made_once
 from tests.site_pages import ROOT
@@ -177,6 +177,17 @@ def test_every_worksheet_prints_as_the_sheet_on_one_a4_page_and_its_instructions
         assert ("Example (illustrative)" if language == "en" else "Exempel (fiktivt)") in guide_text
 
 
+def test_a_worksheet_with_text_under_11_pt_is_not_printed(browser) -> None:
+    page = browser.new_page()
+    sheet = '<div class="worksheet"><p style="font-size: 12pt">Title</p><p class="worksheet__footer" style="font-size: 8pt">Footer</p>{}</div>'
+    page.set_content(sheet.format('<table><tr><td style="font-size: 9pt">Small</td></tr></table>'))
+    with pytest.raises(SystemExit, match=re.escape("worksheet x (en): text at 9 pt; a printed worksheet needs 11 pt or more (check the print CSS)")):
+        check_text_size(page, "worksheet x (en)")
+    page.set_content(sheet.format('<span style="font-size: 11pt">Big enough</span>'))
+    check_text_size(page, "worksheet x (en)")  # the 8 pt footer does not count
+    page.close()
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_module_has_a_facilitator_kit_with_its_sheets_in_running_order(pdfs: Path, language: str) -> None:
     c = load_curriculum(ROOT)
@@ -190,7 +201,12 @@ def test_every_module_has_a_facilitator_kit_with_its_sheets_in_running_order(pdf
                  for kind, item in order]
         guide_pages = len(kit.pages) - sum(len(part.pages) for part in parts)
         assert guide_pages >= 2, f"{path.name}: {guide_pages} pages before the sheets"  # the contents, then the guide
-        assert " ".join(module.title[language].split()) in _text(kit, 1)
+        cover = _text(kit, 1)
+        assert " ".join(module.title[language].split()) in cover
+        cover = cover.split(c.label("kit_sheets", language))[1]
+        titles = [" ".join((c.checklists if kind == "checklist" else c.worksheets)[item].title[language].split()) for kind, item in order]
+        positions = [cover.find(title) for title in titles]
+        assert -1 not in positions and positions == sorted(positions), f"{path.name}: the cover does not list the sheets in order"
         assert all(abs(float(p.mediabox.width) - A4[0]) < 1 or abs(float(p.mediabox.width) - A4[1]) < 1 for p in kit.pages)
         page = guide_pages
         for part in parts:

@@ -128,6 +128,8 @@ BAD_SHEETS = [
     pytest.param(WS, "label: {en: Power, sv: Effekt}", "label: {en: Power}", f"{WS}:16: sections.columns.label.sv: missing translation (add the text in this language)", id="missing-swedish-label"),
     pytest.param(WS, "      kw: 2\n", "      kw: 2\n      kwh: 5\n", f"{WS}:31: sections.example: 'kwh' is computed by its formula; leave it out of the example", id="example-of-computed-column"),
     pytest.param(WS, "header: [company, area, date, people]", "header: [company, area, day, people]", f"{WS}:4: header: unknown header field 'day' (valid: area, company, date, people)", id="unknown-header-field"),
+    pytest.param(WS, 'formula: "kw * hours"', 'formula: "kw * kg"', f"{WS}:23: sections.formula: 'kwh' depends on itself: kwh -> kg -> kwh (break the cycle)", id="formula-cycle"),
+    pytest.param(WS, 'formula: "sum(kwh)"', 'formula: "total_kwh + 1"', f"{WS}:37: sections.formula: 'total_kwh' depends on itself: total_kwh -> total_kwh (break the cycle)", id="formula-names-itself"),
     pytest.param(FACTOR_FILE, "    source: epa-2006\n", "", f"{FACTOR_FILE}:2: factors.source: factor 'grid-mix' has no source (add the key of its entry in data/sources.yml)", id="factor-without-source"),
     pytest.param(FACTOR_FILE, "    year: 2023\n", "", f"{FACTOR_FILE}:2: factors.year: factor 'grid-mix' has no year (add the year the value describes, e.g. year: 2023)", id="factor-without-year"),
     pytest.param(FACTOR_FILE, "source: epa-2006", "source: epa-2007", f"{FACTOR_FILE}:9: factors.source: unknown source 'epa-2007' (did you mean 'epa-2006'?) (add it to data/sources.yml)", id="factor-source-not-in-bibliography"),
@@ -297,3 +299,16 @@ def test_every_workbook_opens_with_header_units_validation_formulas_and_factors(
     assert keys == sheet.factor_keys
     for row in factors.iter_rows(min_row=2):
         assert row[2].value == CURRICULUM.factors[row[0].value].value and row[5].value == CURRICULUM.factors[row[0].value].year
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_worksheet_links_its_pdf_and_workbook_once_they_are_made(language: str) -> None:
+    renderer = Renderer(CURRICULUM, language, "modules/green-waste-walk.md" if language == "en" else "modules/green-waste-walk.sv.md")
+    up = "../../" if language == "en" else "../../../"  # the Swedish pages sit below /sv/
+    assert "worksheet__actions" not in renderer.worksheet("green-waste-walk")
+    renderer.available_downloads = {layout.worksheet_file("green-waste-walk", language, "pdf"): 120_000,
+                                     layout.worksheet_file("green-waste-walk", language, "xlsx"): 9_000}
+    html = renderer.worksheet("green-waste-walk")
+    links = re.findall(r'<a href="([^"]+)">([^<]+)</a> <small>\(([^)]+)\)</small>', html.split('class="worksheet__actions"')[1])
+    assert links == [(f"{up}assets/downloads/{layout.worksheet_file('green-waste-walk', language, 'pdf')}", "PDF", "120 kB"),
+                     (f"{up}assets/downloads/{layout.worksheet_file('green-waste-walk', language, 'xlsx')}", "Excel (.xlsx)", "9 kB")]
