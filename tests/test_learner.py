@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from curriculum import CURRICULUM_VERSION
 from curriculum.layout import page_url
 from curriculum.nav import nav_pages
 from tests.browser import watch
@@ -401,3 +402,18 @@ def test_without_javascript_where_to_start_is_the_long_page(browser, site_url: s
     assert not page.locator("[data-finder]").is_visible()
     assert page.locator("h2#energy-costs").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize(("lang", "name", "printed"), [("", "Name:", "Printed on: "), ("sv/", "Namn:", "Utskriven: ")])
+def test_the_printed_progress_has_name_date_version_and_completion_dates(page, site_url: str, lang: str, name: str, printed: str) -> None:
+    page.goto(site_url + lang + "coach-training/units/coach-role-and-contracting/", wait_until="networkidle")
+    page.locator(".unit-finish input.progress-box").check()
+    page.goto(site_url + lang + "coach-training/progress/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    header = page.locator(".progress-tools__print-header")
+    assert header.is_visible()
+    text = header.inner_text()
+    assert name in text and re.search(printed + r"\d{4}-\d{2}-\d{2}", text) and CURRICULUM_VERSION in text, text
+    note = page.locator('.learning-path [data-progress-note="unit:coach-role-and-contracting"]')
+    assert note.is_visible() and re.search(r"\d{4}-\d{2}-\d{2}", note.inner_text())
+    assert not page.locator(".learning-path__continue").is_visible()

@@ -146,10 +146,10 @@ def test_every_checklist_prints_on_one_a4_page(pdfs: Path, language: str) -> Non
         assert len(reader.pages) == 1, f"{path.name}: {len(reader.pages)} pages"
         box = reader.pages[0].mediabox
         assert abs(float(box.width) - A4[0]) < 1 and abs(float(box.height) - A4[1]) < 1
-        text = _text(reader, 1)
+        text = _text(reader, 1).replace("- ", "-")  # a line that wraps at "know-how" reads "know- how"
         for wanted in (checklist.title[language], checklist.items[0].text[language],
                        checklist.items[-1].text[language], f"{VERSION_WORDS[language]} {CURRICULUM_VERSION}"):
-            assert " ".join(wanted.split()) in text, f"{path.name}: {wanted!r} is missing"
+            assert " ".join(wanted.split()).replace("- ", "-") in text, f"{path.name}: {wanted!r} is missing"
 
 
 WORKSHEET_WORDS = {"en": "EcoLeap Production worksheet", "sv": "Arbetsblad från EcoLeap Production"}
