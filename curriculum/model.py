@@ -176,7 +176,7 @@ class Module(Page):
     format: str = ""
     duration_minutes: int = 0
     span_weeks: int | None = None
-    work_between_hours: float | None = None  # estimate of the work between and after sessions
+    work_between_hours: float | None = None  # estimate of the work before, between and after the sessions
     audience: tuple[str, ...] = ()
     level: str = ""
     prerequisites: tuple[str, ...] = ()

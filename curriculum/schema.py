@@ -45,7 +45,7 @@ MODULE = PageKind(
         FieldSpec("format", "str", refers_to="vocab:formats"),
         FieldSpec("duration_minutes", "int"),
         FieldSpec("span_weeks", "int", required=False),
-        # This curriculum's estimate of the participants' work between and after the sessions.
+        # This curriculum's estimate of the participants' work before, between and after the sessions.
         FieldSpec("work_between_hours", "hours", required=False),
         FieldSpec("audience", "list", refers_to="vocab:audiences", min_items=1),
         FieldSpec("level", "str", refers_to="vocab:levels"),
