@@ -29,7 +29,7 @@ class GuideRenderers:
     def program_load(self, program: str) -> str:
         """A program's session hours and its modules' estimated work between sessions, summed from
         its modules, their total, and the average weekly load of the total over the weeks of its
-        outline (`weeks` in data/vocabularies.yml)."""
+        outline (`weeks` in data/vocabularies.yml). The total, an estimate, is given in whole hours."""
         from curriculum.render import UnknownId
 
         programs = self.curriculum.vocabularies["programs"]
@@ -46,4 +46,4 @@ class GuideRenderers:
         total = minutes / 60 + between
         hours = self.hours  # type: ignore[attr-defined]
         return self.label("program_load", time=self.duration(minutes), count=len(modules),  # type: ignore[attr-defined]
-                          between=hours(between), total=hours(total), weeks=weeks, per_week=hours(total / weeks))
+                          between=hours(between), total=int(total + 0.5), weeks=weeks, per_week=hours(total / weeks))
