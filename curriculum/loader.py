@@ -175,6 +175,7 @@ def _add_page(curriculum: Curriculum, languages: dict[str, PageSource], kind: Pa
             format=meta["format"],
             duration_minutes=meta["duration_minutes"],
             span_weeks=meta.get("span_weeks"),
+            work_between_hours=_hours(meta.get("work_between_hours")),
             audience=tuple(meta["audience"]),
             level=meta["level"],
             prerequisites=tuple(meta["prerequisites"]),
@@ -208,6 +209,11 @@ def _add_page(curriculum: Curriculum, languages: dict[str, PageSource], kind: Pa
             curriculum.pages[key] = unit
         return
     curriculum.pages[key] = Page(**common)
+
+
+def _hours(value: object) -> float | None:
+    """A checked hours field as a float; a bad value is reported by check_page and left out."""
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0 else None
 
 
 def _complete(meta, kind: PageKind) -> bool:

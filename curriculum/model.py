@@ -181,6 +181,7 @@ class Module(Page):
     format: str = ""
     duration_minutes: int = 0
     span_weeks: int | None = None
+    work_between_hours: float | None = None  # estimate of the work before, between and after the sessions
     audience: tuple[str, ...] = ()
     level: str = ""
     prerequisites: tuple[str, ...] = ()
@@ -246,6 +247,10 @@ class Curriculum:
     def program_minutes(self, program: str) -> int:
         """Session time of a program: the sum of its modules' durations."""
         return sum(m.duration_minutes for m in self.program_modules(program))
+
+    def program_work_between_hours(self, program: str) -> float:
+        """Estimated work between sessions of a program: the sum of its modules' estimates."""
+        return sum(m.work_between_hours or 0 for m in self.program_modules(program))
 
     def units_by_stage(self) -> dict[str, list[Unit]]:
         ordered: dict[str, list[Unit]] = {stage: [] for stage in self.vocabularies["stages"]}

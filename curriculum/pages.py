@@ -86,6 +86,8 @@ def _check_field(meta, spec: FieldSpec, reader: FieldReader) -> None:
         reader.integer(meta, name, name)
     elif spec.type == "number":
         reader.number(meta, name, name)
+    elif spec.type == "hours":
+        reader.hours(meta, name, name)
     elif spec.type == "date":
         reader.date(meta, name, name)
     elif spec.type == "list":

@@ -78,6 +78,15 @@ class FieldReader:
         self.fail(parent.line_of(key), field, f"expected a positive number, found {found}")
         return None
 
+    def hours(self, parent: LineMapping, key: str, field: str) -> float | None:
+        """A number of hours that may be zero, e.g. an estimate of work between sessions."""
+        value = parent.get(key)
+        if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+            return float(value)
+        found = "nothing" if value is None else repr(value)
+        self.fail(parent.line_of(key), field, f"expected a number of hours, 0 or more (e.g. 6 or 1.5), found {found}")
+        return None
+
     def date(self, parent: LineMapping, key: str, field: str, required: bool = True) -> datetime.date | None:
         value = parent.get(key)
         if value is None:

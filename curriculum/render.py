@@ -73,6 +73,11 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers):
             return f"{rest} {unit_min}"
         return f"{hours} {unit_h}" + (f" {rest} {unit_min}" if rest else "")
 
+    def hours(self, value: float) -> str:
+        """A number of hours to one decimal, without a trailing ",0"; decimal comma in Swedish."""
+        text = f"{value:.1f}".removesuffix(".0")
+        return text.replace(".", ",") if self.lang == "sv" else text
+
     def _template(self, name: str, **context: object) -> str:
         return _TEMPLATES.get_template(name).render(renderer=self, lang=self.lang, **context).strip()
 

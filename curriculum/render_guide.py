@@ -27,8 +27,9 @@ class GuideRenderers:
         return self._template("swedish_terms.html.j2", terms=self.curriculum.terms)  # type: ignore[attr-defined]
 
     def program_load(self, program: str) -> str:
-        """A program's session hours, summed from its modules, and the average weekly load over
-        the weeks of its outline (`weeks` in data/vocabularies.yml)."""
+        """A program's session hours and its modules' estimated work between sessions, summed from
+        its modules, their total, and the average weekly load of the total over the weeks of its
+        outline (`weeks` in data/vocabularies.yml). The total, an estimate, is given in whole hours."""
         from curriculum.render import UnknownId
 
         programs = self.curriculum.vocabularies["programs"]
@@ -36,7 +37,13 @@ class GuideRenderers:
         weeks = programs[program].weeks if program in programs else None
         if not modules or not weeks:
             raise UnknownId("program with modules and weeks", program, {p.id for p in programs.values() if p.weeks})
+        unestimated = [module.id for module in modules if module.work_between_hours is None]
+        if unestimated:
+            raise LookupError(f"program '{program}': module(s) {', '.join(unestimated)} have no work_between_hours, "
+                             "so the program's total time is unknown (add the estimate to their front matter)")
         minutes = self.curriculum.program_minutes(program)
-        per_week = f"{minutes / 60 / weeks:.1f}"
-        return self.label("program_load", time=self.duration(minutes), count=len(modules), weeks=weeks,  # type: ignore[attr-defined]
-                          per_week=per_week.replace(".", ",") if self.lang == "sv" else per_week)
+        between = self.curriculum.program_work_between_hours(program)
+        total = minutes / 60 + between
+        hours = self.hours  # type: ignore[attr-defined]
+        return self.label("program_load", time=self.duration(minutes), count=len(modules),  # type: ignore[attr-defined]
+                          between=hours(between), total=int(total + 0.5), weeks=weeks, per_week=hours(total / weeks))

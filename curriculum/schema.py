@@ -10,7 +10,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class FieldSpec:
     name: str
-    type: str  # str | int | number | date | list
+    type: str  # str | int | number | hours | date | list  (hours: a number, 0 or more)
     translated: bool = False  # True: each language file has its own value
     required: bool = True
     refers_to: str | None = None  # modules | units | checklists | films | sources | vocab:<name>
@@ -45,6 +45,8 @@ MODULE = PageKind(
         FieldSpec("format", "str", refers_to="vocab:formats"),
         FieldSpec("duration_minutes", "int"),
         FieldSpec("span_weeks", "int", required=False),
+        # This curriculum's estimate of the participants' work before, between and after the sessions.
+        FieldSpec("work_between_hours", "hours", required=False),
         FieldSpec("audience", "list", refers_to="vocab:audiences", min_items=1),
         FieldSpec("level", "str", refers_to="vocab:levels"),
         FieldSpec("prerequisites", "list", refers_to="modules"),

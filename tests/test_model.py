@@ -281,3 +281,28 @@ def test_a_caption_file_that_is_not_webvtt_fails(project: Path) -> None:
     problems = problems_of(project)
     assert "data/films.yml:10: films.captions.sv: docs/assets/captions/intro.sv.vtt is not a WebVTT file (its first line must be WEBVTT)" in problems
     assert not [p for p in problems if "captions.en" in p]
+
+
+@pytest.mark.parametrize(("value", "found"), [("-2", "-2"), ("'a day'", "'a day'"), ("", "nothing")])
+def test_a_bad_work_between_estimate_is_reported(project: Path, value: str, found: str) -> None:
+    edit(project, EN, "duration_minutes: 60\n", f"duration_minutes: 60\nwork_between_hours: {value}\n")
+    edit(project, SV, "duration_minutes: 60\n", f"duration_minutes: 60\nwork_between_hours: {value}\n")
+    expected = f"{EN}:10: work_between_hours: expected a number of hours, 0 or more (e.g. 6 or 1.5), found {found}"
+    problems = problems_of(project)
+    assert expected in problems, "\n".join(problems)
+
+
+def test_the_work_between_estimate_must_be_equal_in_both_languages(project: Path) -> None:
+    edit(project, EN, "duration_minutes: 60\n", "duration_minutes: 60\nwork_between_hours: 2\n")
+    edit(project, SV, "duration_minutes: 60\n", "duration_minutes: 60\nwork_between_hours: 2.5\n")
+    expected = f"{SV}:10: work_between_hours: differs from the English page (2 there, 2.5 here); language-neutral fields must be equal"
+    problems = problems_of(project)
+    assert expected in problems, "\n".join(problems)
+
+
+def test_a_work_between_estimate_of_zero_loads(project: Path) -> None:
+    edit(project, EN, "duration_minutes: 60\n", "duration_minutes: 60\nwork_between_hours: 0\n")
+    edit(project, SV, "duration_minutes: 60\n", "duration_minutes: 60\nwork_between_hours: 0\n")
+    curriculum = load_curriculum(project)
+    assert curriculum.modules["waste-walk"].work_between_hours == 0.0
+    assert curriculum.modules["basics"].work_between_hours is None

@@ -133,19 +133,70 @@ def test_swedish_terms_render_the_term_list(project: Path) -> None:
     assert '<td lang="sv"><strong>utbildningsmaterial</strong></td><td lang="sv">kursplan</td><td>en kursplan styr en kurs</td>' in html
 
 
-def test_program_load_adds_up_the_modules_and_divides_by_the_weeks(project: Path) -> None:
+def _estimate_work_between(project: Path, module: str, hours: str) -> None:
+    for suffix in (".md", ".sv.md"):
+        path = project / f"docs/modules/{module}{suffix}"
+        text = path.read_text(encoding="utf-8")
+        assert "duration_minutes: 60\n" in text
+        path.write_text(text.replace("duration_minutes: 60\n", f"duration_minutes: 60\nwork_between_hours: {hours}\n", 1), encoding="utf-8")
+
+
+def test_program_load_adds_sessions_and_work_between_and_divides_by_the_weeks(project: Path) -> None:
     vocabularies = project / "data/vocabularies.yml"
     assert "    weeks: 13" in vocabularies.read_text(encoding="utf-8")
     text = vocabularies.read_text(encoding="utf-8").replace("    weeks: 13\n", "    weeks: 4\n", 1)
     vocabularies.write_text(text, encoding="utf-8")
+    _estimate_work_between(project, "waste-walk", "3")
+    _estimate_work_between(project, "basics", "1.5")
     curriculum = load_curriculum(project)
     assert curriculum.program_minutes("kickstart") == 120  # the two 60-minute modules
+    assert curriculum.program_work_between_hours("kickstart") == 4.5
     english = Renderer(curriculum, "en", "programs/kickstart.md").program_load("kickstart")
-    assert english.startswith("2 h of sessions in 2 modules; spread over 4 weeks, that is about 0.5 hours a week")
+    assert english == ("2 h of sessions in 2 modules plus about 4.5 h of work outside them (estimate) makes about "
+                       "7 h in total; spread over 4 weeks, that is about 1.6 hours a week")
     swedish = Renderer(curriculum, "sv", "programs/kickstart.sv.md").program_load("kickstart")
-    assert "ungefär 0,5 timmar i veckan" in swedish
+    assert swedish == ("2 tim i sessioner fördelat på 2 moduler plus cirka 4,5 tim arbete utanför dem (uppskattning) "
+                       "blir cirka 7 tim totalt; utspritt på 4 veckor blir det ungefär 1,6 timmar i veckan")
     with pytest.raises(UnknownId, match="unknown program with modules and weeks 'start'"):
         Renderer(curriculum, "en", "programs/start.md").program_load("start")
+
+
+def test_program_load_refuses_a_program_with_a_module_without_an_estimate(project: Path) -> None:
+    _estimate_work_between(project, "waste-walk", "3")
+    curriculum = load_curriculum(project)
+    with pytest.raises(LookupError, match=r"^program 'kickstart': module\(s\) basics have no work_between_hours, so the "
+                       r"program's total time is unknown \(add the estimate to their front matter\)$"):
+        Renderer(curriculum, "en", "programs/kickstart.md").program_load("kickstart")
+
+
+def test_fact_box_gives_sessions_work_outside_and_total_as_estimates(project: Path) -> None:
+    _estimate_work_between(project, "waste-walk", "2.5")
+    curriculum = load_curriculum(project)
+    english = Renderer(curriculum, "en", "modules/waste-walk.md").module_facts()
+    assert "<dt>In sessions</dt><dd>1 h</dd>" in english
+    assert ('<dt>Work outside the sessions</dt><dd>about 2.5 h (estimate) '
+            '<a href="#follow-up">what the work is: follow-up</a></dd>') in english
+    assert "<dt>Total time</dt><dd>about 3.5 h: sessions plus the work outside them (estimate)</dd>" in english
+    assert "in sessions; the work between them is under follow-up" not in english
+    swedish = Renderer(curriculum, "sv", "modules/waste-walk.sv.md").module_facts()
+    assert "<dt>I pass</dt><dd>1 tim</dd>" in swedish
+    assert "<dd>cirka 2,5 tim (uppskattning) <a href=\"#follow-up\">vad arbetet är: uppföljning</a></dd>" in swedish
+    assert "<dt>Total tid</dt><dd>cirka 3,5 tim: passen plus arbetet utanför dem (uppskattning)</dd>" in swedish
+
+
+def test_fact_box_with_span_and_the_catalogue_card_show_the_total(project: Path) -> None:
+    _estimate_work_between(project, "waste-walk", "0")
+    for suffix in (".md", ".sv.md"):
+        path = project / f"docs/modules/waste-walk{suffix}"
+        path.write_text(path.read_text(encoding="utf-8").replace("work_between_hours: 0\n", "work_between_hours: 0\nspan_weeks: 3\n"), encoding="utf-8")
+    curriculum = load_curriculum(project)
+    english = Renderer(curriculum, "en", "modules/waste-walk.md").module_facts()
+    assert "<dt>In sessions</dt><dd>1 h, spread over 3 weeks</dd>" in english
+    assert "<dd>about 1 h: sessions plus the work outside them (estimate)</dd>" in english
+    catalogue = Renderer(curriculum, "sv", "modules/index.sv.md").module_catalogue()
+    assert '<p class="module-card__facts">1 tim (1 tim totalt med arbetet utanför passen) · ' in catalogue
+    assert catalogue.count("totalt med arbetet") == 1  # basics has no estimate: its card shows sessions only
+    assert '<a class="module-card__title" href=' in catalogue
 
 
 def test_the_bibliography_marks_each_type_and_lists_a_replaced_key_once(project: Path) -> None:
