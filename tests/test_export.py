@@ -47,8 +47,10 @@ def rendered_sites(rendered: Path) -> dict[str, Path]:
 def _article_text(page: Path) -> str:
     article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article.md-content__inner")
     assert article is not None, page
-    for button in article.select(".md-content__button"):  # edit links: only where the repository is known
-        button.decompose()
+    # What the theme and the hooks add around the content, not the page's own text: edit links
+    # (only where the repository is known), the review date and suggestion link, a unit's end.
+    for added in article.select(".md-content__button, .page-meta, .unit-finish"):
+        added.decompose()
     return re.sub(r"\s+", " ", article.get_text(" ")).strip()
 
 
