@@ -11,6 +11,7 @@ import datetime
 from pathlib import Path
 
 from curriculum import LANGUAGES, layout
+from curriculum.calculators import load_calculators
 from curriculum.crossrefs import (
     check_cycles,
     check_data_references,
@@ -68,6 +69,7 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
     )
     curriculum.factors = load_factors(root, set(curriculum.sources), problems)
     curriculum.worksheets = load_worksheets(root, curriculum.factors, problems)
+    curriculum.calculators = load_calculators(root, curriculum.factors, problems)
     page_files = read_pages(root, problems)
     kinds: dict[str, PageKind] = {}
     for page in page_files:

@@ -182,6 +182,7 @@ class Curriculum:
     worksheets: dict = field(default_factory=dict)
     factors: dict = field(default_factory=dict)
     worksheet_users: dict[str, list[str]] = field(default_factory=dict)
+    calculators: dict = field(default_factory=dict)  # curriculum.calculators, data/calculators.yml
 
     def label(self, key: str, language: str) -> str:
         return self.labels[key][language]

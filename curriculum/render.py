@@ -16,6 +16,7 @@ from curriculum.downloads import BOOKS, human_size
 from curriculum.layout import Linker
 from curriculum.model import Curriculum, Module, Source, Unit
 from curriculum.render_guide import GuideRenderers
+from curriculum.render_calculator import calculator as render_calculator
 from curriculum.render_learner import DURATION_BANDS, LearnerRenderers, recommended_order
 from curriculum.render_sources import citations, distinct_sources, short_citation
 
@@ -98,6 +99,10 @@ class Renderer(GuideRenderers, LearnerRenderers):
 
     def factor_table(self) -> str:
         return worksheet_render.factor_table(self)
+
+    def calculator(self, calculator_id: str) -> str:
+        """A calculator on a company's own figures (data/calculators.yml)."""
+        return render_calculator(self, calculator_id)
 
     def cite(self, *keys: str) -> str:
         parts = []

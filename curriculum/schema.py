@@ -130,6 +130,7 @@ MACROS: dict[str, tuple[str | None, ...]] = {
     "checklist": ("checklists",),
     "worksheet": ("worksheets",),
     "worksheet_library": (),
+    "calculator": ("calculators",),
     "factor_table": (),
     "film": ("films",),
     "cite": ("sources", None),
