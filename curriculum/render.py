@@ -15,8 +15,8 @@ from curriculum import CURRICULUM_VERSION, layout, progress, worksheet_render
 from curriculum.downloads import BOOKS, human_size
 from curriculum.layout import Linker
 from curriculum.model import Curriculum, Module, Source, Unit
-from curriculum.render_guide import GuideRenderers
 from curriculum.render_calculator import calculator as render_calculator
+from curriculum.render_guide import GuideRenderers
 from curriculum.render_learner import DURATION_BANDS, LearnerRenderers, recommended_order
 from curriculum.render_sources import citations, distinct_sources, short_citation
 

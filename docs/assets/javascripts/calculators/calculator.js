@@ -274,7 +274,7 @@
       };
       var quote = function (text) {
         var value = String(text);
-        return /[",;\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
+        return value.indexOf(separator) >= 0 || /["\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
       };
       var rows = [[messages.input + "/" + messages.result, messages.value, messages.unit, messages.share]];
       data.inputs.forEach(function (item) {
