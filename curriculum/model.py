@@ -183,6 +183,7 @@ class Curriculum:
     factors: dict = field(default_factory=dict)
     worksheet_users: dict[str, list[str]] = field(default_factory=dict)
     calculators: dict = field(default_factory=dict)  # curriculum.calculators, data/calculators.yml
+    self_checks: dict = field(default_factory=dict)  # curriculum.self_checks, data/self-checks/
 
     def label(self, key: str, language: str) -> str:
         return self.labels[key][language]

@@ -18,6 +18,8 @@ from curriculum.model import Curriculum, Module, Source, Unit
 from curriculum.render_calculator import calculator as render_calculator
 from curriculum.render_guide import GuideRenderers
 from curriculum.render_learner import DURATION_BANDS, LearnerRenderers, recommended_order
+from curriculum.render_self_check import self_check as render_self_check
+from curriculum.render_self_check import self_check_summary as render_self_check_summary
 from curriculum.render_sources import citations, distinct_sources, short_citation
 
 _TEMPLATES = Environment(
@@ -169,6 +171,14 @@ class Renderer(GuideRenderers, LearnerRenderers):
     def unit_overview(self) -> str:
         unit = self._current(self.curriculum.units, "unit")
         return self._template("unit_overview.html.j2", unit=unit)
+
+    def self_check(self) -> str:
+        """The unit's self-check (data/self-checks/<unit id>.yml)."""
+        return render_self_check(self, self._current(self.curriculum.units, "unit"))
+
+    def self_check_summary(self) -> str:
+        """Every unit's self-check and whether it is done, for the progress page."""
+        return render_self_check_summary(self)
 
     def unit_key_points(self) -> str:
         unit = self._current(self.curriculum.units, "unit")

@@ -145,6 +145,8 @@ MACROS: dict[str, tuple[str | None, ...]] = {
     "learning_path": (),
     "unit_overview": (),
     "unit_key_points": (),
+    "self_check": (),
+    "self_check_summary": (),
     "all_key_points": (),
     "all_facilitator_notes": (),
     "film_catalogue": (),
