@@ -8,6 +8,8 @@ from urllib.parse import parse_qs
 
 import pytest
 
+from tests.test_browser import AXE_RUN, AXE_TAGS
+
 NBSP = "\u00a0"
 AIR = "tools/compressed-air-leaks/"
 AIR_FIGURES = {"leak-flow": "1.5", "pressure": "7", "hours": "6000", "specific-power": "6.5", "price": "1.2"}
@@ -193,3 +195,13 @@ def test_calculator_scripts_load_only_on_calculator_pages(built_site: Path) -> N
         path = built_site / url
         html = (path if path.suffix else path / "index.html").read_text(encoding="utf-8")
         assert "calculators/calculator.js" not in html and "calculators/formulas.js" not in html, url
+
+
+@pytest.mark.parametrize("lang", ["", "sv/"])
+def test_a_calculator_with_results_and_an_error_has_no_axe_violation(page, site_url: str, lang: str) -> None:
+    page.goto(site_url + lang + "tools/scope-1-2-footprint/?diesel=1000&electricity=200000&electricity-basis=supplier",
+              wait_until="networkidle")
+    assert page.locator("#calc-supplier-factor-error").is_visible()
+    page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
+    violations = page.evaluate(AXE_RUN, AXE_TAGS)
+    assert violations == [], "\n".join(violations)
