@@ -205,3 +205,70 @@ def test_a_calculator_with_results_and_an_error_has_no_axe_violation(page, site_
     page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
     violations = page.evaluate(AXE_RUN, AXE_TAGS)
     assert violations == [], "\n".join(violations)
+
+
+# --- self-checks ---------------------------------------------------------------------------
+
+UNIT = "coach-training/units/facilitation-basics/"
+
+
+def _answer_right(page, unit_id: str) -> None:
+    """Answer every question of the page's self-check with the answer the page carries."""
+    for question in page.locator(".self-check__question").all():
+        answer = question.get_attribute("data-answer").split()
+        question_id = question.get_attribute("data-question")
+        if question.get_attribute("data-kind") == "order":
+            for position, option in enumerate(answer, 1):
+                question.locator(f"#sc-{question_id}-{option}").select_option(str(position))
+        else:
+            for option in answer:
+                question.locator(f"#sc-{question_id}-{option}").check()
+        question.locator('[data-self-check-action="check"]').click()
+
+
+@pytest.mark.parametrize(("lang", "wrong", "right", "done"), [
+    ("", "Not yet.", "Right.", "All questions right: the self-check is recorded in your progress."),
+    ("sv/", "Inte än.", "Rätt.", "Alla frågor rätt: självtestet är sparat i dina framsteg."),
+])
+def test_a_self_check_gives_feedback_and_is_recorded_and_shown_on_the_progress_page(
+        page, site_url: str, lang: str, wrong: str, right: str, done: str) -> None:
+    page.goto(site_url + lang + UNIT, wait_until="networkidle")
+    first = page.locator(".self-check__question").first
+    answer = first.get_attribute("data-answer")
+    other = next(value for value in first.locator("input").evaluate_all("inputs => inputs.map(i => i.value)") if value != answer)
+    first.locator(f'input[value="{other}"]').check()
+    first.locator('[data-self-check-action="check"]').click()
+    feedback = first.locator(".self-check__feedback")
+    assert feedback.inner_text().startswith(wrong)
+    reread = feedback.locator("a")
+    assert reread.get_attribute("href") == "#what-a-facilitator-does", "a wrong answer points to the section to reread"
+    assert page.evaluate("window.ecoleapProgress.get('selfcheck:facilitation-basics')") is None
+    _answer_right(page, "facilitation-basics")
+    assert first.locator(".self-check__feedback").inner_text().startswith(right)
+    assert page.locator(".self-check__result").inner_text() == done
+    record = page.evaluate("window.ecoleapProgress.get('selfcheck:facilitation-basics')")
+    assert record["done"] is True and record["digest"] == page.locator("[data-self-check]").get_attribute("data-digest")
+    page.goto(site_url + lang + "coach-training/progress/", wait_until="networkidle")
+    row = page.locator('[data-self-check-unit="facilitation-basics"] .self-check-summary__state')
+    assert row.inner_text() == ("Done " if not lang else "Klart ") + record["date"]
+    other_row = page.locator('[data-self-check-unit="green-toolkit"] .self-check-summary__state')
+    assert other_row.inner_text() == ("Not done yet" if not lang else "Inte gjort än")
+
+
+def test_a_self_check_asks_for_an_answer_before_checking(page, site_url: str) -> None:
+    page.goto(site_url + UNIT, wait_until="networkidle")
+    first = page.locator(".self-check__question").first
+    first.locator('[data-self-check-action="check"]').click()
+    assert first.locator(".self-check__feedback").inner_text() == "Choose an answer first."
+
+
+def test_without_javascript_a_self_check_shows_its_answers_in_fold_outs(browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "sv/" + UNIT)
+        assert page.locator(".self-check__actions").first.is_hidden()
+        page.locator(".self-check__answer summary").first.click()
+        assert "Rätt svar:" in page.locator(".self-check__answer").first.inner_text()
+    finally:
+        context.close()
