@@ -44,6 +44,7 @@ from curriculum.problems import CurriculumError, Problem
 from curriculum.rawmarkup import check_expressions, check_html_links
 from curriculum.reader import FieldReader
 from curriculum.schema import MODULE, UNIT, PageKind
+from curriculum.self_assessment import load_self_assessment
 from curriculum.self_checks import check_self_check_use, load_self_checks
 from curriculum.support import load_cases, load_support
 from curriculum.worksheets import check_worksheet_use, load_worksheets
@@ -97,6 +98,7 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
     check_cycles(curriculum.modules, "module", problems)
     curriculum.self_checks = load_self_checks(root, known["units"], page_files, problems)
     check_self_check_use(curriculum.self_checks, known["units"], page_files, problems)
+    curriculum.self_assessment = load_self_assessment(root, known["modules"], problems)
     check_cycles(curriculum.units, "unit", problems)
     curriculum.support = load_support(root, known["sources"], problems, today)
     curriculum.cases = load_cases(root, known["sources"], known["modules"], problems, today)

@@ -18,6 +18,7 @@ from curriculum.model import Curriculum, Module, Source, Unit
 from curriculum.render_calculator import calculator as render_calculator
 from curriculum.render_guide import GuideRenderers
 from curriculum.render_learner import DURATION_BANDS, LearnerRenderers, recommended_order
+from curriculum.render_self_assessment import self_assessment as render_self_assessment
 from curriculum.render_self_check import self_check as render_self_check
 from curriculum.render_self_check import self_check_summary as render_self_check_summary
 from curriculum.render_sources import citations, distinct_sources, short_citation
@@ -175,6 +176,10 @@ class Renderer(GuideRenderers, LearnerRenderers):
     def self_check(self) -> str:
         """The unit's self-check (data/self-checks/<unit id>.yml)."""
         return render_self_check(self, self._current(self.curriculum.units, "unit"))
+
+    def self_assessment(self) -> str:
+        """The self-assessment "Where do we stand?" (data/self-assessment.yml)."""
+        return render_self_assessment(self)
 
     def self_check_summary(self) -> str:
         """Every unit's self-check and whether it is done, for the progress page."""

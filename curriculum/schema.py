@@ -147,6 +147,7 @@ MACROS: dict[str, tuple[str | None, ...]] = {
     "unit_key_points": (),
     "self_check": (),
     "self_check_summary": (),
+    "self_assessment": (),
     "all_key_points": (),
     "all_facilitator_notes": (),
     "film_catalogue": (),
