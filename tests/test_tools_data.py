@@ -15,6 +15,7 @@ from curriculum.calculators import load_calculators
 from curriculum.loader import load_curriculum
 from curriculum.pages import read_pages
 from curriculum.render import Renderer
+from curriculum.self_assessment import load_self_assessment
 from curriculum.self_checks import check_self_check_use, load_self_checks
 from tests.site_pages import ROOT
 
@@ -196,3 +197,67 @@ def test_the_self_check_renders_answers_feedback_and_reread_links(language: str)
     assert [option.id for option in order.shown()] != list(order.answer), "an order question is never shown solved"
     assert f'<a href="#{order.reread}">{order.reread_title[language]}</a>' in html
     assert f'data-digest="{check.digest()}"' in html and "self-check.js" in html
+
+
+# --- the self-assessment -------------------------------------------------------------------
+
+def _assessment_problems(tmp_path: Path, text: str) -> list[str]:
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data/self-assessment.yml").write_text(text, encoding="utf-8")
+    problems: list = []
+    load_self_assessment(tmp_path, set(CURRICULUM.modules), problems)
+    return [str(problem) for problem in problems]
+
+
+REAL_ASSESSMENT = (ROOT / "data/self-assessment.yml").read_text(encoding="utf-8")
+
+
+def test_the_self_assessment_has_twelve_to_fifteen_questions_over_six_areas() -> None:
+    assessment = CURRICULUM.self_assessment
+    assert 12 <= len(assessment.questions) <= 15
+    assert {area.id for area in assessment.areas} == {question.area for question in assessment.questions}
+    assert len(assessment.areas) == 6 and assessment.rules
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (("modules: [waste-flows-and-chemicals]", "modules: [waste-flow-and-chemicals]"),
+     "data/self-assessment.yml:{line}: rules.modules: unknown module 'waste-flow-and-chemicals' (did you mean 'waste-flows-and-chemicals'?) (name a module of the catalogue)"),
+    (("  - area: chemicals\n", "  - area: chemical\n"),
+     "data/self-assessment.yml:{line}: rules.area: unknown area 'chemical' (did you mean 'chemicals'?)"),
+    (("    below: 50\n    modules: [reporting-readiness]", "    below: 150\n    modules: [reporting-readiness]"),
+     "data/self-assessment.yml:{line}: rules.below: expected a percentage from 1 to 100, found 150"),
+    (('{text: {en: "No", sv: "Nej"}, weight: 0}', '{text: {en: "No", sv: "Nej"}, weight: low}'),
+     "data/self-assessment.yml:{line}: questions.answers.weight: expected a whole number of 0 or more, found 'low'"),
+    (("always: [why-green-why-now]", "always: [why-green]"),
+     "data/self-assessment.yml:{line}: always: unknown module 'why-green' (did you mean 'why-green-why-now'?)"),
+])
+def test_a_bad_self_assessment_fails_with_its_line(tmp_path: Path, change: tuple[str, str], message: str) -> None:
+    assert change[0] in REAL_ASSESSMENT
+    old, new = change
+    changed = REAL_ASSESSMENT.replace(old, new, 1)
+    offset = next(index for index, (before, after) in enumerate(zip(old.split("\n"), new.split("\n"), strict=True)) if before != after)
+    line = REAL_ASSESSMENT[:REAL_ASSESSMENT.index(old)].count("\n") + 1 + offset
+    assert message.format(line=line) in _assessment_problems(tmp_path, changed)
+
+
+def test_an_area_without_a_question_fails(tmp_path: Path) -> None:
+    changed = REAL_ASSESSMENT.replace("areas:\n", "areas:\n  - id: water\n    label: {en: Water, sv: Vatten}\n", 1)
+    assert "data/self-assessment.yml:7: areas: area 'water' has no question (add one, or remove the area)" in _assessment_problems(tmp_path, changed)
+
+
+def test_too_few_questions_fail(tmp_path: Path) -> None:
+    head, rest = REAL_ASSESSMENT.split("\nalways:")
+    kept = head.split("  - id: rules-known")[0].split("  - id: customer-questions")[0]
+    problems = _assessment_problems(tmp_path, kept + "\nalways:" + rest)
+    assert f"data/self-assessment.yml:{kept.count(chr(10)) - kept[kept.index('questions:'):].count(chr(10)) + 1}: questions: 11 questions; the self-assessment has 12 to 15" in problems
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_self_assessment_shows_the_rules_as_text_and_hands_modules_with_hours_over(language: str) -> None:
+    page = "tools/self-assessment.md" if language == "en" else "tools/self-assessment.sv.md"
+    html = Renderer(CURRICULUM, language, page).self_assessment()
+    data = json.loads(unescape(re.search(r'<script type="application/json" class="assessment__data">(.*?)</script>', html, re.S)[1]))
+    module = CURRICULUM.modules["green-waste-walk"]
+    assert data["modules"]["green-waste-walk"]["minutes"] == module.duration_minutes
+    assert module.title[language] in html.split('class="assessment__rules"')[1], "the rules name their modules as links"
+    assert html.count('type="radio"') == sum(len(question.answers) for question in CURRICULUM.self_assessment.questions)
