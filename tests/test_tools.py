@@ -8,6 +8,8 @@ from urllib.parse import parse_qs
 
 import pytest
 
+from curriculum.loader import load_curriculum
+from tests.site_pages import ROOT
 from tests.test_browser import AXE_RUN, AXE_TAGS
 
 NBSP = "\u00a0"
@@ -272,3 +274,61 @@ def test_without_javascript_a_self_check_shows_its_answers_in_fold_outs(browser,
         assert "Rätt svar:" in page.locator(".self-check__answer").first.inner_text()
     finally:
         context.close()
+
+
+# --- the self-assessment -------------------------------------------------------------------
+
+ASSESSMENT = "tools/self-assessment/"
+
+
+def _assessment_address(low_area: str) -> str:
+    """Every question at its best answer, except those of one area at their first."""
+    assessment = load_curriculum(ROOT).self_assessment
+    return "?" + "&".join(f"{question.id}={0 if question.area == low_area else len(question.answers) - 1}"
+                          for question in assessment.questions)
+
+
+@pytest.mark.parametrize(("lang", "score", "total"), [("", "0%", "Total: "), ("sv/", f"0{NBSP}%", "Totalt: ")])
+def test_the_self_assessment_gives_a_profile_and_a_first_sequence_from_the_address(
+        page, site_url: str, lang: str, score: str, total: str) -> None:
+    page.goto(site_url + lang + ASSESSMENT + _assessment_address("energy"), wait_until="networkidle")
+    energy = page.locator('tr[data-area="energy"]')
+    assert energy.locator(".assessment__score").inner_text() == score
+    assert energy.locator(".assessment__points").inner_text() == "0 / 6"
+    assert page.locator('tr[data-area="chemicals"] .assessment__score').inner_text().startswith("100")
+    assert page.locator('.assessment__bar[data-area="energy"]').get_attribute("width") == "0"
+    assert page.locator('.assessment__bar[data-area="chemicals"]').get_attribute("width") == "320"
+    modules = page.locator(".assessment__sequence li").evaluate_all("items => items.map(i => i.dataset.module)")
+    assert modules == ["why-green-why-now", "green-waste-walk", "energy-management-light"]
+    minutes = sum(load_curriculum(ROOT).modules[module].duration_minutes for module in modules)
+    hours = f"{round(minutes / 60, 1):g}"
+    assert page.locator(".assessment__total").inner_text().startswith(total + (hours.replace(".", ",") if lang else hours))
+    page.reload(wait_until="networkidle")
+    assert page.locator(".assessment__sequence li").count() == 3, "the result comes back from the address"
+
+
+def test_answering_changes_the_address_and_the_sequence(page, site_url: str) -> None:
+    page.goto(site_url + ASSESSMENT + _assessment_address("energy"), wait_until="networkidle")
+    page.check("#sa-chemicals-list-0")
+    page.check("#sa-chemicals-reduce-0")
+    assert "chemicals-list=0" in page.evaluate("location.search")
+    modules = page.locator(".assessment__sequence li").evaluate_all("items => items.map(i => i.dataset.module)")
+    assert "waste-flows-and-chemicals" in modules
+    page.click('[data-assessment-action="clear"]')
+    assert page.locator(".assessment__result").is_hidden()
+    assert page.locator(".assessment__status").inner_text().startswith("0 of 13 questions answered")
+
+
+def test_the_self_assessment_result_prints_on_one_a4_page(page, site_url: str) -> None:
+    page.goto(site_url + ASSESSMENT + _assessment_address("leadership"), wait_until="networkidle")
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4")
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
+
+
+def test_the_self_assessment_with_a_result_has_no_axe_violation(page, site_url: str) -> None:
+    page.goto(site_url + "sv/" + ASSESSMENT + _assessment_address("climate-data"), wait_until="networkidle")
+    assert page.locator(".assessment__result").is_visible()
+    page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
+    violations = page.evaluate(AXE_RUN, AXE_TAGS)
+    assert violations == [], "\n".join(violations)
