@@ -155,7 +155,11 @@
       });
       var query = params.toString();
       var address = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
-      window.history.replaceState(window.history.state, "", address);
+      try {
+        window.history.replaceState(window.history.state, "", address);
+      } catch (error) {
+        // The offline copy opened from file:// may refuse; the result still shows.
+      }
     }
 
     var given = new URLSearchParams(window.location.search);

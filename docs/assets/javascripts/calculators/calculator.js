@@ -262,7 +262,11 @@
       var query = params.toString();
       var address = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
       if (address !== window.location.pathname + window.location.search + window.location.hash) {
+        try {
         window.history.replaceState(window.history.state, "", address);
+      } catch (error) {
+        // The offline copy opened from file:// may refuse; the result still shows.
+      }
       }
     }
 
