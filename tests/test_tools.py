@@ -332,3 +332,13 @@ def test_the_self_assessment_with_a_result_has_no_axe_violation(page, site_url: 
     page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
     violations = page.evaluate(AXE_RUN, AXE_TAGS)
     assert violations == [], "\n".join(violations)
+
+
+def test_an_empty_required_field_is_pointed_out_once_the_reader_leaves_it(page, site_url: str) -> None:
+    page.goto(site_url + "tools/scrap-cost/", wait_until="networkidle")
+    assert page.locator("#calc-parts-error").is_hidden(), "no error before the reader has been there"
+    assert page.locator(".calculator__status").inner_text() == "Fill in the fields to see the results."
+    page.focus("#calc-parts")
+    page.keyboard.press("Tab")
+    assert page.locator("#calc-parts-error").inner_text() == "Enter a value (0 if there is none)."
+    assert page.locator("#calc-parts").get_attribute("aria-invalid") == "true"

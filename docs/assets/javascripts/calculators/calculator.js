@@ -184,28 +184,18 @@
 
     function update() {
       var state = read();
-      var computed = { results: null };
       var problems = state.problems;
-      var anyNumberProblem = Object.keys(problems).some(function (id) { return problems[id] !== "error_required"; });
-      if (!Object.keys(problems).length || !anyNumberProblem) {
-        var numbers = {};
-        Object.keys(state.values).forEach(function (id) { numbers[id] = state.values[id]; });
-        if (!Object.keys(problems).length) {
-          computed = adapter(numbers, data.factors);
-          Object.keys(computed.errors || {}).forEach(function (id) { problems[id] = computed.errors[id]; });
-        }
+      var computed = null;
+      if (!Object.keys(problems).length) {
+        computed = adapter(state.values, data.factors);
+        Object.keys(computed.errors || {}).forEach(function (id) { problems[id] = computed.errors[id]; });
       }
+      /* An empty required field is pointed out only once the reader has been there. */
       var visible = 0;
-      var missing = false;
       data.inputs.forEach(function (item) {
         var key = problems[item.id];
         var shown = key && (key !== "error_required" || touched[item.id]) ? key : null;
-        if (key && !shown) {
-          missing = true;
-        }
-        if (shown) {
-          visible += 1;
-        }
+        visible += shown ? 1 : 0;
         showError(item, shown);
       });
       var text;
@@ -213,9 +203,6 @@
         clearResults();
         current.results = null;
         text = visible ? messages.status_errors.replace("{count}", visible) : messages.status_missing;
-        if (missing && !visible) {
-          text = messages.status_missing;
-        }
       } else {
         data.results.forEach(function (result) {
           var value = computed.results[result.id];
@@ -302,12 +289,14 @@
     }
 
     form.addEventListener("input", update);
-    form.addEventListener("change", function (event) {
+    var leave = function (event) {
       if (event.target.name) {
         touched[event.target.name] = true;
       }
       update();
-    });
+    };
+    form.addEventListener("change", leave);
+    form.addEventListener("focusout", leave);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     root.querySelector('[data-calculator-action="csv"]').addEventListener("click", csv);
     root.querySelector('[data-calculator-action="clear"]').addEventListener("click", function () {
