@@ -8,9 +8,12 @@ from urllib.parse import parse_qs
 
 import pytest
 
+from curriculum.layout import offline_file
 from curriculum.loader import load_curriculum
+from tests.browser import watch
 from tests.site_pages import ROOT
 from tests.test_browser import AXE_RUN, AXE_TAGS
+from tests.test_pdfs import offline_copy  # noqa: F401 (the fixture: the offline zip, unzipped)
 
 NBSP = "\u00a0"
 AIR = "tools/compressed-air-leaks/"
@@ -342,3 +345,19 @@ def test_an_empty_required_field_is_pointed_out_once_the_reader_leaves_it(page, 
     page.keyboard.press("Tab")
     assert page.locator("#calc-parts-error").inner_text() == "Enter a value (0 if there is none)."
     assert page.locator("#calc-parts").get_attribute("aria-invalid") == "true"
+
+
+def test_the_offline_copy_runs_a_calculator_and_the_self_assessment_from_file(page, offline_copy: Path) -> None:  # noqa: F811
+    site = offline_copy / "unzipped" / offline_file().removesuffix(".zip")
+    seen = watch(page)
+    page.goto((site / "sv/tools/compressed-air-leaks.html").as_uri() + "?leak-flow=1.5&hours=6000&specific-power=6.5&price=1.2&pressure=7",
+              wait_until="load")
+    assert _result(page, "kwh") == f"58{NBSP}500"
+    page.fill("#calc-hours", "3000")
+    assert _result(page, "kwh") == f"29{NBSP}250"
+    page.goto((site / "tools/self-assessment.html").as_uri() + _assessment_address("demands"), wait_until="load")
+    assert page.locator(".assessment__sequence li").count() == 2
+    # Material's own XMLHttpRequests (sitemap, search) fail from file://; ours make none.
+    assert [error for error in seen.errors if "XMLHttpRequest" not in error and "ERR_FAILED" not in error] == []
+    assert seen.csp_violations() == []
+    assert [url for url in seen.requests if not url.startswith("file:")] == [], "a request left the computer"
