@@ -361,3 +361,11 @@ def test_the_offline_copy_runs_a_calculator_and_the_self_assessment_from_file(pa
     assert [error for error in seen.errors if "XMLHttpRequest" not in error and "ERR_FAILED" not in error] == []
     assert seen.csp_violations() == []
     assert [url for url in seen.requests if not url.startswith("file:")] == [], "a request left the computer"
+
+
+def test_the_progress_page_says_when_a_self_checks_questions_changed_since_it_was_done(page, site_url: str) -> None:
+    page.goto(site_url + "coach-training/progress/", wait_until="networkidle")
+    page.evaluate("window.ecoleapProgress.set('selfcheck:green-toolkit', {done: true, date: '2026-01-15', digest: 'older'})")
+    page.reload(wait_until="networkidle")
+    state = page.locator('[data-self-check-unit="green-toolkit"] .self-check-summary__state')
+    assert state.inner_text() == "Done 2026-01-15; the questions have changed since"
