@@ -7,15 +7,13 @@ import json
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
+from curriculum import layout
 from curriculum.calculators import Calculator
 from curriculum.worksheet_render import factor_value
 
 if TYPE_CHECKING:
     from curriculum.render import Renderer
 
-# Below the site root, loaded only by the pages that call calculator().
-FORMULAS_SCRIPT = "assets/javascripts/calculators/formulas.js"
-CALCULATOR_SCRIPT = "assets/javascripts/calculators/calculator.js"
 _MESSAGES = ("error_number", "error_required", "error_negative", "error_max", "error_pair",
              "error_supplier", "status_errors", "status_missing", "status_ok", "input", "result",
              "value", "unit", "share")
@@ -43,5 +41,5 @@ def calculator(renderer: Renderer, calculator_id: str) -> str:
         cite=lambda factor: renderer.cite(factor.source),
         example_query="?" + urlencode(tool.example) if tool.example else "",
         data=json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"),
-        scripts=[renderer.links.asset(FORMULAS_SCRIPT), renderer.links.asset(CALCULATOR_SCRIPT)],
+        scripts=[renderer.links.asset(script) for script in layout.CALCULATOR_SCRIPTS],
     )

@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from curriculum import layout
 from curriculum.render_learner import recommended_order
 
 if TYPE_CHECKING:
     from curriculum.render import Renderer
 
-SELF_ASSESSMENT_SCRIPT = "assets/javascripts/self-assessment.js"
-_MESSAGES = ("answered", "total", "chart_title", "share_copied", "hours_unit")
+_MESSAGES = ("answered", "total", "updated")
 
 
 def self_assessment(renderer: Renderer) -> str:
@@ -39,5 +39,5 @@ def self_assessment(renderer: Renderer) -> str:
         "self_assessment.html.j2", assessment=assessment, areas=areas,
         module_link=lambda module_id: renderer.module_link(module_id),
         data=json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"),
-        script=renderer.links.asset(SELF_ASSESSMENT_SCRIPT),
+        script=renderer.links.asset(layout.SELF_ASSESSMENT_SCRIPT),
     )

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from curriculum import layout
 from curriculum.model import Unit
 
 if TYPE_CHECKING:
     from curriculum.render import Renderer
-
-SELF_CHECK_SCRIPT = "assets/javascripts/self-check.js"
 
 
 def self_check(renderer: Renderer, unit: Unit) -> str:
@@ -18,11 +17,11 @@ def self_check(renderer: Renderer, unit: Unit) -> str:
     if check is None:
         raise LookupError(f"unit '{unit.id}' has no self-check (add data/self-checks/{unit.id}.yml)")
     return renderer._template("self_check.html.j2", unit=unit, check=check,
-                              script=renderer.links.asset(SELF_CHECK_SCRIPT))
+                              script=renderer.links.asset(layout.SELF_CHECK_SCRIPT))
 
 
 def self_check_summary(renderer: Renderer) -> str:
     units = [unit for stage in renderer.curriculum.units_by_stage().values() for unit in stage
              if unit.id in renderer.curriculum.self_checks]
     return renderer._template("self_check_summary.html.j2", units=units, checks=renderer.curriculum.self_checks,
-                              script=renderer.links.asset(SELF_CHECK_SCRIPT))
+                              script=renderer.links.asset(layout.SELF_CHECK_SCRIPT))

@@ -143,7 +143,7 @@
       });
       root.querySelector(".assessment__share").href = window.location.href;
       result.hidden = false;
-      status.textContent = messages.share_copied;
+      status.textContent = messages.updated;
     }
 
     function remember(chosen) {
