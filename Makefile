@@ -124,12 +124,14 @@ downloads: $(READY) browser
 test: $(MK_READY) $(PD_READY) $(NODE_READY) browser java
 	$(BIN)/ruff check curriculum scripts tests
 	$(BIN)/actionlint .github/workflows/*.yml
+	node --test tests/js/
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=15
 
 # The edit loop, under 30 seconds: the content model, its rules over the real content, the
-# renderers and the scripts' logic. No site build, no browser (markers in pyproject.toml).
+# renderers, the scripts' logic and the calculators' formulas (node --test). No site build, no browser (markers in pyproject.toml).
 test-fast: $(READY)
 	$(BIN)/ruff check curriculum scripts tests
+	node --test tests/js/
 	$(BIN)/python -m pytest -n 0 -m "not site and not browser and not build" --durations=5
 
 # Every test on ProperDocs instead of MkDocs (the check workflow's second job).

@@ -22,6 +22,7 @@ def known_ids(root: Path, curriculum: Curriculum, twins: dict[str, dict[str, Pag
     known: dict[str, set[str]] = {
         "checklists": set(curriculum.checklists) | {path.stem for path in root.glob("data/checklists/*.y*ml")},
         "worksheets": set(curriculum.worksheets),
+        "calculators": set(curriculum.calculators),
         "films": set(curriculum.films),
         "sources": set(curriculum.sources),
         "modules": set(),

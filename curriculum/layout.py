@@ -40,6 +40,11 @@ DOWNLOADS_FOLDER = "assets/downloads"
 # Material's one search index, which the build splits into one per language.
 SEARCH_INDEX = "search/search_index.json"
 
+# Scripts below the site root that only the pages using them load (not in extra_javascript).
+CALCULATOR_SCRIPTS = ("assets/javascripts/calculators/formulas.js", "assets/javascripts/calculators/calculator.js")
+SELF_CHECK_SCRIPT = "assets/javascripts/self-check.js"
+SELF_ASSESSMENT_SCRIPT = "assets/javascripts/self-assessment.js"
+
 
 # docs paths -------------------------------------------------------------------------------
 def kind_folder(kind: str) -> str | None:

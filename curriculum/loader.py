@@ -11,6 +11,7 @@ import datetime
 from pathlib import Path
 
 from curriculum import LANGUAGES, layout
+from curriculum.calculators import load_calculators
 from curriculum.crossrefs import (
     check_cycles,
     check_data_references,
@@ -45,6 +46,8 @@ from curriculum.reader import FieldReader
 from curriculum.register import load_register
 from curriculum.rubric import load_rubric
 from curriculum.schema import MODULE, UNIT, PageKind
+from curriculum.self_assessment import load_self_assessment
+from curriculum.self_checks import check_self_check_use, load_self_checks
 from curriculum.steps import check_step_units
 from curriculum.support import load_cases, load_support
 from curriculum.worksheets import check_worksheet_use, load_worksheets
@@ -73,6 +76,7 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
     )
     curriculum.factors = load_factors(root, set(curriculum.sources), problems)
     curriculum.worksheets = load_worksheets(root, curriculum.factors, problems)
+    curriculum.calculators = load_calculators(root, curriculum.factors, problems)
     page_files = read_pages(root, problems)
     kinds: dict[str, PageKind] = {}
     for page in page_files:
@@ -97,6 +101,9 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
             check_parity(languages, kinds[key], problems, reported)
             _add_page(curriculum, languages, kinds[key])
     check_cycles(curriculum.modules, "module", problems)
+    curriculum.self_checks = load_self_checks(root, known["units"], page_files, problems)
+    check_self_check_use(curriculum.self_checks, known["units"], page_files, problems)
+    curriculum.self_assessment = load_self_assessment(root, known["modules"], problems)
     check_cycles(curriculum.units, "unit", problems)
     curriculum.support = load_support(root, known["sources"], problems, today)
     curriculum.cases = load_cases(root, known["sources"], known["modules"], problems, today)

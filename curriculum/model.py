@@ -229,6 +229,9 @@ class Curriculum:
     worksheet_users: dict[str, list[str]] = field(default_factory=dict)
     rubric: Rubric | None = None
     register: tuple[RegisterEntry, ...] = ()
+    calculators: dict = field(default_factory=dict)  # curriculum.calculators, data/calculators.yml
+    self_checks: dict = field(default_factory=dict)  # curriculum.self_checks, data/self-checks/
+    self_assessment: object = None  # curriculum.self_assessment.SelfAssessment, data/self-assessment.yml
 
     def label(self, key: str, language: str) -> str:
         return self.labels[key][language]

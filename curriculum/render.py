@@ -16,8 +16,12 @@ from curriculum.certification import CertificationRenderers
 from curriculum.downloads import BOOKS, human_size
 from curriculum.layout import Linker
 from curriculum.model import Curriculum, Module, Source, Unit
+from curriculum.render_calculator import calculator as render_calculator
 from curriculum.render_guide import GuideRenderers
 from curriculum.render_learner import DURATION_BANDS, LearnerRenderers, recommended_order
+from curriculum.render_self_assessment import self_assessment as render_self_assessment
+from curriculum.render_self_check import self_check as render_self_check
+from curriculum.render_self_check import self_check_summary as render_self_check_summary
 from curriculum.render_sources import citations, distinct_sources, short_citation
 
 _TEMPLATES = Environment(
@@ -105,6 +109,10 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers):
     def factor_table(self) -> str:
         return worksheet_render.factor_table(self)
 
+    def calculator(self, calculator_id: str) -> str:
+        """A calculator on a company's own figures (data/calculators.yml)."""
+        return render_calculator(self, calculator_id)
+
     def cite(self, *keys: str) -> str:
         parts = []
         for key in keys:
@@ -170,6 +178,18 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers):
     def unit_overview(self) -> str:
         unit = self._current(self.curriculum.units, "unit")
         return self._template("unit_overview.html.j2", unit=unit)
+
+    def self_check(self) -> str:
+        """The unit's self-check (data/self-checks/<unit id>.yml)."""
+        return render_self_check(self, self._current(self.curriculum.units, "unit"))
+
+    def self_assessment(self) -> str:
+        """The self-assessment "Where do we stand?" (data/self-assessment.yml)."""
+        return render_self_assessment(self)
+
+    def self_check_summary(self) -> str:
+        """Every unit's self-check and whether it is done, for the progress page."""
+        return render_self_check_summary(self)
 
     def unit_key_points(self) -> str:
         unit = self._current(self.curriculum.units, "unit")

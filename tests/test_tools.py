@@ -1,0 +1,371 @@
+"""The calculators in Chromium (issue 19): type the inputs, read the results, reload from the
+address, go Back, export CSV, Swedish number format, errors tied to their fields, no JavaScript."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import pytest
+
+from curriculum.layout import offline_file
+from curriculum.loader import load_curriculum
+from tests.browser import watch
+from tests.site_pages import ROOT
+from tests.test_browser import AXE_RUN, AXE_TAGS
+from tests.test_pdfs import offline_copy  # noqa: F401 (the fixture: the offline zip, unzipped)
+
+NBSP = "\u00a0"
+AIR = "tools/compressed-air-leaks/"
+AIR_FIGURES = {"leak-flow": "1.5", "pressure": "7", "hours": "6000", "specific-power": "6.5", "price": "1.2"}
+
+
+def _type(page, figures: dict[str, str]) -> None:
+    for name, value in figures.items():
+        page.fill(f"#calc-{name}", value)
+
+
+def _query(page) -> dict[str, list[str]]:
+    # From the page itself: Playwright learns of a replaceState only some time later.
+    return parse_qs(page.evaluate("location.search.slice(1)"))
+
+
+def _result(page, result_id: str) -> str:
+    return page.locator(f'output[data-result="{result_id}"]').inner_text()
+
+
+def _share(page, result_id: str) -> str:
+    return page.locator(f'output[data-share="{result_id}"]').inner_text()
+
+
+def test_compressed_air_typed_figures_give_kwh_cost_and_co2e(page, site_url: str) -> None:
+    page.goto(site_url + AIR, wait_until="networkidle")
+    assert page.input_value("#calc-factor") == "0.059", "the factor field starts at the factor from data/factors.yml"
+    _type(page, AIR_FIGURES)
+    # 1.5 m³/min x 6.5 kW per m³/min = 9.75 kW; x 6000 h = 58 500 kWh; x 1.2 = 70 200; x 0.059 = 3451.5
+    assert _result(page, "power-kw") == "9.8"
+    assert _result(page, "kwh") == "58,500"
+    assert _result(page, "cost") == "70,200"
+    assert _result(page, "co2e") == "3,452"
+    assert page.locator(".calculator__status").inner_text() == "Results updated."
+
+
+def test_the_figures_live_in_the_address_and_come_back_on_reload_and_back(page, site_url: str) -> None:
+    page.goto(site_url + AIR, wait_until="networkidle")
+    _type(page, AIR_FIGURES)
+    query = _query(page)
+    assert query == {key: [value] for key, value in AIR_FIGURES.items()}, "the unchanged factor stays out of the address"
+    page.reload(wait_until="networkidle")
+    assert page.input_value("#calc-hours") == "6,000"
+    assert _result(page, "kwh") == "58,500"
+    page.goto(site_url + "tools/", wait_until="networkidle")
+    page.go_back(wait_until="networkidle")
+    assert _result(page, "cost") == "70,200"
+    page.goto(site_url + AIR + "?leak-flow=2&pressure=7&hours=8000&specific-power=6&price=1&factor=0.5",
+              wait_until="networkidle")
+    assert page.input_value("#calc-factor") == "0.5", "a factor typed by the reader comes back from the address"
+    assert _result(page, "co2e") == "48,000", "2 x 6 x 8000 x 0.5"
+
+
+def test_swedish_page_reads_and_shows_decimal_comma_and_space_thousands(page, site_url: str) -> None:
+    page.goto(site_url + "sv/" + AIR, wait_until="networkidle")
+    assert page.input_value("#calc-factor") == "0,059"
+    _type(page, {"leak-flow": "1,5", "pressure": "7", "hours": "6 000", "specific-power": "6,5", "price": "1,2"})
+    assert _result(page, "kwh") == f"58{NBSP}500"
+    assert _result(page, "cost") == f"70{NBSP}200"
+    assert _result(page, "power-kw") == "9,8"
+    assert _query(page)["leak-flow"] == ["1.5"], "the address holds plain numbers in both languages"
+    assert page.locator(".calculator__status").inner_text() == "Resultaten är uppdaterade."
+
+
+@pytest.mark.parametrize(("lang", "separator", "kwh_row"), [
+    ("", ",", "Electricity for the leaks,58500,kWh/year,"),
+    ("sv/", ";", "El till läckorna;58500;kWh/år;"),
+])
+def test_csv_export_has_inputs_and_results(page, site_url: str, tmp_path: Path, lang: str, separator: str, kwh_row: str) -> None:
+    page.goto(site_url + lang + AIR + "?leak-flow=1.5&pressure=7&hours=6000&specific-power=6.5&price=1.2",
+              wait_until="networkidle")
+    with page.expect_download() as download_info:
+        page.click('[data-calculator-action="csv"]')
+    download = download_info.value
+    assert download.suggested_filename == "compressed-air.csv"
+    target = tmp_path / "export.csv"
+    download.save_as(target)
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 1 + 6 + 4, lines
+    assert kwh_row in lines
+    factor_row = "Emission factor of the electricity,0.059,kg CO2e/kWh," if not lang else "Emissionsfaktor för elen;0,059;kg CO2e/kWh;"
+    assert factor_row in lines
+    assert all(line.count(separator) == 3 for line in lines), lines
+
+
+def test_errors_are_tied_to_their_fields_and_hold_back_the_results(page, site_url: str) -> None:
+    page.goto(site_url + AIR, wait_until="networkidle")
+    _type(page, {**AIR_FIGURES, "hours": "many"})
+    hours = page.locator("#calc-hours")
+    assert hours.get_attribute("aria-invalid") == "true"
+    assert "calc-hours-error" in hours.get_attribute("aria-describedby").split()
+    assert page.locator("#calc-hours-error").inner_text() == "Enter a number, for example 1250 or 12.5."
+    assert _result(page, "kwh") == "–"
+    assert page.locator(".calculator__status").inner_text() == "1 field(s) need a fix; the results wait for them."
+    page.fill("#calc-hours", "9000")
+    assert page.locator("#calc-hours-error").inner_text() == "Enter at most 8,784."
+    page.fill("#calc-hours", "12,5")
+    assert page.locator("#calc-hours-error").inner_text() == "Enter a number, for example 1250 or 12.5.", \
+        "a decimal comma on the English page is refused, not read as 125"
+    page.fill("#calc-hours", "6000")
+    assert hours.get_attribute("aria-invalid") is None
+    assert page.locator("#calc-hours-error").is_hidden()
+    assert _result(page, "kwh") == "58,500"
+
+
+def test_swedish_errors_are_in_swedish(page, site_url: str) -> None:
+    page.goto(site_url + "sv/" + AIR + "?hours=-5", wait_until="networkidle")
+    assert page.locator("#calc-hours-error").inner_text() == "Skriv 0 eller mer."
+    assert page.locator("#calc-leak-flow-error").inner_text() == "Fyll i ett värde (0 om det inte finns något)."
+
+
+def test_idle_energy_with_a_switch_off_routine(page, site_url: str) -> None:
+    page.goto(site_url + "tools/idle-energy/", wait_until="networkidle")
+    _type(page, {"idle-kw-1": "2", "idle-hours-1": "40", "idle-kw-2": "0.5", "idle-hours-2": "100",
+                 "weeks": "46", "share": "50", "price": "1"})
+    # (2 x 40 + 0.5 x 100) x 46 = 5980 kWh; half of it saved; x 0.059 kg CO2e/kWh
+    assert _result(page, "kwh") == "5,980"
+    assert _result(page, "saved-kwh") == "2,990"
+    assert _result(page, "saved-cost") == "2,990"
+    assert _result(page, "co2e") == "353"
+    page.fill("#calc-idle-kw-3", "4")
+    assert page.locator("#calc-idle-hours-3-error").inner_text() == "Enter this too, or empty both fields of this machine."
+    assert _result(page, "kwh") == "–"
+
+
+def test_scope_footprint_by_scope_and_source_with_shares(page, site_url: str) -> None:
+    page.goto(site_url + "tools/scope-1-2-footprint/", wait_until="networkidle")
+    page.click(".calculator__example")
+    page.wait_for_load_state("networkidle")
+    # diesel 1000 l x 2.66155 = 2.66 t; gas 1000 m³ x 11.18 x 0.18449 = 2.06 t;
+    # electricity 200 000 x 0.059 = 11.8 t; heating 100 000 x 0.044 = 4.4 t; total 20.92 t
+    assert _result(page, "diesel") == "2.66"
+    assert _result(page, "natural-gas") == "2.06"
+    assert _result(page, "electricity") == "11.8"
+    assert _result(page, "district-heating") == "4.4"
+    assert _result(page, "scope-1") == "4.72"
+    assert _result(page, "total") == "20.92"
+    assert _share(page, "electricity") == "56.4%", "11.8 / 20.924"
+    page.select_option("#calc-electricity-basis", "supplier")
+    assert page.locator("#calc-supplier-factor-error").inner_text() == "Type your supplier's factor, or choose the Nordic mix."
+    page.fill("#calc-supplier-factor", "0")
+    assert _result(page, "electricity") == "0"
+    assert _result(page, "total") == "9.12", "4.72 + 0 + 4.4"
+    assert _query(page)["electricity-basis"] == ["supplier"]
+
+
+def test_swedish_scope_footprint_shares(page, site_url: str) -> None:
+    page.goto(site_url + "sv/tools/scope-1-2-footprint/?diesel=1000&electricity=200000&district-heating=100000",
+              wait_until="networkidle")
+    assert _result(page, "total") == "18,86"
+    assert _share(page, "scope-2") == f"85,9{NBSP}%", "(11.8 + 4.4) / 18.86"
+
+
+def test_scrap_cost_with_processing_fees_revenue_and_material_factor(page, site_url: str) -> None:
+    page.goto(site_url + "tools/scrap-cost/", wait_until="networkidle")
+    _type(page, {"parts": "1200", "kg-per-part": "2.5", "loose-kg": "500", "material-price": "30",
+                 "processing-cost": "80", "disposal-fee": "0.5", "scrap-revenue": "2"})
+    # 3500 kg x 30 + 1200 x 80 + 3500 x 0.5 - 3500 x 2 = 195 750
+    assert _result(page, "kg") == "3,500"
+    assert _result(page, "net-cost") == "195,750"
+    assert _result(page, "co2e") == "–", "no material factor, no emissions"
+    page.fill("#calc-material-factor", "1.6")
+    assert _result(page, "co2e") == "5,600"
+
+
+def test_without_javascript_the_method_is_the_page(browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "sv/tools/scrap-cost/")
+        assert page.locator(".calculator__form").is_hidden()
+        assert page.locator(".calculator__no-script").is_visible()
+        assert "kasserade detaljer (st/år) \u00d7 material i varje detalj" in page.locator(".calculator__formula").inner_text()
+        assert page.locator("#assumptions").is_visible()
+    finally:
+        context.close()
+
+
+def test_calculator_scripts_load_only_on_calculator_pages(built_site: Path) -> None:
+    for url in ("tools/compressed-air-leaks", "sv/tools/scrap-cost"):
+        html = (built_site / url / "index.html").read_text(encoding="utf-8")
+        assert "calculators/calculator.js" in html and "calculators/formulas.js" in html, url
+    for url in ("tools", "modules/green-waste-walk", "index.html"):
+        path = built_site / url
+        html = (path if path.suffix else path / "index.html").read_text(encoding="utf-8")
+        assert "calculators/calculator.js" not in html and "calculators/formulas.js" not in html, url
+
+
+@pytest.mark.parametrize("lang", ["", "sv/"])
+def test_a_calculator_with_results_and_an_error_has_no_axe_violation(page, site_url: str, lang: str) -> None:
+    page.goto(site_url + lang + "tools/scope-1-2-footprint/?diesel=1000&electricity=200000&electricity-basis=supplier",
+              wait_until="networkidle")
+    assert page.locator("#calc-supplier-factor-error").is_visible()
+    page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
+    violations = page.evaluate(AXE_RUN, AXE_TAGS)
+    assert violations == [], "\n".join(violations)
+
+
+# --- self-checks ---------------------------------------------------------------------------
+
+UNIT = "coach-training/units/facilitation-basics/"
+
+
+def _answer_right(page, unit_id: str) -> None:
+    """Answer every question of the page's self-check with the answer the page carries."""
+    for question in page.locator(".self-check__question").all():
+        answer = question.get_attribute("data-answer").split()
+        question_id = question.get_attribute("data-question")
+        if question.get_attribute("data-kind") == "order":
+            for position, option in enumerate(answer, 1):
+                question.locator(f"#sc-{question_id}-{option}").select_option(str(position))
+        else:
+            for option in answer:
+                question.locator(f"#sc-{question_id}-{option}").check()
+        question.locator('[data-self-check-action="check"]').click()
+
+
+@pytest.mark.parametrize(("lang", "wrong", "right", "done"), [
+    ("", "Not yet.", "Right.", "All questions right: the self-check is recorded in your progress."),
+    ("sv/", "Inte än.", "Rätt.", "Alla frågor rätt: självtestet är sparat i dina framsteg."),
+])
+def test_a_self_check_gives_feedback_and_is_recorded_and_shown_on_the_progress_page(
+        page, site_url: str, lang: str, wrong: str, right: str, done: str) -> None:
+    page.goto(site_url + lang + UNIT, wait_until="networkidle")
+    first = page.locator(".self-check__question").first
+    answer = first.get_attribute("data-answer")
+    other = next(value for value in first.locator("input").evaluate_all("inputs => inputs.map(i => i.value)") if value != answer)
+    first.locator(f'input[value="{other}"]').check()
+    first.locator('[data-self-check-action="check"]').click()
+    feedback = first.locator(".self-check__feedback")
+    assert feedback.inner_text().startswith(wrong)
+    reread = feedback.locator("a")
+    assert reread.get_attribute("href") == "#what-a-facilitator-does", "a wrong answer points to the section to reread"
+    assert page.evaluate("window.ecoleapProgress.get('selfcheck:facilitation-basics')") is None
+    _answer_right(page, "facilitation-basics")
+    assert first.locator(".self-check__feedback").inner_text().startswith(right)
+    assert page.locator(".self-check__result").inner_text() == done
+    record = page.evaluate("window.ecoleapProgress.get('selfcheck:facilitation-basics')")
+    assert record["done"] is True and record["digest"] == page.locator("[data-self-check]").get_attribute("data-digest")
+    page.goto(site_url + lang + "coach-training/progress/", wait_until="networkidle")
+    row = page.locator('[data-self-check-unit="facilitation-basics"] .self-check-summary__state')
+    assert row.inner_text() == ("Done " if not lang else "Klart ") + record["date"]
+    other_row = page.locator('[data-self-check-unit="green-toolkit"] .self-check-summary__state')
+    assert other_row.inner_text() == ("Not done yet" if not lang else "Inte gjort än")
+
+
+def test_a_self_check_asks_for_an_answer_before_checking(page, site_url: str) -> None:
+    page.goto(site_url + UNIT, wait_until="networkidle")
+    first = page.locator(".self-check__question").first
+    first.locator('[data-self-check-action="check"]').click()
+    assert first.locator(".self-check__feedback").inner_text() == "Choose an answer first."
+
+
+def test_without_javascript_a_self_check_shows_its_answers_in_fold_outs(browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "sv/" + UNIT)
+        assert page.locator(".self-check__actions").first.is_hidden()
+        page.locator(".self-check__answer summary").first.click()
+        assert "Rätt svar:" in page.locator(".self-check__answer").first.inner_text()
+    finally:
+        context.close()
+
+
+# --- the self-assessment -------------------------------------------------------------------
+
+ASSESSMENT = "tools/self-assessment/"
+
+
+def _assessment_address(low_area: str) -> str:
+    """Every question at its best answer, except those of one area at their first."""
+    assessment = load_curriculum(ROOT).self_assessment
+    return "?" + "&".join(f"{question.id}={0 if question.area == low_area else len(question.answers) - 1}"
+                          for question in assessment.questions)
+
+
+@pytest.mark.parametrize(("lang", "score", "total"), [("", "0%", "Total: "), ("sv/", f"0{NBSP}%", "Totalt: ")])
+def test_the_self_assessment_gives_a_profile_and_a_first_sequence_from_the_address(
+        page, site_url: str, lang: str, score: str, total: str) -> None:
+    page.goto(site_url + lang + ASSESSMENT + _assessment_address("energy"), wait_until="networkidle")
+    energy = page.locator('tr[data-area="energy"]')
+    assert energy.locator(".assessment__score").inner_text() == score
+    assert energy.locator(".assessment__points").inner_text() == "0 / 6"
+    assert page.locator('tr[data-area="chemicals"] .assessment__score').inner_text().startswith("100")
+    assert page.locator('.assessment__bar[data-area="energy"]').get_attribute("width") == "0"
+    assert page.locator('.assessment__bar[data-area="chemicals"]').get_attribute("width") == "320"
+    modules = page.locator(".assessment__sequence li").evaluate_all("items => items.map(i => i.dataset.module)")
+    assert modules == ["why-green-why-now", "green-waste-walk", "energy-management-light"]
+    minutes = sum(load_curriculum(ROOT).modules[module].duration_minutes for module in modules)
+    hours = f"{round(minutes / 60, 1):g}"
+    assert page.locator(".assessment__total").inner_text().startswith(total + (hours.replace(".", ",") if lang else hours))
+    page.reload(wait_until="networkidle")
+    assert page.locator(".assessment__sequence li").count() == 3, "the result comes back from the address"
+
+
+def test_answering_changes_the_address_and_the_sequence(page, site_url: str) -> None:
+    page.goto(site_url + ASSESSMENT + _assessment_address("energy"), wait_until="networkidle")
+    page.check("#sa-chemicals-list-0")
+    page.check("#sa-chemicals-reduce-0")
+    assert "chemicals-list=0" in page.evaluate("location.search")
+    modules = page.locator(".assessment__sequence li").evaluate_all("items => items.map(i => i.dataset.module)")
+    assert "waste-flows-and-chemicals" in modules
+    page.click('[data-assessment-action="clear"]')
+    assert page.locator(".assessment__result").is_hidden()
+    assert page.locator(".assessment__status").inner_text().startswith("0 of 13 questions answered")
+
+
+def test_the_self_assessment_result_prints_on_one_a4_page(page, site_url: str) -> None:
+    page.goto(site_url + ASSESSMENT + _assessment_address("leadership"), wait_until="networkidle")
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4")
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
+
+
+def test_the_self_assessment_with_a_result_has_no_axe_violation(page, site_url: str) -> None:
+    page.goto(site_url + "sv/" + ASSESSMENT + _assessment_address("climate-data"), wait_until="networkidle")
+    assert page.locator(".assessment__result").is_visible()
+    page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
+    violations = page.evaluate(AXE_RUN, AXE_TAGS)
+    assert violations == [], "\n".join(violations)
+
+
+def test_an_empty_required_field_is_pointed_out_once_the_reader_leaves_it(page, site_url: str) -> None:
+    page.goto(site_url + "tools/scrap-cost/", wait_until="networkidle")
+    assert page.locator("#calc-parts-error").is_hidden(), "no error before the reader has been there"
+    assert page.locator(".calculator__status").inner_text() == "Fill in the fields to see the results."
+    page.focus("#calc-parts")
+    page.keyboard.press("Tab")
+    assert page.locator("#calc-parts-error").inner_text() == "Enter a value (0 if there is none)."
+    assert page.locator("#calc-parts").get_attribute("aria-invalid") == "true"
+
+
+def test_the_offline_copy_runs_a_calculator_and_the_self_assessment_from_file(page, offline_copy: Path) -> None:  # noqa: F811
+    site = offline_copy / "unzipped" / offline_file().removesuffix(".zip")
+    seen = watch(page)
+    page.goto((site / "sv/tools/compressed-air-leaks.html").as_uri() + "?leak-flow=1.5&hours=6000&specific-power=6.5&price=1.2&pressure=7",
+              wait_until="load")
+    assert _result(page, "kwh") == f"58{NBSP}500"
+    page.fill("#calc-hours", "3000")
+    assert _result(page, "kwh") == f"29{NBSP}250"
+    page.goto((site / "tools/self-assessment.html").as_uri() + _assessment_address("demands"), wait_until="load")
+    assert page.locator(".assessment__sequence li").count() == 2
+    # Material's own XMLHttpRequests (sitemap, search) fail from file://; ours make none.
+    assert [error for error in seen.errors if "XMLHttpRequest" not in error and "ERR_FAILED" not in error] == []
+    assert seen.csp_violations() == []
+    assert [url for url in seen.requests if not url.startswith("file:")] == [], "a request left the computer"
+
+
+def test_the_progress_page_says_when_a_self_checks_questions_changed_since_it_was_done(page, site_url: str) -> None:
+    page.goto(site_url + "coach-training/progress/", wait_until="networkidle")
+    page.evaluate("window.ecoleapProgress.set('selfcheck:green-toolkit', {done: true, date: '2026-01-15', digest: 'older'})")
+    page.reload(wait_until="networkidle")
+    state = page.locator('[data-self-check-unit="green-toolkit"] .self-check-summary__state')
+    assert state.inner_text() == "Done 2026-01-15; the questions have changed since"
