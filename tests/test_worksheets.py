@@ -238,6 +238,7 @@ def _value(solution: dict[str, object], book: str, sheet: str, cell: str) -> obj
     return found.value[0, 0]  # type: ignore[attr-defined]
 
 
+@pytest.mark.build  # a formula engine evaluates each workbook: about 90 s in all, too slow for test-fast
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("sheet_id", [s for s in SHEETS if CURRICULUM.worksheets[s].computes])
 def test_workbook_formulas_give_what_the_python_reference_computes(sheet_id: str, language: str, tmp_path: Path) -> None:
