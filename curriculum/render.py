@@ -15,7 +15,7 @@ from curriculum import CURRICULUM_VERSION, layout, progress, worksheet_render
 from curriculum.certification import CertificationRenderers
 from curriculum.downloads import BOOKS, human_size
 from curriculum.layout import Linker
-from curriculum.model import Curriculum, Module, Source, Unit
+from curriculum.model import Curriculum, GlossaryTerm, Module, Source, Unit
 from curriculum.render_guide import GuideRenderers
 from curriculum.render_learner import DURATION_BANDS, LearnerRenderers, recommended_order
 from curriculum.render_sources import citations, distinct_sources, short_citation
@@ -252,13 +252,8 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers):
         Given the page text, only terms that occur in it: every definition costs the abbr
         extension a pass over the page, and most pages use few of the terms.
         """
-        lines = []
-        for term in self.curriculum.glossary.values():
-            definition = " ".join(term.definition[self.lang].split())
-            for name in {term.abbr.get(self.lang), term.term[self.lang]} - {None}:
-                if text is None or name in text:
-                    lines.append(f"*[{name}]: {definition}")
-        return "\n".join(sorted(lines))
+        definitions = _abbreviations(self.curriculum.glossary, self.lang)
+        return "\n".join(sorted(line for name, line in definitions if text is None or name in text))
 
     def _current(self, table, what: str):
         page = self.curriculum.pages.get(self.page_key)
@@ -269,6 +264,24 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers):
 
     def page_href(self, page: Module | Unit) -> str:
         return self.links.href(page.key)
+
+
+# The glossary's definitions per language, made once per model rather than once per page: the
+# language's last glossary (compared by identity) and its [(name, definition line)].
+_abbreviation_cache: dict[str, tuple[dict[str, GlossaryTerm], list[tuple[str, str]]]] = {}
+
+
+def _abbreviations(glossary: dict[str, GlossaryTerm], language: str) -> list[tuple[str, str]]:
+    cached = _abbreviation_cache.get(language)
+    if cached and cached[0] is glossary:
+        return cached[1]
+    definitions = []
+    for term in glossary.values():
+        definition = " ".join(term.definition[language].split())
+        for name in {term.abbr.get(language), term.term[language]} - {None}:
+            definitions.append((name, f"*[{name}]: {definition}"))
+    _abbreviation_cache[language] = (glossary, definitions)
+    return definitions
 
 
 def _checklist_users(curriculum: Curriculum) -> dict[str, list[Module | Unit]]:
