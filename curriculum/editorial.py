@@ -62,8 +62,14 @@ def check_swedish_terms(root: Path, terms: list[SwedishTerm], problems: list[Pro
     rules = [(_pattern(word), word, term) for term in terms for word in term.rejected]
     if not rules:
         return
+    # A line without any rejected word as a substring (compared case-folded, which is at least as
+    # loose as the patterns' IGNORECASE) needs no pattern: most lines are skipped at C speed.
+    folded = [word.casefold() for _, word, _ in rules]
 
     def scan(path: str, line: int, text: str) -> None:
+        lowered = text.casefold()
+        if not any(word in lowered for word in folded):
+            return
         for pattern, word, term in rules:
             if pattern.search(text):
                 problems.append(Problem(path, line, "term", f"'{word}' is a rejected Swedish term; write '{term.chosen}' ({term.why['en']})"))

@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 from jinja2 import Environment, StrictUndefined
 
-from curriculum import DEFAULT_LANGUAGE, LANGUAGES, layout
+from curriculum import DEFAULT_LANGUAGE, LANGUAGES, htmlstash, layout
 from curriculum.loader import load_curriculum
 from curriculum.render import Renderer
 
@@ -71,7 +71,8 @@ def render_page(host: _MacroHost, jinja: Environment, src: str, language: str, t
     match = _FRONT_MATTER.match(text)
     front, body = (match.group(0), text[match.end():]) if match else ("", text)
     host.page = _Page(_File(src, language))
-    host.markdown = jinja.from_string(body).render(**host.macros)
+    # The blocks the macros kept from Markdown go straight back: this page is finished Markdown.
+    host.markdown = htmlstash.restore(jinja.from_string(body).render(**host.macros))
     on_post_page_macros(host)
     return front + rebase(host.markdown, layout.page_url(src, language), language)
 

@@ -19,6 +19,7 @@ from mkdocs.plugins import event_priority
 from curriculum import DEFAULT_LANGUAGE, layout
 from curriculum.csp import add_policy
 from curriculum.loader import load_curriculum
+from curriculum.model import Curriculum
 from curriculum.render import Renderer
 
 # Pages for trainers: in the navigation under "For trainers", never a learner's "Next".
@@ -79,6 +80,15 @@ def first_terms_only(html: str) -> str:
     return "".join(out)
 
 
+# The model of the build under way, taken once per build (and per language) in on_pre_build:
+# asking the loader on every page would check every content file's date each time.
+_model: dict[str, Curriculum] = {}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _model["current"] = load_curriculum(Path(config.config_file_path).parent)
+
+
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
     html = first_terms_only(html)
     return _unit_finish(html, page, config)
@@ -86,8 +96,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
 
 def _unit_finish(html: str, page, config: MkDocsConfig) -> str:
     """A unit ends with its own "Mark as done" and the next unit, before its sources."""
-    root = Path(config.config_file_path).parent
-    curriculum = load_curriculum(root)
+    curriculum = _model["current"]
     key = layout.english_path(page.file.src_uri)
     unit = next((u for u in curriculum.units.values() if u.key == key), None)
     if unit is None:

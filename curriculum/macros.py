@@ -8,7 +8,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE
+from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE, htmlstash
 from curriculum.downloadnote import downloads_note
 from curriculum.downloads import staged
 from curriculum.loader import load_curriculum
@@ -46,7 +46,7 @@ def define_env(env: Any) -> None:
     def bind(name: str):
         def macro(*args: str) -> str:
             try:
-                return getattr(renderer(), name)(*args)
+                return htmlstash.keep(getattr(renderer(), name)(*args))
             except LookupError as error:
                 src = env.page.file.src_uri
                 line = _line_of(root / "docs" / src, name)

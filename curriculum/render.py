@@ -16,13 +16,11 @@ from curriculum.certification import CertificationRenderers
 from curriculum.downloads import BOOKS, human_size
 from curriculum.layout import Linker
 from curriculum.model import Curriculum, Module, Source, Unit
-from curriculum.render_calculator import calculator as render_calculator
+from curriculum.render_glossary import GlossaryRenderers
 from curriculum.render_guide import GuideRenderers
 from curriculum.render_learner import DURATION_BANDS, LearnerRenderers, recommended_order
-from curriculum.render_self_assessment import self_assessment as render_self_assessment
-from curriculum.render_self_check import self_check as render_self_check
-from curriculum.render_self_check import self_check_summary as render_self_check_summary
 from curriculum.render_sources import citations, distinct_sources, short_citation
+from curriculum.render_tools import ToolsRenderers
 
 _TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -47,7 +45,7 @@ class UnknownId(LookupError):
         super().__init__(f"unknown {what} '{value}' (valid: {options})")
 
 
-class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers):
+class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers, ToolsRenderers, GlossaryRenderers):
     """Renders for one page: knows the model, the language and where the page is."""
 
     def __init__(self, curriculum: Curriculum, language: str, page_src: str,
@@ -108,10 +106,6 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers):
 
     def factor_table(self) -> str:
         return worksheet_render.factor_table(self)
-
-    def calculator(self, calculator_id: str) -> str:
-        """A calculator on a company's own figures (data/calculators.yml)."""
-        return render_calculator(self, calculator_id)
 
     def cite(self, *keys: str) -> str:
         parts = []
@@ -178,18 +172,6 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers):
     def unit_overview(self) -> str:
         unit = self._current(self.curriculum.units, "unit")
         return self._template("unit_overview.html.j2", unit=unit)
-
-    def self_check(self) -> str:
-        """The unit's self-check (data/self-checks/<unit id>.yml)."""
-        return render_self_check(self, self._current(self.curriculum.units, "unit"))
-
-    def self_assessment(self) -> str:
-        """The self-assessment "Where do we stand?" (data/self-assessment.yml)."""
-        return render_self_assessment(self)
-
-    def self_check_summary(self) -> str:
-        """Every unit's self-check and whether it is done, for the progress page."""
-        return render_self_check_summary(self)
 
     def unit_key_points(self) -> str:
         unit = self._current(self.curriculum.units, "unit")
@@ -270,20 +252,6 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers):
         users = [page for page in self.curriculum.pages.values()
                  if isinstance(page, Module | Unit) and film_id in page.films]
         return self._template("film_usage.html.j2", users=users)
-
-    def glossary_abbreviations(self, text: str | None = None) -> str:
-        """Markdown abbreviation definitions (`*[VSM]: …`) for Material's tooltips.
-
-        Given the page text, only terms that occur in it: every definition costs the abbr
-        extension a pass over the page, and most pages use few of the terms.
-        """
-        lines = []
-        for term in self.curriculum.glossary.values():
-            definition = " ".join(term.definition[self.lang].split())
-            for name in {term.abbr.get(self.lang), term.term[self.lang]} - {None}:
-                if text is None or name in text:
-                    lines.append(f"*[{name}]: {definition}")
-        return "\n".join(sorted(lines))
 
     def _current(self, table, what: str):
         page = self.curriculum.pages.get(self.page_key)

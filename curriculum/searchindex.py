@@ -6,9 +6,13 @@ most readers never open, and with results in both languages. After the build we 
 language; the inline loader in overrides/main.html holds Material's request until the reader
 opens search and points it at the page's own language.
 
-We also keep two kinds of repeated text out of the index, with Material's `data-search-exclude`:
-each page's own reference list (the sources page lists every reference once) and the checklists
-on the checklist library page (each is indexed on the module page that uses it).
+We also keep repeated text out of the index, with Material's `data-search-exclude`: each page's
+own reference list (the sources page lists every reference once), the checklists on the
+checklist library page (each is indexed on the module page that uses it), and the trainer pages
+that collect every unit's key points and facilitator notes (each is indexed on its unit; the
+collecting page keeps its title and introduction). And each entry's text loses Material's markup
+(`<p>`, `<li>`, `<code>`): search matches words and the result shows them as text, so the tags
+only cost download (about 5 % of the index).
 """
 
 from __future__ import annotations
@@ -27,6 +31,15 @@ from curriculum.layout import (
 )
 
 _SOURCES_HEADING = re.compile(r'<h2 id="sources"(?=[ >])')
+# Pages that repeat every unit's facilitator notes under one heading per unit: each such section
+# is left out (key points are marked in their template, key_points.html.j2).
+COLLECTED_FROM_UNITS = ("coach-training/facilitator-notes.md",)
+_SECTION_HEADING = re.compile(r"<h([2-6]) id=")
+# Material keeps these tags in an entry's text; the block ones separate words, the inline ones
+# (`<code>`, `<sub>` in CO<sub>2</sub>e, `<sup>`) are inside a word or phrase.
+_BLOCK_TAG = re.compile(r"</?(?:p|li|ol|ul|pre)>")
+_INLINE_TAG = re.compile(r"</?(?:code|sub|sup)>")
+_SPACE = re.compile(r"\s+")
 
 
 def split_by_language(site: Path) -> dict[str, int]:
@@ -38,7 +51,8 @@ def split_by_language(site: Path) -> dict[str, int]:
     unique = {(doc["location"], doc["title"], doc["text"]): doc for doc in merged["docs"]}
     written = {}
     for language in LANGUAGES:
-        docs = [doc for doc in unique.values() if language_of_url(doc["location"]) == language]
+        docs = [{**doc, "text": plain_text(doc["text"])} for doc in unique.values()
+                if language_of_url(doc["location"]) == language]
         index = {**merged, "config": {**merged["config"], "lang": [language]}, "docs": docs}
         target = search_index_path(site, language)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -47,9 +61,19 @@ def split_by_language(site: Path) -> dict[str, int]:
     return written
 
 
+def plain_text(text: str) -> str:
+    """An index entry's text without its markup: words, separated as the tags separated them.
+    Character references (`&amp;`) stay, as the result list shows them."""
+    return _SPACE.sub(" ", _INLINE_TAG.sub("", _BLOCK_TAG.sub(" ", text))).strip()
+
+
 def exclude_repeated_text(html: str, src_uri: str) -> str:
-    """Mark a page's reference list so the search plugin skips it; the sources page keeps its own."""
-    if english_path(src_uri) == SOURCES_PAGE:
+    """Mark a page's reference list so the search plugin skips it; the sources page keeps its own.
+    On a page that collects every unit's notes, every section below the title is skipped."""
+    page = english_path(src_uri)
+    if page in COLLECTED_FROM_UNITS:
+        return _SECTION_HEADING.sub(r'<h\1 data-search-exclude id=', html)
+    if page == SOURCES_PAGE:
         return html
     return _SOURCES_HEADING.sub('<h2 id="sources" data-search-exclude', html)
 

@@ -1,5 +1,6 @@
-"""The learner's experience in Chromium (issue 18): checklist sheets, the catalogue, the coach's
-path and dashboard, focus, the 404 page, film pages and glossary marking, in both languages."""
+"""The learner's experience in Chromium: the learning path's checkboxes, the catalogue, the
+coach's path and dashboard, the 404 page, film pages, glossary marking and the finder, in both
+languages (checklist sheets: test_checklist_sheets.py; focus and dark mode: test_appearance.py)."""
 
 from __future__ import annotations
 
@@ -14,74 +15,10 @@ from curriculum.loader import load_curriculum
 from curriculum.nav import nav_pages
 from tests.browser import watch
 from tests.site_pages import ROOT
-from tests.test_browser import AXE_TAGS
 
 pytestmark = pytest.mark.browser
 
 LANGS = ["", "sv/"]
-SHEET = '.checklist[data-checklist="workshop-preparation"]'
-
-
-def _first_box(page):
-    return page.locator(f"{SHEET} input[type=checkbox]").first
-
-
-# --- defect 1: checklist ticks belong to one page's sheet ----------------------------------
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_a_tick_on_one_pages_checklist_does_not_appear_on_another_page(page, site_url: str, lang: str) -> None:
-    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
-    _first_box(page).check()
-    page.reload(wait_until="networkidle")
-    assert _first_box(page).is_checked(), "the sheet forgot its own tick"
-    for other in ("coach-training/units/coach-role-and-contracting/", "checklists/", "modules/green-kaizen-event/"):
-        page.goto(site_url + lang + other, wait_until="networkidle")
-        assert page.locator(SHEET).count() >= 1, other
-        assert not _first_box(page).is_checked(), f"the tick leaked to {other}"
-    other_lang = "sv/" if lang == "" else ""
-    page.goto(site_url + other_lang + "coach-training/units/coach-role-and-contracting/", wait_until="networkidle")
-    assert not _first_box(page).is_checked()
-
-
-PRINT_PROBE = """() => { window.__printed = [];
-  window.print = () => { window.__printed.push(Array.from(document.querySelectorAll('.checklist'))
-    .filter(c => getComputedStyle(c).display !== 'none')
-    .map(c => [c.id, c.querySelectorAll('input[type=checkbox]:checked').length])); }; }"""
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_print_blank_prints_no_ticks_and_print_with_ticks_keeps_them(page, site_url: str, lang: str) -> None:
-    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
-    _first_box(page).check()
-    page.evaluate(PRINT_PROBE)
-    page.emulate_media(media="print")  # the buttons themselves are hidden on paper: click them by script
-    page.locator(f'{SHEET} [data-sheet-action="print-blank"]').evaluate("b => b.click()")
-    page.locator(f'{SHEET} [data-sheet-action="print-ticks"]').evaluate("b => b.click()")
-    page.emulate_media(media="screen")
-    printed = page.evaluate("window.__printed")
-    assert printed == [[["checklist-workshop-preparation", 0]], [["checklist-workshop-preparation", 1]]]
-    assert _first_box(page).is_checked(), "printing blank cleared the reader's ticks"
-    page.locator(f'{SHEET} [data-sheet-action="clear"]').click()
-    assert not _first_box(page).is_checked()
-    page.reload(wait_until="networkidle")
-    assert not _first_box(page).is_checked()
-
-
-@pytest.mark.parametrize(("lang", "words"), [("", ["Company", "Area or line", "Date", "Who took part", "Notes"]),
-                                             ("sv/", ["Företag", "Område eller linje", "Datum", "Vilka deltog", "Anteckningar"])])
-def test_the_printed_sheet_has_fields_to_fill_in_at_eleven_points(page, site_url: str, lang: str, words: list[str]) -> None:
-    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
-    page.emulate_media(media="print")
-    sheet = page.locator(SHEET)
-    text = sheet.inner_text()
-    for word in words:
-        assert word in text, word
-    sizes = sheet.evaluate("""s => Array.from(s.querySelectorAll('label, li, p, legend, dt, dd, span'))
-        .filter(e => e.getClientRects().length && e.textContent.trim())
-        .map(e => parseFloat(getComputedStyle(e).fontSize))""")
-    assert sizes and min(sizes) >= 11 * 96 / 72 - 0.01, f"smallest printed text {min(sizes)} px"
-    assert page.locator(f"{SHEET} .checklist__note-line").count() >= 3
 
 
 # --- defect 4: the learning path's checkboxes -----------------------------------------------
@@ -157,47 +94,6 @@ def test_catalogue_options_say_what_they_do(page, site_url: str, lang: str, coun
     # Targets of at least 24 px (WCAG 2.2, 2.5.8).
     for box in page.locator(".catalogue__filters select, .catalogue__filters button").all():
         assert box.bounding_box()["height"] >= 24
-
-
-# --- defect 5: visible focus against the rendered background --------------------------------
-
-CONTRAST = """sel => {
-  const e = document.querySelector(sel);
-  e.focus();
-  const s = getComputedStyle(e);
-  const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
-  let n = e.parentElement, bg = null;
-  while (n) { const c = rgb(getComputedStyle(n).backgroundColor); if (c.length === 3 || c[3] > 0.5) { bg = c; break; } n = n.parentElement; }
-  bg = bg || [255, 255, 255];
-  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
-                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-  const a = lum(rgb(s.outlineColor)), b = lum(bg);
-  return {width: parseFloat(s.outlineWidth), style: s.outlineStyle, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
-          active: document.activeElement === e};
-}"""
-
-FOCUS_PLACES = {
-    "header": ".md-header a.md-logo",
-    "tabs": ".md-tabs__link",
-    "content": ".md-content a[href]",
-    "footer navigation": ".md-footer__link",
-    "footer": ".md-copyright a",
-}
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("lang", LANGS)
-def test_focus_ring_contrasts_three_to_one_with_what_is_behind_it(browser, site_url: str, lang: str, scheme: str) -> None:
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
-    page.keyboard.press("Tab")  # keyboard modality: focus() then shows :focus-visible
-    for place, selector in FOCUS_PLACES.items():
-        found = page.evaluate(CONTRAST, selector)
-        assert found["active"], place
-        assert found["style"] != "none" and found["width"] >= 2, f"{place}: no focus outline"
-        assert found["ratio"] >= 3, f"{place}: focus outline contrast {found['ratio']:.2f}:1"
-    context.close()
 
 
 def test_no_console_error_on_the_catalogue_and_the_dashboard(page, site_url: str) -> None:
@@ -342,34 +238,6 @@ def test_glossary_terms_are_marked_once_reachable_by_keyboard_and_readable(page,
     home = (built_site / lang / "index.html").read_text(encoding="utf-8")
     titles = re.findall(r'<abbr title="([^"]+)"', home.split("<article", 1)[1])
     assert not [t for t in titles if "pilot" in t and ("this site" not in t and "den här sajten" not in t)], titles
-
-
-# --- dark mode ------------------------------------------------------------------------------
-
-DARK_PAGES = ["", "sv/coach-training/", "coach-training/progress/", "sv/modules/", "modules/green-waste-walk/",
-              "sv/checklists/", "films/green-waste-walk/", "coach-training/units/green-toolkit/", "sv/404.html"]
-
-
-@pytest.mark.parametrize("path", DARK_PAGES)
-def test_the_dark_scheme_passes_axe(browser, site_url: str, path: str) -> None:
-    context = browser.new_context(color_scheme="dark")
-    page = context.new_page()
-    page.goto(site_url + path, wait_until="networkidle")
-    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
-    page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    violations = [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
-    assert violations == [], "\n".join(violations)
-    context.close()
-
-
-def test_the_palette_toggle_cycles_automatic_light_and_dark(page, site_url: str) -> None:
-    page.goto(site_url, wait_until="networkidle")
-    schemes = []
-    for _ in range(3):
-        page.locator("form[data-md-component=palette] label:visible").first.click()
-        schemes.append(page.locator("body").get_attribute("data-md-color-scheme"))
-    assert {"default", "slate"} <= set(schemes), schemes
 
 
 # --- the "where to start" finder --------------------------------------------------------------

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from curriculum.layout import search_index_path
-from curriculum.searchindex import exclude_repeated_text, split_by_language
+from curriculum.searchindex import exclude_repeated_text, plain_text, split_by_language
 
 
 def _merged(site: Path, docs: list[dict]) -> None:
@@ -37,3 +37,23 @@ def test_a_pages_reference_list_is_marked_but_the_sources_page_keeps_its_own() -
     assert '<h2 id="why">' in marked
     assert exclude_repeated_text(html, "about/sources.md") == html
     assert exclude_repeated_text(html, "about/sources.sv.md") == html
+
+
+def test_an_entrys_text_keeps_its_words_without_materials_markup(tmp_path: Path) -> None:
+    text = "<p>Count CO<sub>2</sub>e in <code>kWh</code> &amp; litres.</p> <ul>\n<li>sort</li><li>shine</li></ul>"
+    assert plain_text(text) == "Count CO2e in kWh &amp; litres. sort shine"
+    _merged(tmp_path, [{"location": "modules/green-5s/", "title": "Green 5S", "text": text}])
+    split_by_language(tmp_path)
+    [doc] = json.loads(search_index_path(tmp_path, "en").read_text(encoding="utf-8"))["docs"]
+    assert doc["text"] == "Count CO2e in kWh &amp; litres. sort shine"
+
+
+def test_the_page_of_all_facilitator_notes_keeps_only_its_introduction() -> None:
+    html = ('<h1 id="all-facilitator-notes">All facilitator notes</h1><p>Collected from every unit.</p>'
+            '<h2 id="coach-role">Coach role</h2><p>note</p><h3 id="day-1">Day 1</h3><p>more</p>')
+    marked = exclude_repeated_text(html, "coach-training/facilitator-notes.sv.md")
+    assert '<h1 id="all-facilitator-notes">' in marked  # the title and introduction stay searchable
+    assert '<h2 data-search-exclude id="coach-role">' in marked and '<h3 data-search-exclude id="day-1">' in marked
+    # A unit's own facilitator notes stay in search.
+    unit = html.replace("all-facilitator-notes", "coach-role-and-contracting")
+    assert exclude_repeated_text(unit, "coach-training/units/coach-role-and-contracting.md") == unit

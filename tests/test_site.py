@@ -154,6 +154,16 @@ def test_repeated_text_is_kept_out_of_the_search_index(built_site: Path) -> None
         assert any(item in doc["text"] for location, doc in docs.items() if "/modules/" in f"/{location}")
         sources = " ".join(doc["text"] for location, doc in docs.items() if location.startswith(f"{prefix}about/sources/"))
         assert "Kalemkerian" in sources
+        # The trainer pages that collect every unit's key points and facilitator notes keep only
+        # their title and introduction; the units keep their own.
+        for collected in ("coach-training/key-points/", "coach-training/facilitator-notes/"):
+            assert [location for location in docs if location.startswith(prefix + collected)] == [prefix + collected]
+        unit = next(iter(curriculum.units.values()))
+        point = unit.key_points[language][0]
+        assert point not in docs[f"{prefix}coach-training/key-points/"]["text"]
+        unit_url = page_url(unit.key, language)
+        assert any(point in doc["text"] for location, doc in docs.items() if location.startswith(unit_url))
+        assert "<p>" not in " ".join(doc["text"] for doc in docs.values())  # words, not Material's markup
 
 
 def test_no_page_requests_a_font_host(built_site: Path) -> None:

@@ -1,0 +1,80 @@
+"""How the site looks in Chromium, in both languages: the focus ring against what is behind it,
+and the dark colour scheme (axe on it, and the palette toggle that switches to it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_browser import AXE_TAGS
+
+pytestmark = pytest.mark.browser
+
+LANGS = ["", "sv/"]
+
+
+# --- visible focus against the rendered background ------------------------------------------
+
+CONTRAST = """sel => {
+  const e = document.querySelector(sel);
+  e.focus();
+  const s = getComputedStyle(e);
+  const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  let n = e.parentElement, bg = null;
+  while (n) { const c = rgb(getComputedStyle(n).backgroundColor); if (c.length === 3 || c[3] > 0.5) { bg = c; break; } n = n.parentElement; }
+  bg = bg || [255, 255, 255];
+  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const a = lum(rgb(s.outlineColor)), b = lum(bg);
+  return {width: parseFloat(s.outlineWidth), style: s.outlineStyle, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+          active: document.activeElement === e};
+}"""
+
+FOCUS_PLACES = {
+    "header": ".md-header a.md-logo",
+    "tabs": ".md-tabs__link",
+    "content": ".md-content a[href]",
+    "footer navigation": ".md-footer__link",
+    "footer": ".md-copyright a",
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_focus_ring_contrasts_three_to_one_with_what_is_behind_it(browser, site_url: str, lang: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
+    page.keyboard.press("Tab")  # keyboard modality: focus() then shows :focus-visible
+    for place, selector in FOCUS_PLACES.items():
+        found = page.evaluate(CONTRAST, selector)
+        assert found["active"], place
+        assert found["style"] != "none" and found["width"] >= 2, f"{place}: no focus outline"
+        assert found["ratio"] >= 3, f"{place}: focus outline contrast {found['ratio']:.2f}:1"
+    context.close()
+
+# --- dark mode ------------------------------------------------------------------------------
+
+DARK_PAGES = ["", "sv/coach-training/", "coach-training/progress/", "sv/modules/", "modules/green-waste-walk/",
+              "sv/checklists/", "films/green-waste-walk/", "coach-training/units/green-toolkit/", "sv/404.html"]
+
+
+@pytest.mark.parametrize("path", DARK_PAGES)
+def test_the_dark_scheme_passes_axe(browser, site_url: str, path: str) -> None:
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    violations = [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
+    assert violations == [], "\n".join(violations)
+    context.close()
+
+
+def test_the_palette_toggle_cycles_automatic_light_and_dark(page, site_url: str) -> None:
+    page.goto(site_url, wait_until="networkidle")
+    schemes = []
+    for _ in range(3):
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        schemes.append(page.locator("body").get_attribute("data-md-color-scheme"))
+    assert {"default", "slate"} <= set(schemes), schemes

@@ -1,0 +1,161 @@
+"""The editorial checks (curriculum/editorial.py, the source types and film captions): each bad
+input fails with its file, line and message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_model import CHECKLIST, EN, SV, edit, problems_of
+
+SEQUENCE_PAGE = """---
+kind: page
+title: Where to start
+summary: Sequences.
+---
+
+# Where to start
+
+## Energy
+
+- **Sequence:** {{ module_link("waste-walk") }} →
+  {{ module_link("basics") }}
+"""
+
+PROGRAM_PAGE = """---
+kind: page
+title: Start program
+summary: A program.
+---
+
+# Start program
+
+## Modules { #modules }
+
+1. {{ module_link("waste-walk") }}: the walk.
+2. {{ module_link("basics") }}: the basics.
+"""
+
+PUBLISHED_FILM = """films:
+  - id: intro
+    title: {en: Intro, sv: Intro}
+    summary: {en: S, sv: S}
+    language: en
+    duration_seconds: 60
+    poster: assets/images/poster.svg
+    provider: youtube
+    video_id: TESTVIDEO01
+"""
+
+TERMS = """terms:
+  - english: curriculum
+    chosen: utbildningsmaterial
+    rejected: [kursplan]
+    why: {en: a kursplan is a syllabus, sv: en kursplan styr en kurs}
+"""
+
+
+def _published_film(project: Path, captions: str | None) -> None:
+    (project / "docs/assets/images").mkdir(parents=True)
+    (project / "docs/assets/images/poster.svg").write_text("<svg/>", encoding="utf-8")
+    (project / "data/films.yml").write_text(PUBLISHED_FILM + (f"    captions: {captions}\n" if captions else ""), encoding="utf-8")
+
+
+def test_a_source_without_type_fails(project: Path) -> None:
+    edit(project, "data/sources.yml", "    type: official\n", "")
+    assert "data/sources.yml:2: sources.type: 'epa-2006' has no type (add 'type:' with one of: peer-reviewed, official, book, report, web-page)" in problems_of(project)
+
+
+def test_a_source_with_an_unknown_type_fails(project: Path) -> None:
+    edit(project, "data/sources.yml", "type: official", "type: offical")
+    assert "data/sources.yml:3: sources.type: unknown type 'offical' (did you mean 'official'?)" in problems_of(project)
+
+
+def test_an_old_source_key_resolves_through_replaces(project: Path) -> None:
+    edit(project, "data/sources.yml", "    group: green-methods", "    replaces: [epa-2005]\n    group: green-methods")
+    for relative in (EN, SV):
+        edit(project, relative, "sources: [epa-2006]", "sources: [epa-2005]")
+        edit(project, relative, 'cite("epa-2006")', 'cite("epa-2005")')
+    curriculum = load_curriculum(project)
+    assert curriculum.sources["epa-2005"] is curriculum.sources["epa-2006"]
+
+
+def test_a_sequence_that_puts_a_module_before_its_prerequisite_fails(project: Path) -> None:
+    (project / "docs/where-to-start.md").write_text(SEQUENCE_PAGE, encoding="utf-8")
+    assert "docs/where-to-start.md:11: sequence: 'waste-walk' comes before 'basics', which it builds on (put 'basics' first, or correct the prerequisites in docs/modules/waste-walk.md)" in problems_of(project)
+
+
+def test_a_sequence_in_prerequisite_order_passes(project: Path) -> None:
+    text = SEQUENCE_PAGE.replace('module_link("waste-walk") }} →\n  {{ module_link("basics")', 'module_link("basics") }} →\n  {{ module_link("waste-walk")')
+    (project / "docs/where-to-start.md").write_text(text, encoding="utf-8")
+    assert not [p for p in problems_of(project) if "sequence" in p]
+
+
+def test_a_program_order_that_puts_a_module_before_its_prerequisite_fails(project: Path) -> None:
+    (project / "docs/programs").mkdir()
+    (project / "docs/programs/start-program.md").write_text(PROGRAM_PAGE, encoding="utf-8")
+    assert "docs/programs/start-program.md:11: program order: 'waste-walk' comes before 'basics', which it builds on (put 'basics' first, or correct the prerequisites in docs/modules/waste-walk.md)" in problems_of(project)
+
+
+def test_a_rejected_swedish_term_on_a_swedish_page_fails(project: Path) -> None:
+    (project / "data/terms.yml").write_text(TERMS, encoding="utf-8")
+    edit(project, SV, "Prepare.", "Läs kursplanen.")
+    assert f"{SV}:40: term: 'kursplan' is a rejected Swedish term; write 'utbildningsmaterial' (a kursplan is a syllabus)" in problems_of(project)
+
+
+def test_a_rejected_swedish_term_in_a_data_text_fails(project: Path) -> None:
+    (project / "data/terms.yml").write_text(TERMS, encoding="utf-8")
+    edit(project, CHECKLIST, "sv: Lyssna efter luftläckor.", "sv: Lyssna efter luftläckor enligt kursplanen.")
+    assert f"{CHECKLIST}:9: term: 'kursplan' is a rejected Swedish term; write 'utbildningsmaterial' (a kursplan is a syllabus)" in problems_of(project)
+
+
+def test_the_same_word_on_an_english_page_passes(project: Path) -> None:
+    (project / "data/terms.yml").write_text(TERMS, encoding="utf-8")
+    edit(project, EN, "Prepare.", "Prepare (a kursplan is a Swedish syllabus).")
+    assert not [p for p in problems_of(project) if "term:" in p]
+
+
+def test_an_admonition_without_title_on_a_swedish_page_fails(project: Path) -> None:
+    edit(project, SV, "Prepare.", "!!! tip\n    Förbered dig.")
+    assert f"{SV}:40: admonition: '!!! tip' has no title, so a Swedish reader sees Material's English 'Tip' (give it a Swedish title: !!! tip \"Tips\")" in problems_of(project)
+
+
+def test_an_english_admonition_title_on_a_swedish_page_fails(project: Path) -> None:
+    edit(project, SV, "Prepare.", '??? warning "Warning"\n    Se upp.')
+    assert f"{SV}:40: admonition: the title 'Warning' is English on a Swedish page (write for example \"Varning\")" in problems_of(project)
+
+
+def test_an_admonition_with_a_swedish_title_passes(project: Path) -> None:
+    edit(project, SV, "Prepare.", '!!! tip "Tips"\n    Förbered dig.')
+    assert not [p for p in problems_of(project) if "admonition" in p]
+
+
+def test_a_macro_missing_from_the_contributors_guide_fails(project: Path) -> None:
+    from curriculum.schema import MACROS
+
+    documented = "\n".join(f"`{name}()`" for name in MACROS if name != "film_usage")
+    guide = f"---\nkind: page\ntitle: Guide\nsummary: S.\n---\n\n# Guide\n\n## Macros {{ #macros }}\n\n{{% raw %}}\n{documented}\n{{% endraw %}}\n"
+    (project / "docs/about").mkdir()
+    (project / "docs/about/contributing.md").write_text(guide, encoding="utf-8")
+    problems = [p for p in problems_of(project) if ": macros:" in p]
+    assert problems == ["docs/about/contributing.md:9: macros: macro 'film_usage' is not documented (show how to call film_usage(…) and what it renders)"]
+
+
+def test_a_published_film_without_captions_fails(project: Path) -> None:
+    _published_film(project, None)
+    assert "data/films.yml:2: films.captions: missing (add {en: …, sv: …})" in problems_of(project)
+
+
+def test_a_caption_file_outside_the_captions_folder_fails(project: Path) -> None:
+    _published_film(project, "{en: intro.en.vtt, sv: assets/captions/intro.sv.vtt}")
+    assert "data/films.yml:10: films.captions.en: 'intro.en.vtt' should be 'assets/captions/intro.en.vtt' (captions are WebVTT files in docs/assets/captions/, named <film id>.<language>.vtt)" in problems_of(project)
+
+
+def test_a_caption_file_that_is_not_webvtt_fails(project: Path) -> None:
+    _published_film(project, "{en: assets/captions/intro.en.vtt, sv: assets/captions/intro.sv.vtt}")
+    folder = project / "docs/assets/captions"
+    folder.mkdir(parents=True)
+    (folder / "intro.en.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n", encoding="utf-8")
+    (folder / "intro.sv.vtt").write_text("1\n00:00:00,000 --> 00:00:01,000\nHej\n", encoding="utf-8")
+    problems = problems_of(project)
+    assert "data/films.yml:10: films.captions.sv: docs/assets/captions/intro.sv.vtt is not a WebVTT file (its first line must be WEBVTT)" in problems
+    assert not [p for p in problems if "captions.en" in p]
