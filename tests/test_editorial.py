@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from curriculum.loader import load_curriculum
 from tests.test_model import CHECKLIST, EN, SV, edit, problems_of
 
 SEQUENCE_PAGE = """---
