@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from curriculum.core import core
 from curriculum.serve import free_port
-from tests.site_pages import ROOT, copy_project
+from tests.site_pages import copy_project
 
 pytestmark = pytest.mark.build
 
 COPY = ("curriculum", "data", "docs", "overrides", "mkdocs.yml", "Makefile", "requirements.txt", "pyproject.toml")
-MAKE = ["make", f"VENV={ROOT / '.venv'}"]
+# The venv and core running this test (`make test CORE=properdocs` runs it in .venv-properdocs).
+MAKE = ["make", f"VENV={sys.prefix}", f"CORE={core()}"]
 
 
 def _replace(page: Path, old: str, new: str) -> int:
