@@ -162,3 +162,18 @@ def write_minimal_project(target: Path) -> Path:
     for shared in ("data/vocabularies.yml", "data/labels.yml"):
         shutil.copy(ROOT / shared, target / shared)
     return target
+
+
+def edit(project: Path, relative: str, old: str, new: str) -> None:
+    """Replace text once in a file of a test project; the text must be there."""
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_of(project: Path) -> list[str]:
+    """Every problem the content model finds in a test project, as its message."""
+    from curriculum.loader import collect
+
+    return [str(p) for p in collect(project)[1]]

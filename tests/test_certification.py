@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from curriculum import CURRICULUM_VERSION
-from curriculum.loader import collect, load_curriculum
+from curriculum.loader import load_curriculum
 from curriculum.model import RegisterEntry
 from curriculum.problems import Problem
 from curriculum.register import load_register
 from curriculum.render import Renderer
-from tests.minimal_project import ROOT
+from tests.minimal_project import ROOT, edit, problems_of
 
 RUBRIC = "data/rubric.yml"
 REGISTER = "data/register.yml"
@@ -55,17 +55,6 @@ REGISTER_ENTRY = f"""coaches:
     version: '{CURRICULUM_VERSION}'
     valid_until: 2030-06-30
 """
-
-
-def edit(project: Path, relative: str, old: str, new: str) -> None:
-    path = project / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def problems_of(project: Path) -> list[str]:
-    return [str(p) for p in collect(project)[1]]
 
 
 @pytest.fixture

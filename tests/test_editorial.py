@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from curriculum.loader import load_curriculum
-from tests.test_model import CHECKLIST, EN, SV, edit, problems_of
+from tests.minimal_project import edit, problems_of
+from tests.test_model import CHECKLIST, EN, SV
 
 SEQUENCE_PAGE = """---
 kind: page

@@ -6,23 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from curriculum.loader import collect, load_curriculum
+from curriculum.loader import load_curriculum
 from curriculum.problems import CurriculumError
+from tests.minimal_project import edit, problems_of
 
 EN = "docs/modules/waste-walk.md"
 SV = "docs/modules/waste-walk.sv.md"
 CHECKLIST = "data/checklists/walk.yml"
-
-
-def edit(project: Path, relative: str, old: str, new: str) -> None:
-    path = project / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def problems_of(project: Path) -> list[str]:
-    return [str(p) for p in collect(project)[1]]
 
 
 def test_minimal_project_is_valid(project: Path) -> None:

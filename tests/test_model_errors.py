@@ -12,14 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from curriculum.loader import collect
+from tests.minimal_project import problems_of
 from tests.test_model import EN, SV, edit
 
 BASICS = "docs/modules/basics.md"
-
-
-def problems_of(project: Path) -> list[str]:
-    return [str(p) for p in collect(project)[1]]
 
 
 CAUSE_ALONE = [

@@ -13,6 +13,7 @@ from curriculum.loader import collect, load_curriculum
 from curriculum.render import Renderer
 from curriculum.route import self_service_route
 from curriculum.support import cases_markdown, support_markdown
+from tests.minimal_project import edit
 
 EN = "docs/modules/waste-walk.md"
 SV = "docs/modules/waste-walk.sv.md"
@@ -39,13 +40,6 @@ CASES_YML = """cases:
     sources: [epa-2006]
     checked_on: 2026-06-01
 """
-
-
-def edit(project: Path, relative: str, old: str, new: str) -> None:
-    path = project / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture

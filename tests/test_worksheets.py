@@ -13,12 +13,12 @@ from markupsafe import escape
 
 from curriculum import LANGUAGES, layout
 from curriculum.formula import FormulaError, evaluate, parse, to_excel, to_words
-from curriculum.loader import collect, load_curriculum
+from curriculum.loader import load_curriculum
 from curriculum.render import Renderer
 from curriculum.render_sources import short_citation
 from curriculum.worksheet_model import format_number, reference_values
 from curriculum.worksheet_render import factor_table
-from tests.minimal_project import ROOT
+from tests.minimal_project import ROOT, edit, problems_of
 
 EXAMPLE_LABEL = {"en": "Example (illustrative)", "sv": "Exempel (fiktivt)"}
 CURRICULUM = load_curriculum(ROOT)
@@ -93,17 +93,6 @@ def sheet_project(project: Path) -> Path:
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace('{{ checklist("walk") }}', '{{ checklist("walk") }}\n\n{{ worksheet("leak-log") }}'), encoding="utf-8")
     return project
-
-
-def edit(project: Path, relative: str, old: str, new: str) -> None:
-    path = project / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def problems_of(project: Path) -> list[str]:
-    return [str(p) for p in collect(project)[1]]
 
 
 def test_the_sheet_project_is_valid_and_knows_who_uses_each_worksheet(sheet_project: Path) -> None:
