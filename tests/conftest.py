@@ -116,13 +116,13 @@ def site_port(pytestconfig: pytest.Config) -> int:
     return _shared(pytestconfig)[1]
 
 
-def test_build_environment(site_port: int) -> dict[str, str]:
+def publishing_build_environment(site_port: int) -> dict[str, str]:
     """Built as GitHub Actions builds it for publishing: with edit links and the repository link."""
     return {**os.environ, "SITE_URL": f"http://127.0.0.1:{site_port}/", "GITHUB_REPOSITORY": TEST_REPOSITORY}
 
 
 def _build_site(site: Path, port: int) -> None:
-    environment = test_build_environment(port)
+    environment = publishing_build_environment(port)
     result = subprocess.run(
         build_command("--strict", "--site-dir", str(site)),
         cwd=ROOT, capture_output=True, text=True, check=False, env=environment,

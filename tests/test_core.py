@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from curriculum.core import CORES, build_command, core
-from tests.conftest import test_build_environment
+from tests.conftest import publishing_build_environment
 from tests.site_pages import DOCS, ROOT
 
 pytestmark = [pytest.mark.site, pytest.mark.build]
@@ -32,7 +32,7 @@ def other_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path
     site = tmp_path_factory.mktemp("other-core") / "site"
     command = [str(python), *build_command("--strict", "--site-dir", str(site), name=name)[1:]]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False,
-                            env=test_build_environment(site_port))
+                            env=publishing_build_environment(site_port))
     assert result.returncode == 0, f"{name} build failed:\n{result.stdout}\n{result.stderr}"
     return site
 

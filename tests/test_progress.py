@@ -106,14 +106,16 @@ def test_progress_page_without_javascript_still_lists_units_and_steps(browser, s
 
 @pytest.mark.parametrize(("lang", "changed"), [("", "changed since you completed it"), ("sv/", "ändrad sedan du markerade den som klar")])
 def test_ticks_of_the_old_per_version_store_move_into_the_one_store(browser, site_url: str, lang: str, changed: str) -> None:
-    context = browser.new_context()
+    # The stores are in place before the first page runs. (Written from a page of the origin before
+    # navigating, Chromium could hand the next page to a new renderer before the writes reached it.)
+    legacy = {"unit:coach-role-and-contracting": "2025-06-01", "certification:foundations-complete": "2025-07-01",
+              "checklist:workshop-preparation:agree-goal": "2025-06-02"}
+    current = {"format": 2, "records": {"unit:green-toolkit":
+               {"done": True, "date": "2025-08-01", "version": "2025.2", "digest": "not-the-same"}}}
+    context = browser.new_context(storage_state={"cookies": [], "origins": [{"origin": site_url.rstrip("/"), "localStorage": [
+        {"name": "ecoleap-progress:2025.2", "value": json.dumps(legacy)},
+        {"name": "ecoleap-progress", "value": json.dumps(current)}]}]})
     page = context.new_page()
-    page.goto(site_url + "404-probe.txt")  # the site's origin, before any of its pages ran
-    page.evaluate("""() => { localStorage.clear();
-        localStorage.setItem('ecoleap-progress:2025.2', JSON.stringify({'unit:coach-role-and-contracting': '2025-06-01',
-            'certification:foundations-complete': '2025-07-01', 'checklist:workshop-preparation:agree-goal': '2025-06-02'}));
-        localStorage.setItem('ecoleap-progress', JSON.stringify({format: 2, records: {'unit:green-toolkit':
-            {done: true, date: '2025-08-01', version: '2025.2', digest: 'not-the-same'}}})); }""")
     page.goto(site_url + lang + "coach-training/progress/", wait_until="networkidle")
     assert page.locator(UNIT_BOX).first.is_checked()
     assert page.locator('input[data-progress-key="step:foundations-complete"]').first.is_checked()
