@@ -74,6 +74,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                     item.add_marker(marker)
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-xdist has given each grouped test its group
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """A worker of `--dist loadgroup` whose grouped tests lost their group would spread a shared
+    set-up (the PDFs, the mike deploys, vnu) over every worker and run it several times, silently
+    (pytest 9.2 with pytest-xdist 3.8: pytest-dev/pytest-xdist#1386). Stop such a run instead."""
+    if not getattr(session.config.option, "loadgroup", False):
+        return
+    lost = [item.nodeid for item in session.items if item.get_closest_marker("xdist_group") and "@" not in item.nodeid]
+    if lost:
+        raise pytest.UsageError(
+            f"--dist loadgroup ignored the xdist_group of {len(lost)} tests (first: {lost[0]}); "
+            "this pytest and pytest-xdist do not work together: see requirements.in")
+
+
 def _shared(config: pytest.Config) -> tuple[Path, int]:
     if hasattr(config, "workerinput"):
         return Path(config.workerinput[_SHARED]), int(config.workerinput[_PORT])

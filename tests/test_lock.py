@@ -3,6 +3,9 @@ with hashes, final releases only and MkDocs below 2 (curriculum/lockfile.py)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tomllib
 from importlib import metadata
 
@@ -66,3 +69,31 @@ GOOD_HASH = "    --hash=sha256:" + "a" * 64
 ])
 def test_a_bad_lock_is_refused_with_its_line(lock: str, message: str) -> None:
     assert problems(lock) == [message]
+
+
+GROUPED_TESTS = '''
+import os
+import pytest
+
+pytestmark = pytest.mark.xdist_group("one")
+
+@pytest.mark.parametrize("number", range(6))
+def test_records_its_worker(number):
+    with open(os.path.join(os.environ["RAN"], f"ran-{number}"), "w") as record:
+        record.write(os.environ["PYTEST_XDIST_WORKER"])
+'''
+
+
+def test_the_locked_pytest_and_xdist_keep_a_group_on_one_worker(tmp_path) -> None:
+    """`make test` relies on `--dist loadgroup` to make the PDFs, vnu's report and the mike
+    deploys once; pytest 9.2 with pytest-xdist 3.8 silently spreads a group (xdist#1386)."""
+    (tmp_path / "test_grouped.py").write_text(GROUPED_TESTS, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-n", "3", "--dist", "loadgroup", "-p", "no:cacheprovider",
+         "--rootdir", str(tmp_path), str(tmp_path / "test_grouped.py")],
+        cwd=tmp_path, capture_output=True, text=True, check=False, env={**os.environ, "RAN": str(tmp_path)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    records = list(tmp_path.glob("ran-*"))
+    workers = {path.read_text() for path in records}
+    assert len(records) == 6
+    assert len(workers) == 1, f"one group ran on {sorted(workers)}"

@@ -33,6 +33,9 @@ from tests.site_pages import ROOT
 
 OFFLINE_BUDGET = 8_000_000
 
+# One worker builds the offline copy and runs every test of it; the others go on with the rest.
+pytestmark = pytest.mark.xdist_group("offline-copy")
+
 
 @pytest.fixture(scope="module")
 def offline_copy(pytestconfig: pytest.Config) -> Path:

@@ -37,6 +37,9 @@ CHECKLIST_BUDGET = 150_000
 A4 = (595.28, 841.89)  # points
 VERSION_WORDS = {"en": "Curriculum version", "sv": "Utbildningsversion"}
 
+# One worker makes the PDFs and runs every test of them; the others go on with the rest.
+pytestmark = pytest.mark.xdist_group("pdfs")
+
 
 @pytest.fixture(scope="module")
 def pdfs(request: pytest.FixtureRequest) -> Path:
