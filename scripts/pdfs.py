@@ -67,18 +67,40 @@ def _show(page: Page, base: str, document: str) -> None:
     page.unroute(base + BOOK_PAGE)
 
 
-def print_book(page: Page, base: str, document: str, footer: str) -> bytes:
-    """Print twice: the first print tells on which page each chapter starts."""
+def print_book(page: Page, base: str, document: str, footer: str, guess: dict[str, int] | None = None) -> bytes:
+    """The book as Chromium prints it, with its bookmarks mended (`print_unmended`)."""
+    return mend_outline(*print_unmended(page, base, document, footer, guess))
+
+
+def print_unmended(page: Page, base: str, document: str, footer: str,
+                   guess: dict[str, int] | None = None) -> tuple[bytes, list[str]]:
+    """The printed book and its headings, for `mend_titles`. Printed twice: the first print tells
+    on which page each chapter starts. With a `guess` of those pages (a kit: one chapter after a
+    one-page cover), printed once when the chapters start where guessed."""
     _show(page, base, document)
-    first = PdfReader(io.BytesIO(_pdf(page, footer, tagged=False)))
-    numbers = {name.lstrip("/"): first.get_destination_page_number(dest) + 1
-               for name, dest in first.named_destinations.items()}
+    headings = page.evaluate(
+        "() => Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'), h => h.innerText.replace(/¶$/, ''))")
+    if guess:
+        _number_contents(page, guess)
+        printed = _pdf(page, footer)
+        started = chapter_pages(printed)
+        if all(started.get(anchor) == number for anchor, number in guess.items()):
+            return printed, headings
+    _number_contents(page, chapter_pages(_pdf(page, footer, tagged=False)))
+    return _pdf(page, footer), headings
+
+
+def chapter_pages(pdf: bytes) -> dict[str, int]:
+    """The page (from 1) on which each named destination (a chapter's anchor) starts."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
+            for name, dest in reader.named_destinations.items()}
+
+
+def _number_contents(page: Page, numbers: dict[str, int]) -> None:
     page.evaluate(
         """numbers => document.querySelectorAll("[data-toc-for]").forEach(span => {
              span.textContent = numbers[span.dataset.tocFor] || ""; })""", numbers)
-    headings = page.evaluate(
-        "() => Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'), h => h.innerText.replace(/¶$/, ''))")
-    return mend_outline(_pdf(page, footer), headings)
 
 
 def _squeezed(text: str) -> str:
@@ -88,8 +110,17 @@ def _squeezed(text: str) -> str:
 def mend_outline(pdf: bytes, headings: list[str]) -> bytes:
     """Chromium drops the space where a long heading wraps when it makes the heading's bookmark
     ("Lean foundationswith green glasses"); give each bookmark its heading's own words back."""
-    spelled = {_squeezed(text): " ".join(text.split()) for text in headings}
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    if not mend_titles(writer, headings):
+        return pdf
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def mend_titles(writer: PdfWriter, headings: list[str]) -> int:
+    """`mend_outline` on a PDF being written (a kit, before its sheets are added); bookmarks mended."""
+    spelled = {_squeezed(text): " ".join(text.split()) for text in headings}
     mended = 0
     pending = [writer.root_object.get("/Outlines")]
     while pending:
@@ -102,11 +133,7 @@ def mend_outline(pdf: bytes, headings: list[str]) -> bytes:
             item[NameObject("/Title")] = TextStringObject(spelled[_squeezed(title)])
             mended += 1
         pending += [item.get("/First"), item.get("/Next")]
-    if not mended:
-        return pdf
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    return mended
 
 
 def print_checklists(reader: Page, page: Page, base: str, curriculum: Curriculum, language: str, out: Path) -> list[Path]:

@@ -136,8 +136,10 @@ def print_kits(page: Page, reader: Page, base: str, curriculum: Curriculum, lang
         document = pdf_compose.compose_book(reader, base, curriculum, book, language).replace(
             "</ol></nav>", f"</ol></nav><h2>{html.escape(curriculum.label('kit_sheets', language))}</h2><ol class=\"kit-sheets\">{sheets}</ol>", 1)
         footer = pdfs._footer(f"{book.title} · EcoLeap Production · {curriculum.label('curriculum_version', language)} {CURRICULUM_VERSION}")
-        guide = pdfs.print_book(page, base, document, footer)
-        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(guide)))
+        # The cover (contents and the list of sheets) fits on one page, so the guide starts on page 2.
+        guide, headings = pdfs.print_unmended(page, base, document, footer, guess={book.chapters[0].anchor: 2})
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(guide)))  # read and written once
+        pdfs.mend_titles(writer, headings)
         workbooks = []
         for kind, item in order:
             if kind == "checklist":
