@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from curriculum.layout import page_url
 from tests.browser import watch
@@ -81,8 +82,7 @@ def test_catalogue_filter_shows_exactly_the_modules_of_the_chosen_program(page, 
     page.select_option(".catalogue__filters select[name=program]", "in-depth")
     assert sorted(page.eval_on_selector_all(".module-card", VISIBLE_CARDS)) == in_depth
     page.click(".catalogue__filters button[type=reset]")
-    page.wait_for_function("n => document.querySelectorAll('.module-card').length === n"
-                           " && [...document.querySelectorAll('.module-card')].every(c => c.checkVisibility())", arg=len(every))
+    expect(page.locator(".module-card").filter(visible=True)).to_have_count(len(every))
 
 
 def test_catalogue_without_javascript_is_a_plain_grouped_list(browser, site_url: str) -> None:

@@ -13,7 +13,8 @@ from curriculum.core import CORES, build_command, core
 from tests.conftest import publishing_build_environment
 from tests.site_pages import DOCS, ROOT
 
-pytestmark = [pytest.mark.site, pytest.mark.build]
+# One worker builds with the other core and runs every test of it.
+pytestmark = [pytest.mark.site, pytest.mark.build, pytest.mark.xdist_group("other-core")]
 
 VENVS = {"mkdocs": ROOT / ".venv", "properdocs": ROOT / ".venv-properdocs"}
 GENERATOR = re.compile(rb'\s*<meta name="generator" content="[^"]*">')

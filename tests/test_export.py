@@ -18,6 +18,9 @@ from curriculum.export import rebase
 from tests.conftest import TEST_REPOSITORY
 from tests.site_pages import DOCS, ROOT
 
+# One worker renders the Markdown and builds it plainly, once, and runs every test of it.
+pytestmark = pytest.mark.xdist_group("export")
+
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:

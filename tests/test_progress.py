@@ -7,11 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from curriculum import CURRICULUM_VERSION
 
 pytestmark = pytest.mark.browser
 
+SOME_TEXT = re.compile(r"\S")  # Playwright's expect() polls from Python: a string predicate
+# run in the page (wait_for_function) is eval, which the site's CSP rightly refuses.
 UNIT_BOX = 'input[data-progress-key="unit:coach-role-and-contracting"]'
 
 
@@ -51,7 +54,7 @@ def test_export_then_import_into_a_fresh_browser_profile(browser, site_url: str,
     other.goto(site_url + "sv/coach-training/progress/", wait_until="networkidle")
     assert not other.locator(UNIT_BOX).first.is_checked()
     other.set_input_files('input[data-progress-action="import"]', str(exported))
-    other.wait_for_function("document.querySelector('.progress-tools__status').textContent.length > 0")
+    expect(other.locator(".progress-tools__status")).to_have_text(SOME_TEXT)
     assert other.locator(UNIT_BOX).first.is_checked()
     assert other.locator('[data-progress-stage="certification"] .progress-tools__count').inner_text() == "1"
     other.reload(wait_until="networkidle")
@@ -71,11 +74,11 @@ def test_import_takes_an_older_versions_export_and_refuses_a_newer_one(page, sit
     page.goto(site_url + lang + "coach-training/progress/", wait_until="networkidle")
     status = page.locator(".progress-tools__status")
     page.set_input_files('input[data-progress-action="import"]', str(newer))
-    page.wait_for_function("document.querySelector('.progress-tools__status').textContent.length > 0")
+    expect(status).to_have_text(SOME_TEXT)
     assert "2999.1" in status.inner_text()
     assert not page.locator('input[data-progress-key="unit:green-toolkit"]').first.is_checked()
     page.set_input_files('input[data-progress-action="import"]', str(older))
-    page.wait_for_function("() => !document.querySelector('.progress-tools__status').textContent.includes('2999')")
+    expect(status).not_to_contain_text("2999")
     assert re.search(r"\b2\b", status.inner_text()), status.inner_text()  # the two self-study ticks
     assert page.locator(UNIT_BOX).first.is_checked()
     assert page.locator('input[data-progress-key="step:foundations-complete"]').first.is_checked()
