@@ -152,13 +152,15 @@ def print_checklists(reader: Page, page: Page, base: str, curriculum: Curriculum
     return written
 
 
-def write_pdfs(site: Path, out: Path, browser: Browser | None = None) -> list[Path]:
-    """Every PDF, in every language, into `out`; with a running browser, or one of its own."""
+def write_pdfs(site: Path, out: Path, browser: Browser | None = None,
+               languages: tuple[str, ...] = LANGUAGES) -> list[Path]:
+    """Every PDF, in every language (or those given), into `out`; with a running browser, or one
+    of its own."""
     if browser is None:
         with sync_playwright() as playwright:
             own = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             try:
-                return write_pdfs(site, out, own)
+                return write_pdfs(site, out, own, languages)
             finally:
                 own.close()
     curriculum = load_curriculum(PROJECT_ROOT)
@@ -170,7 +172,7 @@ def write_pdfs(site: Path, out: Path, browser: Browser | None = None) -> list[Pa
     reader.route("**/*", lambda route: route.continue_() if route.request.resource_type == "document" else route.abort())
     with serve(site) as base:
         try:
-            for language in LANGUAGES:
+            for language in languages:
                 version = f'{curriculum.label("curriculum_version", language)} {CURRICULUM_VERSION}'
                 for book in books(curriculum, language):
                     start = time.monotonic()

@@ -38,23 +38,25 @@ CHECKLIST_BUDGET = 150_000
 A4 = (595.28, 841.89)  # points
 VERSION_WORDS = {"en": "Curriculum version", "sv": "Utbildningsversion"}
 
-# One worker makes the PDFs and runs every test of them; the others go on with the rest.
-pytestmark = pytest.mark.xdist_group("pdfs")
+# Per language, one worker makes the PDFs and runs every test of them: the two languages are made
+# side by side, and the other workers go on with the rest.
+IN_GROUPS = [pytest.param(language, marks=pytest.mark.xdist_group(f"pdfs-{language}")) for language in LANGUAGES]
 
 
-@pytest.fixture(scope="module")
-def pdfs(request: pytest.FixtureRequest) -> Path:
-    # Only the worker that makes the PDFs needs a built site. Making them is the longest chain of
-    # work in the suite, so it goes ahead of the other workers for the CPU where the OS lets it
-    # (as root, as in CI); its own Chromium, started now, inherits that priority.
+@pytest.fixture
+def pdfs(request: pytest.FixtureRequest, language: str) -> Path:
+    """The PDFs of the test's language. Only the worker that makes them needs a built site.
+    Making them is the longest chain of work in the suite, so it goes ahead of the other workers
+    for the CPU where the OS lets it (as root, as in CI); its own Chromium, started now, inherits
+    that priority."""
     def make(out: Path) -> None:
         site = request.getfixturevalue("built_site")
         raised = _raise_priority(5)
         try:
-            write_pdfs(site, out)
+            write_pdfs(site, out, languages=(language,))
         finally:
             os.nice(raised)  # lowering a priority again is always allowed
-    return made_once(request.config, "pdfs", make)
+    return made_once(request.config, f"pdfs-{language}", make)
 
 
 def _raise_priority(steps: int) -> int:
@@ -96,7 +98,7 @@ def test_module_book_runs_in_program_order_as_the_navigation_lists_the_modules(l
     assert len(in_nav) == len(curriculum.modules), "a module guide is missing from the navigation"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", IN_GROUPS)
 @pytest.mark.parametrize("book_index", range(len(BOOKS)), ids=BOOKS)
 def test_book_has_contents_page_numbers_and_every_chapter_in_order(pdfs: Path, book_index: int, language: str) -> None:
     curriculum = load_curriculum(ROOT)
@@ -134,7 +136,7 @@ def test_book_has_contents_page_numbers_and_every_chapter_in_order(pdfs: Path, b
     assert not missing, f"{path.name}: no bookmark spelled {sorted(missing)}"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", IN_GROUPS)
 def test_every_checklist_prints_on_one_a4_page(pdfs: Path, language: str) -> None:
     curriculum = load_curriculum(ROOT)
     for checklist in curriculum.checklists.values():
@@ -155,7 +157,7 @@ WORKSHEET_WORDS = {"en": "EcoLeap Production worksheet", "sv": "Arbetsblad från
 HOW_TO = {"en": "how to fill it in", "sv": "så fyller du i bladet"}
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", IN_GROUPS)
 def test_every_worksheet_prints_as_the_sheet_on_one_a4_page_and_its_instructions_on_the_next(pdfs: Path, language: str) -> None:
     c = load_curriculum(ROOT)
     for sheet in c.worksheets.values():
@@ -187,7 +189,7 @@ def test_a_worksheet_with_text_under_11_pt_is_not_printed(browser) -> None:
     page.close()
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", IN_GROUPS)
 def test_every_module_has_a_facilitator_kit_with_its_sheets_in_running_order(pdfs: Path, language: str) -> None:
     c = load_curriculum(ROOT)
     for module in c.modules.values():
