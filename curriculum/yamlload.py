@@ -89,6 +89,9 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Any, list[Problem
     return data, _duplicate_problems(fast, path)
 
 
+_FLOW = {"while parsing a flow sequence": ("[", "]"), "while parsing a flow mapping": ("{", "}")}
+
+
 def _parse_slowly(text: str, path: str, offset: int) -> tuple[Any, list[Problem]]:
     loader = _LineLoader(text, offset)
     try:
@@ -98,6 +101,12 @@ def _parse_slowly(text: str, path: str, offset: int) -> tuple[Any, list[Problem]
             # The end of the file is where the parser gave up, not where the author erred.
             line = error.context_mark.line + 1 + offset
             return None, [Problem(path, line, "yaml", "a quoted text starts here and is never closed (add the closing quote)")]
+        if error.context in _FLOW and error.context_mark and error.problem_mark:
+            # `topics: [a, b` runs on into the next lines; the author erred where the bracket opens.
+            line, stopped = (mark.line + 1 + offset for mark in (error.context_mark, error.problem_mark))
+            opening, closing = _FLOW[error.context]
+            return None, [Problem(path, line, "yaml", f"the {opening} that starts here is not closed before line {stopped} "
+                                                      f"(add the closing {closing}, or a comma between items)")]
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + offset
         what = error.problem or "could not parse"

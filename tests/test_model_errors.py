@@ -28,6 +28,9 @@ CAUSE_ALONE = [
                  f"{BASICS}:3: id: 'Basics' must equal the file name 'basics' (rename one of them)", id="bad-id"),
     pytest.param(BASICS, "title: Waste walk", 'title: "Waste walk',
                  f"{BASICS}:4: yaml: a quoted text starts here and is never closed (add the closing quote)", id="unclosed-quote"),
+    pytest.param(BASICS, "checklists: [walk]", "checklists: [walk",
+                 f"{BASICS}:17: yaml: the [ that starts here is not closed before line 18 (add the closing ], or a comma between items)",
+                 id="unclosed-bracket"),
     pytest.param("data/checklists/walk.yml", None, "",
                  "data/checklists/walk.yml:1: file: the file is empty (write its content, or delete the file)", id="empty-checklist"),
     pytest.param("data/glossary.yml", None, "",
@@ -147,4 +150,4 @@ def test_swedish_macro_calls_in_another_order_point_at_the_first_difference(proj
 
 def test_a_translation_that_fails_to_load_is_not_compared_with_the_english_page(project: Path) -> None:
     edit(project, SV, "kind: module\n", "kind: module\ntitle: [\n")
-    assert problems_of(project) == [f"{SV}:5: yaml: expected ',' or ']', but got ':' (check the indentation, and quote text that contains ': ' or starts with a symbol)"]
+    assert problems_of(project) == [f"{SV}:3: yaml: the [ that starts here is not closed before line 5 (add the closing ], or a comma between items)"]

@@ -8,7 +8,6 @@ workers (`made_once` in conftest.py).
 from __future__ import annotations
 
 import io
-import os
 import re
 import zipfile
 from pathlib import Path
@@ -45,26 +44,10 @@ IN_GROUPS = [pytest.param(language, marks=pytest.mark.xdist_group(f"pdfs-{langua
 
 @pytest.fixture
 def pdfs(request: pytest.FixtureRequest, language: str) -> Path:
-    """The PDFs of the test's language. Only the worker that makes them needs a built site.
-    Making them is the longest chain of work in the suite, so it goes ahead of the other workers
-    for the CPU where the OS lets it (as root, as in CI); its own Chromium, started now, inherits
-    that priority."""
-    def make(out: Path) -> None:
-        site = request.getfixturevalue("built_site")
-        raised = _raise_priority(5)
-        try:
-            write_pdfs(site, out, languages=(language,))
-        finally:
-            os.nice(raised)  # lowering a priority again is always allowed
-    return made_once(request.config, f"pdfs-{language}", make)
-
-
-def _raise_priority(steps: int) -> int:
-    try:
-        os.nice(-steps)
-    except PermissionError:
-        return 0
-    return steps
+    """The PDFs of the test's language, printed by the worker's browser. Only the worker that
+    makes them needs a built site."""
+    return made_once(request.config, f"pdfs-{language}", lambda out: write_pdfs(
+        request.getfixturevalue("built_site"), out, request.getfixturevalue("browser"), (language,)))
 
 
 def _text(reader: PdfReader, page_number: int) -> str:
