@@ -44,6 +44,10 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 class _Server(ThreadingHTTPServer):
+    # Four test workers' browsers open many connections at once; socketserver's default backlog
+    # of 5 made the kernel drop some while the serving thread waited for the CPU.
+    request_queue_size = 128
+
     def handle_error(self, request: object, client_address: object) -> None:
         # A browser that closes a connection mid-response (a page left before an asset arrived)
         # is normal; anything else is still reported.
