@@ -163,6 +163,11 @@ def _input(reader: FieldReader, line: int, value: object, factors: dict[str, Fac
     factor = entry.get("factor")
     if factor is not None and not _known_factor(reader, factor, entry.line_of("factor"), "calculators.inputs.factor", factors):
         factor = None
+    if factor is not None and "unit" in entry and any(text != factors[factor].unit for text in unit.values()):
+        # The field starts at the factor's value, so it must say the unit the factor's source gives.
+        reader.fail(entry.line_of("unit"), "calculators.inputs.unit",
+                    f"'{next(iter(unit.values()))}' is not the unit of factor '{factor}' "
+                    f"(use '{factors[factor].unit}', as in data/factors.yml)")
     if input_id and label:
         return CalculatorInput(input_id, label, unit, help_text, required, maximum, factor, tuple(choices))
     return None

@@ -91,7 +91,7 @@ def test_csv_export_has_inputs_and_results(page, site_url: str, tmp_path: Path, 
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == 1 + 6 + 4, lines
     assert kwh_row in lines
-    factor_row = "Emission factor of the electricity,0.059,kg CO2e/kWh," if not lang else "Emissionsfaktor för elen;0,059;kg CO2e/kWh;"
+    factor_row = "Emission factor of the electricity,0.059,kg CO2/kWh," if not lang else "Emissionsfaktor för elen;0,059;kg CO2/kWh;"
     assert factor_row in lines
     assert all(line.count(separator) == 3 for line in lines), lines
 
@@ -126,7 +126,7 @@ def test_idle_energy_with_a_switch_off_routine(page, site_url: str) -> None:
     page.goto(site_url + "tools/idle-energy/", wait_until="networkidle")
     _type(page, {"idle-kw-1": "2", "idle-hours-1": "40", "idle-kw-2": "0.5", "idle-hours-2": "100",
                  "weeks": "46", "share": "50", "price": "1"})
-    # (2 x 40 + 0.5 x 100) x 46 = 5980 kWh; half of it saved; x 0.059 kg CO2e/kWh
+    # (2 x 40 + 0.5 x 100) x 46 = 5980 kWh; half of it saved; x 0.059 kg CO2/kWh
     assert _result(page, "kwh") == "5,980"
     assert _result(page, "saved-kwh") == "2,990"
     assert _result(page, "saved-cost") == "2,990"

@@ -41,7 +41,7 @@ GOOD_CALCULATOR = """calculators:
             unit: {en: h/year, sv: tim/år}
           - id: factor
             label: {en: Factor, sv: Faktor}
-            unit: kg CO2e/kWh
+            unit: kg CO2/kWh
             factor: electricity-nordic-location
     results:
       - id: kwh
@@ -69,6 +69,8 @@ def test_a_good_calculator_file_has_no_problem(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("change", "message"), [
     (("factor: electricity-nordic-location", "factor: electricity-nordic-locaton"),
      "data/calculators.yml:12: calculators.inputs.factor: unknown factor 'electricity-nordic-locaton' (did you mean 'electricity-nordic-location'?) (add it to data/factors.yml or use one of its keys)"),
+    (("unit: kg CO2/kWh", "unit: kg CO2e/kWh"),
+     "data/calculators.yml:11: calculators.inputs.unit: 'kg CO2e/kWh' is not the unit of factor 'electricity-nordic-location' (use 'kg CO2/kWh', as in data/factors.yml)"),
     (("label: {en: Hours, sv: Timmar}", "label: {en: Hours}"),
      "data/calculators.yml:7: calculators.inputs.label.sv: missing translation (add the text in this language)"),
     (("example: {hours: 6000}", "example: {hour: 6000}"),
