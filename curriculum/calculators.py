@@ -13,8 +13,8 @@ from curriculum import LANGUAGES
 from curriculum.factors import Factor
 from curriculum.model import Text
 from curriculum.problems import Problem, did_you_mean
-from curriculum.reader import FieldReader
-from curriculum.yamlload import LineMapping, load_yaml_file
+from curriculum.reader import FieldReader, open_data_file
+from curriculum.yamlload import LineMapping
 
 CALCULATORS_FILE = "data/calculators.yml"
 _CALCULATOR_FIELDS = {"id", "groups", "factors", "results", "formula", "assumptions", "example"}
@@ -72,27 +72,13 @@ class Calculator:
 
 
 def load_calculators(root: Path, factors: dict[str, Factor], problems: list[Problem]) -> dict[str, Calculator]:
-    path = root / CALCULATORS_FILE
-    if not path.exists():
+    opened = open_data_file(root, CALCULATORS_FILE, {"calculators"}, problems)
+    if opened is None:
         return {}
-    reader = FieldReader(CALCULATORS_FILE, problems)
-    data, found = load_yaml_file(path, CALCULATORS_FILE)
-    problems += found
-    data = reader.mapping(data, 1, "file") if data is not None else None
-    if data is None:
-        return {}
-    reader.unknown_keys(data, {"calculators"}, "")
-    result: dict[str, Calculator] = {}
-    seen: dict[str, int] = {}
-    entries = reader.sequence(data, "calculators", "calculators")
-    for index, item in enumerate(entries):
-        entry = reader.mapping(item, entries.line_of(index), f"calculators[{index}]")
-        if entry is not None:
-            calculator = _calculator(reader, entry, factors)
-            if calculator:
-                reader.unique(seen, calculator.id, entry.line_of("id"), "calculators.id")
-                result[calculator.id] = calculator
-    return result
+    reader, data = opened
+    made = reader.entries(reader.sequence(data, "calculators", "calculators"), "calculators",
+                          lambda entry: _calculator(reader, entry, factors), lambda calculator: calculator.id)
+    return {calculator.id: calculator for calculator in made}
 
 
 def _calculator(reader: FieldReader, entry: LineMapping, factors: dict[str, Factor]) -> Calculator | None:

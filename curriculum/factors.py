@@ -13,8 +13,8 @@ from pathlib import Path
 
 from curriculum.model import Text
 from curriculum.problems import Problem, did_you_mean
-from curriculum.reader import FieldReader
-from curriculum.yamlload import LineMapping, load_yaml_file
+from curriculum.reader import FieldReader, open_data_file
+from curriculum.yamlload import LineMapping
 
 FACTORS_FILE = "data/factors.yml"
 KINDS = ("emission", "conversion")
@@ -41,27 +41,13 @@ class Factor:
 
 def load_factors(root: Path, sources: set[str], problems: list[Problem]) -> dict[str, Factor]:
     """The factors, checked against the bibliography keys; the file is optional."""
-    path = root / FACTORS_FILE
-    if not path.exists():
+    opened = open_data_file(root, FACTORS_FILE, {"factors"}, problems)
+    if opened is None:
         return {}
-    reader = FieldReader(FACTORS_FILE, problems)
-    data, found = load_yaml_file(path, FACTORS_FILE)
-    problems += found
-    data = reader.mapping(data, 1, "file") if data is not None else None
-    if data is None:
-        return {}
-    reader.unknown_keys(data, {"factors"}, "")
-    result: dict[str, Factor] = {}
-    seen: dict[str, int] = {}
-    entries = reader.sequence(data, "factors", "factors")
-    for index, item in enumerate(entries):
-        entry = reader.mapping(item, entries.line_of(index), f"factors[{index}]")
-        if entry is not None:
-            factor = _factor(reader, entry, sources)
-            if factor:
-                reader.unique(seen, factor.key, entry.line_of("key"), "factors.key")
-                result[factor.key] = factor
-    return result
+    reader, data = opened
+    made = reader.entries(reader.sequence(data, "factors", "factors"), "factors",
+                          lambda entry: _factor(reader, entry, sources), lambda factor: factor.key, id_key="key")
+    return {factor.key: factor for factor in made}
 
 
 def _factor(reader: FieldReader, entry: LineMapping, sources: set[str]) -> Factor | None:

@@ -4,14 +4,34 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
 
 from curriculum import LANGUAGES
 from curriculum.model import Text
 from curriculum.problems import Problem, did_you_mean
-from curriculum.yamlload import LineMapping, LineSequence
+from curriculum.yamlload import LineMapping, LineSequence, load_yaml_file
+
+Entry = TypeVar("Entry")
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def open_data_file(root: Path, relative: str, fields: set[str], problems: list[Problem]) -> tuple[FieldReader, LineMapping] | None:
+    """An optional data file's top-level mapping, its fields checked, and a reader for the rest;
+    None when the file is missing, or empty or unreadable (then `problems` says why)."""
+    path = root / relative
+    if not path.exists():
+        return None
+    reader = FieldReader(relative, problems)
+    data, found = load_yaml_file(path, relative)
+    problems += found
+    top = reader.mapping(data, 1, "file") if data is not None else None
+    if top is None:
+        return None
+    reader.unknown_keys(top, fields, "")
+    return reader, top
 
 
 class FieldReader:
@@ -138,6 +158,19 @@ class FieldReader:
             if key not in allowed:
                 name = f"{prefix}.{key}" if prefix else str(key)
                 self.fail(parent.line_of(key), name, f"unknown field{did_you_mean(str(key), allowed)}")
+
+    def entries(self, items: LineSequence, field: str, build: Callable[[LineMapping], Entry | None],
+                id_of: Callable[[Entry], str], id_key: str = "id") -> list[Entry]:
+        """Each mapping in `items` made by `build` (None when it has problems), in order; ids unique."""
+        made: list[Entry] = []
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items):
+            entry = self.mapping(item, items.line_of(index), f"{field}[{index}]")
+            value = build(entry) if entry is not None else None
+            if entry is not None and value:
+                self.unique(seen, id_of(value), entry.line_of(id_key), f"{field}.{id_key}")
+                made.append(value)
+        return made
 
     def unique(self, seen: dict[str, int], value: str, line: int, field: str) -> None:
         if value in seen:

@@ -13,8 +13,7 @@ from pathlib import Path
 from curriculum import CURRICULUM_VERSION
 from curriculum.model import RegisterEntry
 from curriculum.problems import Problem, did_you_mean
-from curriculum.reader import FieldReader
-from curriculum.yamlload import load_yaml_file
+from curriculum.reader import open_data_file
 
 REGISTER_FILE = "data/register.yml"
 CHANGELOG = "docs/about/changelog.md"
@@ -32,17 +31,11 @@ def known_versions(root: Path) -> set[str]:
 def load_register(root: Path, problems: list[Problem], today: datetime.date | None = None) -> tuple[RegisterEntry, ...]:
     """The register's entries; an empty register (`coaches: []`) is valid and expected until
     the first certification."""
-    path = root / REGISTER_FILE
-    if not path.exists():
+    opened = open_data_file(root, REGISTER_FILE, {"coaches"}, problems)
+    if opened is None:
         return ()
+    reader, top = opened
     today = today or datetime.date.today()
-    reader = FieldReader(REGISTER_FILE, problems)
-    data, found = load_yaml_file(path, REGISTER_FILE)
-    problems += found
-    top = reader.mapping(data, 1, "file") if data is not None else None
-    if top is None:
-        return ()
-    reader.unknown_keys(top, {"coaches"}, "")
     versions = known_versions(root)
     entries: list[RegisterEntry] = []
     seen: dict[str, int] = {}

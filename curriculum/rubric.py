@@ -11,8 +11,8 @@ from pathlib import Path
 
 from curriculum.model import Rubric, RubricCriterion, RubricLevel, Text
 from curriculum.problems import Problem
-from curriculum.reader import FieldReader
-from curriculum.yamlload import LineMapping, load_yaml_file
+from curriculum.reader import FieldReader, open_data_file
+from curriculum.yamlload import LineMapping
 
 RUBRIC_FILE = "data/rubric.yml"
 LEVELS = ("not-yet", "meets", "strong")  # in rising order; the pages explain them in this order
@@ -20,18 +20,10 @@ LEVELS = ("not-yet", "meets", "strong")  # in rising order; the pages explain th
 
 def load_rubric(root: Path, problems: list[Problem]) -> Rubric | None:
     """The rubric, or None when the file is missing (a project without coach training)."""
-    path = root / RUBRIC_FILE
-    if not path.exists():
+    opened = open_data_file(root, RUBRIC_FILE, {"levels", "criteria"}, problems)
+    if opened is None:
         return None
-    reader = FieldReader(RUBRIC_FILE, problems)
-    data, found = load_yaml_file(path, RUBRIC_FILE)
-    problems += found
-    if data is None:
-        return None
-    top = reader.mapping(data, 1, "file")
-    if top is None:
-        return None
-    reader.unknown_keys(top, {"levels", "criteria"}, "")
+    reader, top = opened
     levels = _levels(reader, top)
     criteria = _criteria(reader, top)
     if not any(c.must_pass for c in criteria) and criteria:

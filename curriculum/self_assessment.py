@@ -14,8 +14,8 @@ from pathlib import Path
 
 from curriculum.model import Text
 from curriculum.problems import Problem, did_you_mean
-from curriculum.reader import FieldReader
-from curriculum.yamlload import LineMapping, load_yaml_file
+from curriculum.reader import FieldReader, open_data_file
+from curriculum.yamlload import LineMapping
 
 SELF_ASSESSMENT_FILE = "data/self-assessment.yml"
 MIN_QUESTIONS, MAX_QUESTIONS = 12, 15
@@ -62,16 +62,10 @@ class SelfAssessment:
 
 
 def load_self_assessment(root: Path, modules: set[str], problems: list[Problem]) -> SelfAssessment | None:
-    path = root / SELF_ASSESSMENT_FILE
-    if not path.exists():
+    opened = open_data_file(root, SELF_ASSESSMENT_FILE, {"areas", "questions", "rules", "always"}, problems)
+    if opened is None:
         return None
-    reader = FieldReader(SELF_ASSESSMENT_FILE, problems)
-    data, found = load_yaml_file(path, SELF_ASSESSMENT_FILE)
-    problems += found
-    data = reader.mapping(data, 1, "file") if data is not None else None
-    if data is None:
-        return None
-    reader.unknown_keys(data, {"areas", "questions", "rules", "always"}, "")
+    reader, data = opened
     areas: list[Area] = []
     seen: dict[str, int] = {}
     listed = reader.sequence(data, "areas", "areas")

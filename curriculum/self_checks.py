@@ -133,15 +133,7 @@ def _self_check(path: Path, relative: str, units: set[str], titles: dict[tuple[s
     if items and not MIN_QUESTIONS <= len(items) <= MAX_QUESTIONS:
         reader.fail(data.line_of("questions"), "questions", f"{len(items)} questions; a self-check has {MIN_QUESTIONS} to {MAX_QUESTIONS}")
     sections = {lang: titles.get((unit or "", lang), {}) for lang in LANGUAGES}
-    questions = []
-    seen: dict[str, int] = {}
-    for index, item in enumerate(items):
-        entry = reader.mapping(item, items.line_of(index), f"questions[{index}]")
-        if entry is not None:
-            question = _question(reader, entry, sections)
-            if question:
-                reader.unique(seen, question.id, entry.line_of("id"), "questions.id")
-                questions.append(question)
+    questions = reader.entries(items, "questions", lambda entry: _question(reader, entry, sections), lambda question: question.id)
     if unit and questions and len(questions) == len(items):
         return SelfCheck(unit, tuple(questions))
     return None

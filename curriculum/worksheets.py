@@ -74,17 +74,9 @@ def _worksheet(reader: FieldReader, data: LineMapping, stem: str, factors: Mappi
         holder = LineMapping({"step": step})
         holder.line, holder.key_lines = steps.line_of(index), {"step": steps.line_of(index)}
         instructions.append(reader.text(holder, "step", "instructions"))
-    sections: list[Section] = []
-    ids: dict[str, int] = {}
-    section_ids: dict[str, int] = {}
+    ids: dict[str, int] = {}  # field ids, unique across the sections
     entries = reader.sequence(data, "sections", "sections")
-    for index, item in enumerate(entries):
-        entry = reader.mapping(item, entries.line_of(index), f"sections[{index}]")
-        if entry is not None:
-            section = _section(reader, entry, ids)
-            if section:
-                reader.unique(section_ids, section.id, entry.line_of("id"), "sections.id")
-                sections.append(section)
+    sections = reader.entries(entries, "sections", lambda entry: _section(reader, entry, ids), lambda section: section.id)
     if not entries:
         reader.fail(data.line_of("sections"), "sections", "a worksheet needs at least one section")
     _check_formulas(reader, sections, entries, factors)
