@@ -67,9 +67,9 @@ def _show(page: Page, base: str, document: str) -> None:
     page.unroute(base + BOOK_PAGE)
 
 
-def print_book(page: Page, base: str, document: str, footer: str, guess: dict[str, int] | None = None) -> bytes:
+def print_book(page: Page, base: str, document: str, footer: str) -> bytes:
     """The book as Chromium prints it, with its bookmarks mended (`print_unmended`)."""
-    return mend_outline(*print_unmended(page, base, document, footer, guess))
+    return mend_outline(*print_unmended(page, base, document, footer))
 
 
 def print_unmended(page: Page, base: str, document: str, footer: str,
