@@ -24,6 +24,12 @@ def _gzipped(path: str, mtime_ns: int) -> bytes:
 
 
 class _Handler(SimpleHTTPRequestHandler):
+    # Keep-alive, as GitHub Pages serves: a page's assets come over a few connections instead of
+    # one each (HTTP/1.0), so a loaded test machine opens far fewer. Every response, gzip or not,
+    # has its Content-Length; an idle connection is closed after a minute.
+    protocol_version = "HTTP/1.1"
+    timeout = 60
+
     def log_message(self, format: str, *args: object) -> None:  # quiet test output
         pass
 

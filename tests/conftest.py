@@ -180,5 +180,7 @@ def browser():
 def page(browser):
     context = browser.new_context()
     tab = context.new_page()
+    # Shown with a failing test: a page whose script did not arrive fails in ways that hide why.
+    tab.on("requestfailed", lambda request: print(f"request failed: {request.url} ({request.failure})"))
     yield tab
     context.close()
