@@ -23,6 +23,13 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
+def settled(page: Page) -> None:
+    """After a navigation that waited for "networkidle": wait for "load" too. Playwright's
+    networkidle is 500 ms without a request, whether or not the page has loaded, so on a starved
+    machine it can come before the page has even asked for its scripts; "load" comes after they ran."""
+    page.wait_for_load_state("load")
+
+
 @dataclass
 class PageWatch:
     """What a page did while a test used it: requests, console errors, failed responses, CSP."""

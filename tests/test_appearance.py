@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser import settled
 from tests.test_browser import AXE_TAGS
 
 pytestmark = pytest.mark.browser
@@ -44,6 +45,7 @@ def test_focus_ring_contrasts_three_to_one_with_what_is_behind_it(browser, site_
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
+    settled(page)
     page.keyboard.press("Tab")  # keyboard modality: focus() then shows :focus-visible
     for place, selector in FOCUS_PLACES.items():
         found = page.evaluate(CONTRAST, selector)
@@ -63,6 +65,7 @@ def test_the_dark_scheme_passes_axe(browser, site_url: str, path: str) -> None:
     context = browser.new_context(color_scheme="dark")
     page = context.new_page()
     page.goto(site_url + path, wait_until="networkidle")
+    settled(page)
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
@@ -73,6 +76,7 @@ def test_the_dark_scheme_passes_axe(browser, site_url: str, path: str) -> None:
 
 def test_the_palette_toggle_cycles_automatic_light_and_dark(page, site_url: str) -> None:
     page.goto(site_url, wait_until="networkidle")
+    settled(page)
     schemes = []
     for _ in range(3):
         page.locator("form[data-md-component=palette] label:visible").first.click()

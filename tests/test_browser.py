@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from curriculum.layout import page_url
-from tests.browser import watch
+from tests.browser import settled, watch
 from tests.site_pages import ROOT, english_sources
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -34,6 +34,7 @@ def test_page_has_no_axe_violation_no_console_error_and_no_third_party_request(v
     page = visits.new_page()
     seen = watch(page)
     page.goto(site_url + path, wait_until="networkidle")
+    settled(page)
     assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
     assert seen.csp_violations() == [], "Content-Security-Policy violations"
 
@@ -57,10 +58,13 @@ def test_a_sheets_ticks_survive_a_reload_and_are_shared_by_the_pages_two_languag
     item = _first_item("workshop-preparation")
     box = f'#checklist-workshop-preparation input[data-sheet-item="{item}"]'
     page.goto(site_url + "checklists/", wait_until="networkidle")
+    settled(page)
     page.locator(box).check()
     page.reload(wait_until="networkidle")
+    settled(page)
     assert page.locator(box).is_checked()
     page.goto(site_url + "sv/checklists/", wait_until="networkidle")
+    settled(page)
     assert page.locator(box).is_checked()
 
 
@@ -77,6 +81,7 @@ def test_catalogue_filter_shows_exactly_the_modules_of_the_chosen_program(page, 
     in_depth = sorted(linker.href(m.key) for m in modules if "in-depth" in m.programs)
     assert 0 < len(in_depth) < len(every), "the data no longer lets this filter show its effect"
     page.goto(site_url + "modules/", wait_until="networkidle")
+    settled(page)
     assert page.locator(".catalogue__filters").is_visible()
     assert sorted(page.eval_on_selector_all(".module-card", VISIBLE_CARDS)) == every
     page.select_option(".catalogue__filters select[name=program]", "in-depth")
@@ -96,6 +101,7 @@ def test_catalogue_without_javascript_is_a_plain_grouped_list(browser, site_url:
 
 def test_language_switcher_keeps_the_reader_on_the_same_page(page, site_url: str) -> None:
     page.goto(site_url + "about/contributing/#macros", wait_until="networkidle")
+    settled(page)
     page.evaluate("document.querySelector('a[hreflang=\"sv\"]').click()")
     page.wait_for_url("**/sv/about/contributing/**")
     assert page.url.endswith("/sv/about/contributing/#macros")

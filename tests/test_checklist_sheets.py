@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser import settled
+
 pytestmark = pytest.mark.browser
 
 LANGS = ["", "sv/"]
@@ -21,15 +23,19 @@ def _first_box(page):
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_tick_on_one_pages_checklist_does_not_appear_on_another_page(page, site_url: str, lang: str) -> None:
     page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
+    settled(page)
     _first_box(page).check()
     page.reload(wait_until="networkidle")
+    settled(page)
     assert _first_box(page).is_checked(), "the sheet forgot its own tick"
     for other in ("coach-training/units/coach-role-and-contracting/", "checklists/", "modules/green-kaizen-event/"):
         page.goto(site_url + lang + other, wait_until="networkidle")
+        settled(page)
         assert page.locator(SHEET).count() >= 1, other
         assert not _first_box(page).is_checked(), f"the tick leaked to {other}"
     other_lang = "sv/" if lang == "" else ""
     page.goto(site_url + other_lang + "coach-training/units/coach-role-and-contracting/", wait_until="networkidle")
+    settled(page)
     assert not _first_box(page).is_checked()
 
 
@@ -42,6 +48,7 @@ PRINT_PROBE = """() => { window.__printed = [];
 @pytest.mark.parametrize("lang", LANGS)
 def test_print_blank_prints_no_ticks_and_print_with_ticks_keeps_them(page, site_url: str, lang: str) -> None:
     page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
+    settled(page)
     _first_box(page).check()
     page.evaluate(PRINT_PROBE)
     page.emulate_media(media="print")  # the buttons themselves are hidden on paper: click them by script
@@ -54,6 +61,7 @@ def test_print_blank_prints_no_ticks_and_print_with_ticks_keeps_them(page, site_
     page.locator(f'{SHEET} [data-sheet-action="clear"]').click()
     assert not _first_box(page).is_checked()
     page.reload(wait_until="networkidle")
+    settled(page)
     assert not _first_box(page).is_checked()
 
 
@@ -61,6 +69,7 @@ def test_print_blank_prints_no_ticks_and_print_with_ticks_keeps_them(page, site_
                                              ("sv/", ["Företag", "Område eller linje", "Datum", "Vilka deltog", "Anteckningar"])])
 def test_the_printed_sheet_has_fields_to_fill_in_at_eleven_points(page, site_url: str, lang: str, words: list[str]) -> None:
     page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
+    settled(page)
     page.emulate_media(media="print")
     sheet = page.locator(SHEET)
     text = sheet.inner_text()

@@ -9,7 +9,7 @@ import pytest
 
 from curriculum.layout import offline_file
 from curriculum.loader import load_curriculum
-from tests.browser import watch
+from tests.browser import settled, watch
 from tests.site_pages import ROOT
 from tests.test_browser import AXE_RUN, AXE_TAGS
 from tests.test_offline_copy import offline_copy  # noqa: F401 (the fixture: the offline zip, unzipped)
@@ -41,6 +41,7 @@ def _answer_right(page, unit_id: str) -> None:
 def test_a_self_check_gives_feedback_and_is_recorded_and_shown_on_the_progress_page(
         page, site_url: str, lang: str, wrong: str, right: str, done: str) -> None:
     page.goto(site_url + lang + UNIT, wait_until="networkidle")
+    settled(page)
     first = page.locator(".self-check__question").first
     answer = first.get_attribute("data-answer")
     other = next(value for value in first.locator("input").evaluate_all("inputs => inputs.map(i => i.value)") if value != answer)
@@ -57,6 +58,7 @@ def test_a_self_check_gives_feedback_and_is_recorded_and_shown_on_the_progress_p
     record = page.evaluate("window.ecoleapProgress.get('selfcheck:facilitation-basics')")
     assert record["done"] is True and record["digest"] == page.locator("[data-self-check]").get_attribute("data-digest")
     page.goto(site_url + lang + "coach-training/progress/", wait_until="networkidle")
+    settled(page)
     row = page.locator('[data-self-check-unit="facilitation-basics"] .self-check-summary__state')
     assert row.inner_text() == ("Done " if not lang else "Klart ") + record["date"]
     other_row = page.locator('[data-self-check-unit="green-toolkit"] .self-check-summary__state')
@@ -65,6 +67,7 @@ def test_a_self_check_gives_feedback_and_is_recorded_and_shown_on_the_progress_p
 
 def test_a_self_check_asks_for_an_answer_before_checking(page, site_url: str) -> None:
     page.goto(site_url + UNIT, wait_until="networkidle")
+    settled(page)
     first = page.locator(".self-check__question").first
     first.locator('[data-self-check-action="check"]').click()
     assert first.locator(".self-check__feedback").inner_text() == "Choose an answer first."
@@ -98,6 +101,7 @@ def _assessment_address(low_area: str) -> str:
 def test_the_self_assessment_gives_a_profile_and_a_first_sequence_from_the_address(
         page, site_url: str, lang: str, score: str, total: str) -> None:
     page.goto(site_url + lang + ASSESSMENT + _assessment_address("energy"), wait_until="networkidle")
+    settled(page)
     energy = page.locator('tr[data-area="energy"]')
     assert energy.locator(".assessment__score").inner_text() == score
     assert energy.locator(".assessment__points").inner_text() == "0 / 6"
@@ -110,11 +114,13 @@ def test_the_self_assessment_gives_a_profile_and_a_first_sequence_from_the_addre
     hours = f"{round(minutes / 60, 1):g}"
     assert page.locator(".assessment__total").inner_text().startswith(total + (hours.replace(".", ",") if lang else hours))
     page.reload(wait_until="networkidle")
+    settled(page)
     assert page.locator(".assessment__sequence li").count() == 3, "the result comes back from the address"
 
 
 def test_answering_changes_the_address_and_the_sequence(page, site_url: str) -> None:
     page.goto(site_url + ASSESSMENT + _assessment_address("energy"), wait_until="networkidle")
+    settled(page)
     page.check("#sa-chemicals-list-0")
     page.check("#sa-chemicals-reduce-0")
     assert "chemicals-list=0" in page.evaluate("location.search")
@@ -127,6 +133,7 @@ def test_answering_changes_the_address_and_the_sequence(page, site_url: str) -> 
 
 def test_the_self_assessment_result_prints_on_one_a4_page(page, site_url: str) -> None:
     page.goto(site_url + ASSESSMENT + _assessment_address("leadership"), wait_until="networkidle")
+    settled(page)
     page.emulate_media(media="print")
     pdf = page.pdf(format="A4")
     assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
@@ -134,6 +141,7 @@ def test_the_self_assessment_result_prints_on_one_a4_page(page, site_url: str) -
 
 def test_the_self_assessment_with_a_result_has_no_axe_violation(page, site_url: str) -> None:
     page.goto(site_url + "sv/" + ASSESSMENT + _assessment_address("climate-data"), wait_until="networkidle")
+    settled(page)
     assert page.locator(".assessment__result").is_visible()
     page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
     violations = page.evaluate(AXE_RUN, AXE_TAGS)
@@ -142,6 +150,7 @@ def test_the_self_assessment_with_a_result_has_no_axe_violation(page, site_url: 
 
 def test_an_empty_required_field_is_pointed_out_once_the_reader_leaves_it(page, site_url: str) -> None:
     page.goto(site_url + "tools/scrap-cost/", wait_until="networkidle")
+    settled(page)
     assert page.locator("#calc-parts-error").is_hidden(), "no error before the reader has been there"
     assert page.locator(".calculator__status").inner_text() == "Fill in the fields to see the results."
     page.focus("#calc-parts")
@@ -168,7 +177,9 @@ def test_the_offline_copy_runs_a_calculator_and_the_self_assessment_from_file(pa
 
 def test_the_progress_page_says_when_a_self_checks_questions_changed_since_it_was_done(page, site_url: str) -> None:
     page.goto(site_url + "coach-training/progress/", wait_until="networkidle")
+    settled(page)
     page.evaluate("window.ecoleapProgress.set('selfcheck:green-toolkit', {done: true, date: '2026-01-15', digest: 'older'})")
     page.reload(wait_until="networkidle")
+    settled(page)
     state = page.locator('[data-self-check-unit="green-toolkit"] .self-check-summary__state')
     assert state.inner_text() == "Done 2026-01-15; the questions have changed since"
