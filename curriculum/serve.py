@@ -30,6 +30,15 @@ class _Handler(SimpleHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     timeout = 60
 
+    def __init__(self, *args: object, headers: dict[str, str], **kwargs: object) -> None:
+        self.extra_headers = headers
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:  # quiet test output
         pass
 
@@ -69,8 +78,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(directory: Path, port: int = 0) -> Iterator[str]:
-    server = _Server(("127.0.0.1", port), partial(_Handler, directory=str(directory)))
+def serve(directory: Path, port: int = 0, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """`directory` served until the block ends; `headers` are added to every response."""
+    server = _Server(("127.0.0.1", port), partial(_Handler, directory=str(directory), headers=headers or {}))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -1,6 +1,7 @@
 """The learner's experience in Chromium: the learning path's checkboxes, the catalogue, the
-coach's path and dashboard, the 404 page, film pages, glossary marking and the finder, in both
-languages (checklist sheets: test_checklist_sheets.py; focus and dark mode: test_appearance.py)."""
+coach's path and dashboard, the 404 page, film pages and the finder, in both languages
+(checklist sheets: test_checklist_sheets.py; focus and dark mode: test_appearance.py; glossary
+marking: test_learner_glossary.py)."""
 
 from __future__ import annotations
 
@@ -226,37 +227,6 @@ def test_a_film_not_yet_recorded_shows_a_card_that_leads_to_its_script(page, sit
     settled(page)
     listing = page.locator(".film-catalogue").inner_text()
     assert not re.search(r"\b\d:\d\d\b", listing), "running times for films that do not exist yet"
-
-
-# --- defect 10: glossary marking ------------------------------------------------------------
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_glossary_terms_are_marked_once_reachable_by_keyboard_and_readable(page, site_url: str, built_site, lang: str) -> None:
-    for path in ("", "coach-training/", "modules/green-waste-walk/"):
-        page.goto(site_url + lang + path, wait_until="networkidle")
-        settled(page)
-        terms = page.eval_on_selector_all(".md-content abbr", "as => as.map(a => a.textContent.trim().toLowerCase())")
-        assert len(terms) == len(set(terms)), f"{path}: a term marked twice: {terms}"
-        assert page.locator(".md-content :is(h1, h2, h3, h4, h5, h6, a) abbr").count() == 0, path
-        assert page.locator(".md-header abbr").count() == 0
-    page.goto(site_url + lang + "coach-training/", wait_until="networkidle")
-    settled(page)
-    term = page.locator(".md-content abbr").first
-    assert term.get_attribute("tabindex") == "0"
-    # Material moves the title into its tooltip once mounted: read it from the built page.
-    built = (built_site / lang / "coach-training" / "index.html").read_text(encoding="utf-8")
-    title = re.search(r'<abbr title="([^"]+)" tabindex="0">', built).group(1)
-    term.focus()
-    tip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text=title[:20]).first
-    tip.wait_for(state="visible", timeout=5000)
-    size = tip.evaluate("t => parseFloat(getComputedStyle(t.querySelector('.md-tooltip2__inner, .md-tooltip__inner') || t).fontSize)")
-    assert size >= 14, size
-    page.goto(site_url + lang, wait_until="networkidle")
-    settled(page)
-    home = (built_site / lang / "index.html").read_text(encoding="utf-8")
-    titles = re.findall(r'<abbr title="([^"]+)"', home.split("<article", 1)[1])
-    assert not [t for t in titles if "pilot" in t and ("this site" not in t and "den här sajten" not in t)], titles
 
 
 # --- the "where to start" finder --------------------------------------------------------------
