@@ -23,8 +23,11 @@ AXE_RUN = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, re
 @pytest.fixture(scope="module")
 def visits(browser):
     """One browser context for the page-by-page run: the site's CSS, JavaScript and axe come from
-    its cache after the first page. Each page still gets its own tab, watched from its first request."""
+    its cache after the first page. Each page still gets its own tab, watched from its first
+    request; a blank tab stays open, since a context whose last tab has closed makes the next one
+    cost far more (conftest.Tabs)."""
     context = browser.new_context()
+    context.new_page()
     yield context
     context.close()
 
