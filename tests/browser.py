@@ -65,3 +65,18 @@ def search(page: Page, query: str) -> list[str]:
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     page.wait_for_timeout(300)  # let the last keystroke's results replace the earlier ones
     return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# Only the violations leave the page, summarised: axe's full result (every pass, every node)
+# is megabytes of JSON per page, and `resultTypes` spares it the detail of what passed.
+_AXE_RUN = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+  .then(result => result.violations.map(v =>
+    `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map(n => n.target))}`))"""
+
+
+def axe_violations(page: Page, site_url: str) -> list[str]:
+    """axe-core's WCAG 2.2 AA and best-practice rules on the page as it is now, one line a violation.
+    axe comes from the site's own origin (conftest._build_site): the pages' CSP blocks inline scripts."""
+    page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
+    return page.evaluate(_AXE_RUN, AXE_TAGS)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import settled
-from tests.test_browser import AXE_TAGS
+from tests.browser import axe_violations, settled
 
 pytestmark = pytest.mark.browser
 
@@ -41,9 +40,8 @@ FOCUS_PLACES = {
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_focus_ring_contrasts_three_to_one_with_what_is_behind_it(browser, site_url: str, lang: str, scheme: str) -> None:
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+def test_focus_ring_contrasts_three_to_one_with_what_is_behind_it(page, site_url: str, lang: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
     page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
     settled(page)
     page.keyboard.press("Tab")  # keyboard modality: focus() then shows :focus-visible
@@ -52,7 +50,6 @@ def test_focus_ring_contrasts_three_to_one_with_what_is_behind_it(browser, site_
         assert found["active"], place
         assert found["style"] != "none" and found["width"] >= 2, f"{place}: no focus outline"
         assert found["ratio"] >= 3, f"{place}: focus outline contrast {found['ratio']:.2f}:1"
-    context.close()
 
 # --- dark mode ------------------------------------------------------------------------------
 
@@ -61,17 +58,13 @@ DARK_PAGES = ["", "sv/coach-training/", "coach-training/progress/", "sv/modules/
 
 
 @pytest.mark.parametrize("path", DARK_PAGES)
-def test_the_dark_scheme_passes_axe(browser, site_url: str, path: str) -> None:
-    context = browser.new_context(color_scheme="dark")
-    page = context.new_page()
+def test_the_dark_scheme_passes_axe(page, site_url: str, path: str) -> None:
+    page.emulate_media(color_scheme="dark")
     page.goto(site_url + path, wait_until="networkidle")
     settled(page)
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
-    page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    violations = [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
+    violations = axe_violations(page, site_url)
     assert violations == [], "\n".join(violations)
-    context.close()
 
 
 def test_the_palette_toggle_cycles_automatic_light_and_dark(page, site_url: str) -> None:

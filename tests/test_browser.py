@@ -8,16 +8,10 @@ import pytest
 from playwright.sync_api import expect
 
 from curriculum.layout import page_url
-from tests.browser import settled, watch
+from tests.browser import axe_violations, settled, watch
 from tests.site_pages import ROOT, english_sources
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 URLS = [page_url(src, lang) for src in english_sources() for lang in ("en", "sv")]
-# Only the violations leave the page, summarised: axe's full result (every pass, every node)
-# is megabytes of JSON per page, and `resultTypes` spares it the detail of what passed.
-AXE_RUN = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
-  .then(result => result.violations.map(v =>
-    `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map(n => n.target))}`))"""
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +45,7 @@ def test_page_has_no_axe_violation_no_console_error_and_no_third_party_request(v
     assert seen.errors == []
     assert seen.failed == []
 
-    page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
-    violations = page.evaluate(AXE_RUN, AXE_TAGS)
+    violations = axe_violations(page, site_url)
     page.close()
     assert violations == [], "\n".join(violations)
 

@@ -9,9 +9,8 @@ import pytest
 
 from curriculum.layout import offline_file
 from curriculum.loader import load_curriculum
-from tests.browser import settled, watch
+from tests.browser import axe_violations, settled, watch
 from tests.site_pages import ROOT
-from tests.test_browser import AXE_RUN, AXE_TAGS
 from tests.test_offline_copy import offline_copy  # noqa: F401 (the fixture: the offline zip, unzipped)
 from tests.test_tools import NBSP, _result
 
@@ -143,8 +142,7 @@ def test_the_self_assessment_with_a_result_has_no_axe_violation(page, site_url: 
     page.goto(site_url + "sv/" + ASSESSMENT + _assessment_address("climate-data"), wait_until="networkidle")
     settled(page)
     assert page.locator(".assessment__result").is_visible()
-    page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
-    violations = page.evaluate(AXE_RUN, AXE_TAGS)
+    violations = axe_violations(page, site_url)
     assert violations == [], "\n".join(violations)
 
 

@@ -9,8 +9,7 @@ from urllib.parse import parse_qs
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import settled
-from tests.test_browser import AXE_RUN, AXE_TAGS
+from tests.browser import axe_violations, settled
 
 NBSP = "\u00a0"
 AIR = "tools/compressed-air-leaks/"
@@ -220,6 +219,5 @@ def test_a_calculator_with_results_and_an_error_has_no_axe_violation(page, site_
               wait_until="networkidle")
     settled(page)
     assert page.locator("#calc-supplier-factor-error").is_visible()
-    page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
-    violations = page.evaluate(AXE_RUN, AXE_TAGS)
+    violations = axe_violations(page, site_url)
     assert violations == [], "\n".join(violations)
