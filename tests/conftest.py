@@ -5,6 +5,10 @@ with `pytest -n N` (xdist) the first worker that asks builds it while the others
 lock, and every worker reads the same folder and browses the same address. A test gets it
 by asking for `built_site` (the folder) or `site_url` (the served address); `made_once`
 does the same for any other expensive artefact (PDFs, the offline copy, the mike deploys).
+
+A browser test asks for `page`: a new tab in its worker's one browser context, cleared of all the
+test stored when it ends (`Tabs`). A test that needs other browser settings (JavaScript off, a
+phone's screen) makes a context of its own from `browser`.
 """
 
 from __future__ import annotations

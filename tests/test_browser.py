@@ -107,3 +107,22 @@ def _first_item(checklist_id: str) -> str:
     from curriculum.loader import load_curriculum
 
     return load_curriculum(ROOT).checklists[checklist_id].items[0].id
+
+
+def test_what_one_test_stores_is_gone_for_the_next(browser, site_url: str) -> None:
+    """The `page` fixture's shared context (conftest.Tabs) starts each test as a fresh one would."""
+    from tests.conftest import Tabs
+
+    tabs = Tabs(browser)
+    try:
+        tab = tabs.context.new_page()
+        tab.goto(site_url + "checklists/")
+        tab.evaluate("localStorage.setItem('left-behind', '1'); document.cookie = 'left-behind=1; path=/'")
+        assert tab.evaluate("localStorage.getItem('left-behind')") == "1"
+        tabs.forget()
+        assert tabs.context.pages == [tabs.keeper]
+        fresh = tabs.context.new_page()
+        fresh.goto(site_url + "checklists/")
+        assert fresh.evaluate("[localStorage.getItem('left-behind'), document.cookie.includes('left-behind')]") == [None, False]
+    finally:
+        tabs.context.close()
