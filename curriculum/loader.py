@@ -39,7 +39,7 @@ from curriculum.editorial import (
 from curriculum.factors import load_factors
 from curriculum.model import Curriculum, Module, Page, Unit
 from curriculum.pages import check_page, page_kind, read_pages
-from curriculum.pagesource import PageSource
+from curriculum.pagesource import PageSource, pages_calling
 from curriculum.problems import CurriculumError, Problem
 from curriculum.rawmarkup import check_expressions, check_html_links
 from curriculum.reader import FieldReader
@@ -115,6 +115,7 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
     check_admonition_titles(root, problems)
     check_guide_macros(root, problems)
     curriculum.worksheet_users = check_worksheet_use(curriculum.worksheets, page_files, problems)
+    curriculum.checklist_pages = pages_calling(page_files, "checklist")
     return curriculum, sorted(set(problems))
 
 

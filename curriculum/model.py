@@ -227,6 +227,7 @@ class Curriculum:
     worksheets: dict[str, Worksheet] = field(default_factory=dict)
     factors: dict[str, Factor] = field(default_factory=dict)
     worksheet_users: dict[str, list[str]] = field(default_factory=dict)
+    checklist_pages: dict[str, list[str]] = field(default_factory=dict)  # which pages call checklist()
     rubric: Rubric | None = None
     register: tuple[RegisterEntry, ...] = ()
     calculators: dict = field(default_factory=dict)  # curriculum.calculators, data/calculators.yml

@@ -165,6 +165,21 @@ def _scan_body(page: PageSource, body: list[str], start: int) -> None:
             page.html_links.append(Link(tag.group(1).lower(), tag.group(2), number))
 
 
+def pages_calling(pages: list[PageSource], macro: str) -> dict[str, list[str]]:
+    """For each first argument of `macro`, the English pages (keys, in page order) that call it."""
+    users: dict[str, list[str]] = {}
+    for page in pages:
+        if page.language != "en":
+            continue
+        for call in page.macro_calls:
+            if call.name == macro and call.args and isinstance(call.args[0], str):
+                keys = users.setdefault(call.args[0], [])
+                key = page.path.removeprefix("docs/")
+                if key not in keys:
+                    keys.append(key)
+    return users
+
+
 def step_minutes(page: PageSource, section_id: str) -> list[tuple[int, int]]:
     """(line, minutes) of each timed top-level step in a section."""
     return [

@@ -89,10 +89,12 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers, ToolsRe
         return table[value]
 
     # macros ----------------------------------------------------------------------------
-    def checklist(self, checklist_id: str, searchable: bool = True) -> str:
-        """A printable, tickable checklist. The library page shows every checklist again, so
-        there it is left out of the search index (curriculum/searchindex.py)."""
+    def checklist(self, checklist_id: str, searchable: bool | None = None) -> str:
+        """A printable, tickable checklist. Search finds it once: on the one page that uses it, or
+        on the library page when several do (31 pages show the workshop preparation)."""
         checklist = self._get(self.curriculum.checklists, "checklist", checklist_id)
+        if searchable is None:
+            searchable = len(self.curriculum.checklist_pages.get(checklist_id, ())) <= 1
         return self._template("checklist.html.j2", checklist=checklist, version=CURRICULUM_VERSION,
                               searchable=searchable)
 
@@ -144,6 +146,8 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers, ToolsRe
         return self._template(
             "checklist_library.html.j2", checklists=sorted(self.curriculum.checklists.values(), key=lambda checklist: checklist.title[self.lang]),
             users=users,
+            # Search finds a checklist that several pages show here, once (`checklist`).
+            indexed_here={cid for cid, pages in self.curriculum.checklist_pages.items() if len(pages) > 1},
         )
 
     def bibliography(self) -> str:

@@ -16,7 +16,7 @@ from curriculum import LANGUAGES
 from curriculum.factors import Factor
 from curriculum.formula import FormulaError, parse
 from curriculum.model import Text
-from curriculum.pagesource import PageSource
+from curriculum.pagesource import PageSource, pages_calling
 from curriculum.problems import Problem, did_you_mean
 from curriculum.reader import FieldReader
 from curriculum.worksheet_model import (
@@ -274,15 +274,8 @@ def _formula_line(entry: LineMapping | None, field_id: str) -> int:
 
 def check_worksheet_use(worksheets: MappingABC[str, Worksheet], pages: list[PageSource], problems: list[Problem]) -> dict[str, list[str]]:
     """Which English pages call worksheet() for each worksheet; a worksheet no page shows fails."""
-    users: dict[str, list[str]] = {sheet_id: [] for sheet_id in worksheets}
-    for page in pages:
-        if page.language != "en":
-            continue
-        for call in page.macro_calls:
-            if call.name == "worksheet" and call.args and call.args[0] in users:
-                key = page.path.removeprefix("docs/")
-                if key not in users[call.args[0]]:
-                    users[call.args[0]].append(key)
+    calling = pages_calling(pages, "worksheet")
+    users = {sheet_id: calling.get(sheet_id, []) for sheet_id in worksheets}
     for sheet_id, keys in users.items():
         if not keys:
             FieldReader(f"{FOLDER}/{sheet_id}.yml", problems).fail(

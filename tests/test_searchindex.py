@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
-from curriculum.layout import search_index_path
+import pytest
+
+from curriculum import LANGUAGES
+from curriculum.layout import CHECKLIST_LIBRARY, page_url, search_index_path
+from curriculum.loader import load_curriculum
 from curriculum.searchindex import exclude_repeated_text, plain_text, split_by_language
+from tests.site_pages import ROOT
 
 
 def _merged(site: Path, docs: list[dict]) -> None:
@@ -57,3 +63,19 @@ def test_the_page_of_all_facilitator_notes_keeps_only_its_introduction() -> None
     # A unit's own facilitator notes stay in search.
     unit = html.replace("all-facilitator-notes", "coach-role-and-contracting")
     assert exclude_repeated_text(unit, "coach-training/units/coach-role-and-contracting.md") == unit
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_each_checklist_once_where_it_belongs(built_site: Path, language: str) -> None:
+    """On the one page that uses it; on the checklist library when several pages show it."""
+    curriculum = load_curriculum(ROOT)
+    docs = json.loads(search_index_path(built_site, language).read_text(encoding="utf-8"))["docs"]
+    shared = 0
+    for checklist_id, checklist in curriculum.checklists.items():
+        item = html.escape(" ".join(checklist.items[-1].text[language].split()), quote=False)
+        found = sorted({doc["location"].split("#")[0] for doc in docs if item in doc["text"]})
+        pages = curriculum.checklist_pages[checklist_id]
+        shared += len(pages) > 1
+        expected = CHECKLIST_LIBRARY if len(pages) > 1 else pages[0]
+        assert found == [page_url(expected, language)], f"{checklist_id}: {item!r} found on {found}"
+    assert shared, "no checklist is shown on several pages: the library case is untested"
