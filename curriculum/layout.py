@@ -29,6 +29,7 @@ KIND_FOLDERS: dict[str, str] = {
 HOME_PAGE = "index.md"
 SOURCES_PAGE = "about/sources.md"
 CHECKLIST_LIBRARY = "checklists/index.md"
+WORKSHEET_LIBRARY = "worksheets/index.md"
 COACH_TRAINING_PAGE = "coach-training/index.md"
 CERTIFICATION_PAGE = "coach-training/certification.md"
 PORTFOLIO_PAGE = "coach-training/portfolio.md"

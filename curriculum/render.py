@@ -98,9 +98,12 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers, ToolsRe
         return self._template("checklist.html.j2", checklist=checklist, version=CURRICULUM_VERSION,
                               searchable=searchable)
 
-    def worksheet(self, worksheet_id: str, searchable: bool = True) -> str:
-        """A worksheet to fill in, with its instructions, example and download links."""
+    def worksheet(self, worksheet_id: str, searchable: bool | None = None) -> str:
+        """A worksheet to fill in, with its instructions, example and download links; found by
+        search once, as a checklist is."""
         sheet = self._get(self.curriculum.worksheets, "worksheet", worksheet_id)
+        if searchable is None:
+            searchable = len(self.curriculum.worksheet_users.get(worksheet_id, ())) <= 1
         return worksheet_render.worksheet(self, sheet, self.available_downloads, searchable)
 
     def worksheet_library(self) -> str:

@@ -7,9 +7,9 @@ language; the inline loader in overrides/main.html holds Material's request unti
 opens search and points it at the page's own language.
 
 We also keep repeated text out of the index, with Material's `data-search-exclude`: each page's
-own reference list (the sources page lists every reference once), each checklist but once (on
-the one page that uses it, or on the checklist library page when several do: `Renderer.checklist`),
-and the trainer pages
+own reference list (the sources page lists every reference once), each checklist and worksheet
+but once (on the one page that shows it, or on its library page when several do:
+`Renderer.checklist`, `Renderer.worksheet`), and the trainer pages
 that collect every unit's key points and facilitator notes (each is indexed on its unit; the
 collecting page keeps its title and introduction). And each entry's text loses Material's markup
 (`<p>`, `<li>`, `<code>`): search matches words and the result shows them as text, so the tags

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from curriculum import LANGUAGES
-from curriculum.layout import CHECKLIST_LIBRARY, page_url, search_index_path
+from curriculum.layout import CHECKLIST_LIBRARY, WORKSHEET_LIBRARY, page_url, search_index_path
 from curriculum.loader import load_curriculum
 from curriculum.searchindex import exclude_repeated_text, plain_text, split_by_language
 from tests.site_pages import ROOT
@@ -66,16 +66,22 @@ def test_the_page_of_all_facilitator_notes_keeps_only_its_introduction() -> None
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_search_finds_each_checklist_once_where_it_belongs(built_site: Path, language: str) -> None:
-    """On the one page that uses it; on the checklist library when several pages show it."""
+def test_search_finds_each_checklist_and_worksheet_once_where_it_belongs(built_site: Path, language: str) -> None:
+    """On the one page that shows it; on the library page when several pages show it."""
     curriculum = load_curriculum(ROOT)
     docs = json.loads(search_index_path(built_site, language).read_text(encoding="utf-8"))["docs"]
-    shared = 0
-    for checklist_id, checklist in curriculum.checklists.items():
-        item = html.escape(" ".join(checklist.items[-1].text[language].split()), quote=False)
-        found = sorted({doc["location"].split("#")[0] for doc in docs if item in doc["text"]})
-        pages = curriculum.checklist_pages[checklist_id]
-        shared += len(pages) > 1
-        expected = CHECKLIST_LIBRARY if len(pages) > 1 else pages[0]
-        assert found == [page_url(expected, language)], f"{checklist_id}: {item!r} found on {found}"
-    assert shared, "no checklist is shown on several pages: the library case is untested"
+    shared = []
+    kinds = (
+        (curriculum.checklists, curriculum.checklist_pages, CHECKLIST_LIBRARY, lambda item: item.items[-1].text),
+        (curriculum.worksheets, curriculum.worksheet_users, WORKSHEET_LIBRARY, lambda item: item.instructions[-1]),
+    )
+    for items, pages_of, library, last_words in kinds:
+        for item_id, item in items.items():
+            words = html.escape(" ".join(last_words(item)[language].split()), quote=False)
+            found = sorted({doc["location"].split("#")[0] for doc in docs if words in doc["text"]})
+            pages = pages_of[item_id]
+            if len(pages) > 1:
+                shared.append(item_id)
+            expected = library if len(pages) > 1 else pages[0]
+            assert found == [page_url(expected, language)], f"{item_id}: {words!r} found on {found}"
+    assert len(shared) >= 2, "no checklist or worksheet is shown on several pages: the library case is untested"
