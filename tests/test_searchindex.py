@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from curriculum.layout import CHECKLIST_LIBRARY, WORKSHEET_LIBRARY, page_url, se
 from curriculum.loader import load_curriculum
 from curriculum.searchindex import exclude_repeated_text, plain_text, split_by_language
 from tests.site_pages import ROOT
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 
 
 def _merged(site: Path, docs: list[dict]) -> None:
@@ -85,3 +88,41 @@ def test_search_finds_each_checklist_and_worksheet_once_where_it_belongs(built_s
             expected = library if len(pages) > 1 else pages[0]
             assert found == [page_url(expected, language)], f"{item_id}: {words!r} found on {found}"
     assert len(shared) >= 2, "no checklist or worksheet is shown on several pages: the library case is untested"
+
+
+class _NestedExclusions(HTMLParser):
+    """Material's search parser tells elements apart by tag alone, so an element marked
+    data-search-exclude stops being skipped where the first element of its own tag inside it
+    ends (material/plugins/search/plugin.py, Element.__eq__): the rest of it reaches the index."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[tuple[str, bool]] = []  # (tag, marked) of the elements we are inside
+        self.nested: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            return
+        if any(marked and tag == outer for outer, marked in self.open):
+            self.nested.append(f"line {self.getpos()[0]}: <{tag}> inside a <{tag} data-search-exclude>")
+        self.open.append((tag, any(name == "data-search-exclude" for name, _ in attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == tag:
+                del self.open[index:]
+                return
+
+
+def test_no_block_kept_out_of_search_holds_an_element_of_its_own_tag(built_site: Path) -> None:
+    checked, nested = 0, []
+    for page in sorted(built_site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if "data-search-exclude" not in text:
+            continue
+        checked += 1
+        parser = _NestedExclusions()
+        parser.feed(text)
+        nested += [f"{page.relative_to(built_site)}: {problem}" for problem in parser.nested]
+    assert checked > 20
+    assert nested == []
