@@ -18,8 +18,8 @@ from curriculum import LANGUAGES
 from curriculum.model import Text
 from curriculum.pagesource import PageSource
 from curriculum.problems import Problem, did_you_mean
-from curriculum.reader import FieldReader
-from curriculum.yamlload import LineMapping, load_yaml_file
+from curriculum.reader import FieldReader, open_data_file
+from curriculum.yamlload import LineMapping
 
 SELF_CHECK_FOLDER = "data/self-checks"
 KINDS = ("single", "multiple", "order")
@@ -82,7 +82,7 @@ def load_self_checks(root: Path, units: set[str], pages: list[PageSource], probl
     result: dict[str, SelfCheck] = {}
     for path in sorted(folder.glob("*.y*ml")):
         relative = f"{SELF_CHECK_FOLDER}/{path.name}"
-        made = _self_check(path, relative, units, titles, problems)
+        made = _self_check(root, relative, units, titles, problems)
         if made:
             result[made.unit] = made
     return result
@@ -114,20 +114,17 @@ def _section_titles(pages: list[PageSource]) -> dict[tuple[str, str], dict[str, 
     return titles
 
 
-def _self_check(path: Path, relative: str, units: set[str], titles: dict[tuple[str, str], dict[str, str]],
+def _self_check(root: Path, relative: str, units: set[str], titles: dict[tuple[str, str], dict[str, str]],
                 problems: list[Problem]) -> SelfCheck | None:
-    reader = FieldReader(relative, problems)
-    data, found = load_yaml_file(path, relative)
-    problems += found
-    data = reader.mapping(data, 1, "file") if data is not None else None
-    if data is None:
+    opened = open_data_file(root, relative, {"unit", "questions"}, problems)
+    if opened is None:
         return None
-    reader.unknown_keys(data, {"unit", "questions"}, "")
+    reader, data = opened
     unit = reader.identifier(data, "unit", "unit")
     if unit and unit not in units:
         reader.fail(data.line_of("unit"), "unit", f"unknown unit '{unit}'{did_you_mean(unit, units)}")
         unit = None
-    if unit and path.stem != unit:
+    if unit and Path(relative).stem != unit:
         reader.fail(data.line_of("unit"), "unit", f"the file for unit '{unit}' must be named {unit}.yml")
     items = reader.sequence(data, "questions", "questions")
     if items and not MIN_QUESTIONS <= len(items) <= MAX_QUESTIONS:
