@@ -21,6 +21,7 @@ from curriculum.render_guide import GuideRenderers
 from curriculum.render_learner import DURATION_BANDS, LearnerRenderers, recommended_order
 from curriculum.render_sources import citations, distinct_sources, short_citation
 from curriculum.render_tools import ToolsRenderers
+from curriculum.searchindex import indexed_on_library
 
 _TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -94,7 +95,7 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers, ToolsRe
         on the library page when several do (31 pages show the workshop preparation)."""
         checklist = self._get(self.curriculum.checklists, "checklist", checklist_id)
         if searchable is None:
-            searchable = len(self.curriculum.checklist_pages.get(checklist_id, ())) <= 1
+            searchable = checklist_id not in indexed_on_library(self.curriculum.checklist_pages)
         return self._template("checklist.html.j2", checklist=checklist, version=CURRICULUM_VERSION,
                               searchable=searchable)
 
@@ -103,7 +104,7 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers, ToolsRe
         search once, as a checklist is."""
         sheet = self._get(self.curriculum.worksheets, "worksheet", worksheet_id)
         if searchable is None:
-            searchable = len(self.curriculum.worksheet_users.get(worksheet_id, ())) <= 1
+            searchable = worksheet_id not in indexed_on_library(self.curriculum.worksheet_users)
         return worksheet_render.worksheet(self, sheet, self.available_downloads, searchable)
 
     def worksheet_library(self) -> str:
@@ -149,8 +150,7 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers, ToolsRe
         return self._template(
             "checklist_library.html.j2", checklists=sorted(self.curriculum.checklists.values(), key=lambda checklist: checklist.title[self.lang]),
             users=users,
-            # Search finds a checklist that several pages show here, once (`checklist`).
-            indexed_here={cid for cid, pages in self.curriculum.checklist_pages.items() if len(pages) > 1},
+            indexed_here=indexed_on_library(self.curriculum.checklist_pages),
         )
 
     def bibliography(self) -> str:

@@ -68,6 +68,12 @@ def plain_text(text: str) -> str:
     return _SPACE.sub(" ", _INLINE_TAG.sub("", _BLOCK_TAG.sub(" ", text))).strip()
 
 
+def indexed_on_library(shown_on: dict[str, list[str]]) -> set[str]:
+    """The checklists or worksheets (by id, from the pages that show each) that search finds on
+    their library page: those shown on several pages. The others are found on their one page."""
+    return {item_id for item_id, pages in shown_on.items() if len(pages) > 1}
+
+
 def exclude_repeated_text(html: str, src_uri: str) -> str:
     """Mark a page's reference list so the search plugin skips it; the sources page keeps its own.
     On a page that collects every unit's notes, every section below the title is skipped."""

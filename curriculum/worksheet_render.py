@@ -10,6 +10,7 @@ from curriculum import CURRICULUM_VERSION, layout
 from curriculum.downloads import human_size
 from curriculum.factors import Factor
 from curriculum.formula import to_words
+from curriculum.searchindex import indexed_on_library
 from curriculum.worksheet_model import Field, Worksheet, format_number, reference_values
 
 if TYPE_CHECKING:
@@ -58,8 +59,8 @@ def describe(renderer: Renderer, sheet: Worksheet, item: Field) -> str:
 def worksheet_library(renderer: Renderer) -> str:
     sheets = sorted(renderer.curriculum.worksheets.values(), key=lambda w: w.title[renderer.lang])
     users = {sheet_id: [renderer.curriculum.pages[key] for key in keys if key in renderer.curriculum.pages] for sheet_id, keys in renderer.curriculum.worksheet_users.items()}
-    indexed_here = {sheet_id for sheet_id, keys in renderer.curriculum.worksheet_users.items() if len(keys) > 1}
-    return renderer._template("worksheet_library.html.j2", sheets=sheets, users=users, indexed_here=indexed_here)
+    return renderer._template("worksheet_library.html.j2", sheets=sheets, users=users,
+                              indexed_here=indexed_on_library(renderer.curriculum.worksheet_users))
 
 
 def factor_table(renderer: Renderer, today: datetime.date | None = None) -> str:

@@ -8,14 +8,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from material.plugins.search.plugin import void
 
 from curriculum import LANGUAGES
 from curriculum.layout import CHECKLIST_LIBRARY, WORKSHEET_LIBRARY, page_url, search_index_path
 from curriculum.loader import load_curriculum
 from curriculum.searchindex import exclude_repeated_text, plain_text, split_by_language
 from tests.site_pages import ROOT
-
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 
 
 def _merged(site: Path, docs: list[dict]) -> None:
@@ -83,9 +82,9 @@ def test_search_finds_each_checklist_and_worksheet_once_where_it_belongs(built_s
             words = html.escape(" ".join(last_words(item)[language].split()), quote=False)
             found = sorted({doc["location"].split("#")[0] for doc in docs if words in doc["text"]})
             pages = pages_of[item_id]
-            if len(pages) > 1:
-                shared.append(item_id)
-            expected = library if len(pages) > 1 else pages[0]
+            on_several = len(pages) > 1
+            shared += [item_id] if on_several else []
+            expected = library if on_several else pages[0]
             assert found == [page_url(expected, language)], f"{item_id}: {words!r} found on {found}"
     assert len(shared) >= 2, "no checklist or worksheet is shown on several pages: the library case is untested"
 
@@ -101,7 +100,7 @@ class _NestedExclusions(HTMLParser):
         self.nested: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in VOID:
+        if tag in void:  # as the parser this guards reads them
             return
         if any(marked and tag == outer for outer, marked in self.open):
             self.nested.append(f"line {self.getpos()[0]}: <{tag}> inside a <{tag} data-search-exclude>")
