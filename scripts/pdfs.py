@@ -22,7 +22,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject, TextStringObject
+from pypdf.generic import DictionaryObject, NameObject, PdfObject, TextStringObject
 
 from curriculum import CURRICULUM_VERSION, LANGUAGES
 from curriculum.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -38,6 +38,7 @@ from curriculum.model import Curriculum
 from curriculum.serve import serve
 from scripts import worksheet_files
 from scripts.pdf_compose import books, compose_book, document, extract
+from scripts.pdf_update import append_update
 
 BOOK_PAGE = "__book__.html"  # the composed book, answered by a route: nothing is written to SITE
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
@@ -109,20 +110,23 @@ def _squeezed(text: str) -> str:
 
 def mend_outline(pdf: bytes, headings: list[str]) -> bytes:
     """Chromium drops the space where a long heading wraps when it makes the heading's bookmark
-    ("Lean foundationswith green glasses"); give each bookmark its heading's own words back."""
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    if not mend_titles(writer, headings):
-        return pdf
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    ("Lean foundationswith green glasses"); give each bookmark its heading's own words back, in an
+    update appended to the printed file."""
+    reader = PdfReader(io.BytesIO(pdf))
+    mended = _mend(reader.trailer["/Root"].get("/Outlines"), headings)
+    return append_update(pdf, reader, mended) if mended else pdf
 
 
 def mend_titles(writer: PdfWriter, headings: list[str]) -> int:
     """`mend_outline` on a PDF being written (a kit, before its sheets are added); bookmarks mended."""
+    return len(_mend(writer.root_object.get("/Outlines"), headings))
+
+
+def _mend(outlines: PdfObject | None, headings: list[str]) -> list[DictionaryObject]:
+    """The outline's items whose titles were mended, in place."""
     spelled = {_squeezed(text): " ".join(text.split()) for text in headings}
-    mended = 0
-    pending = [writer.root_object.get("/Outlines")]
+    mended = []
+    pending = [outlines]
     while pending:
         item = pending.pop()
         if item is None:
@@ -131,7 +135,7 @@ def mend_titles(writer: PdfWriter, headings: list[str]) -> int:
         title = str(item.get("/Title", ""))
         if title and spelled.get(_squeezed(title), title) != title:
             item[NameObject("/Title")] = TextStringObject(spelled[_squeezed(title)])
-            mended += 1
+            mended.append(item)
         pending += [item.get("/First"), item.get("/Next")]
     return mended
 

@@ -27,6 +27,7 @@ from curriculum.layout import (
 from curriculum.loader import load_curriculum
 from curriculum.nav import nav_pages
 from scripts.pdf_compose import books
+from scripts.pdf_update import append_update
 from scripts.pdfs import mend_outline, write_pdfs
 from scripts.worksheet_files import check_text_size, running_order
 from tests.conftest import made_once
@@ -68,8 +69,25 @@ def test_mend_outline_puts_back_the_space_chromium_drops_at_a_wrap() -> None:
     writer.write(made)
     mended = mend_outline(made.getvalue(), ["Lean foundations with\ngreen glasses", "Sources"])
     assert _outline_titles(mended) == ["Lean foundations with green glasses", "Sources", "Not a heading"]
+    # An update appended to the file: the printed bytes stay as they were, and a strict reader
+    # finds the mended bookmark.
+    assert mended.startswith(made.getvalue())
+    assert PdfReader(io.BytesIO(mended), strict=True).outline[0].title == "Lean foundations with green glasses"
     # Nothing to mend: the PDF is returned as Chromium made it.
     assert mend_outline(made.getvalue(), ["Other"]) == made.getvalue()
+
+
+def test_an_update_needs_the_classic_cross_reference_table_chromium_writes() -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(width=A4[0], height=A4[1])
+    made = io.BytesIO()
+    writer.write(made)
+    pdf = made.getvalue()
+    # As if the last cross-reference section were a stream: startxref points elsewhere than "xref".
+    elsewhere = re.sub(rb"startxref\s+\d+", b"startxref\n0", pdf)
+    with pytest.raises(ValueError, match="classic cross-reference table"):
+        append_update(elsewhere, PdfReader(io.BytesIO(pdf)), [])
+    assert append_update(pdf, PdfReader(io.BytesIO(pdf)), []).startswith(pdf)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
