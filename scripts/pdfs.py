@@ -113,7 +113,7 @@ def mend_outline(pdf: bytes, headings: list[str]) -> bytes:
     ("Lean foundationswith green glasses"); give each bookmark its heading's own words back, in an
     update appended to the printed file."""
     reader = PdfReader(io.BytesIO(pdf))
-    mended = _mend(reader.trailer["/Root"].get("/Outlines"), headings)
+    mended = _mend(reader.root_object.get("/Outlines"), headings)
     return append_update(pdf, reader, mended) if mended else pdf
 
 
