@@ -30,6 +30,22 @@ def settled(page: Page) -> None:
     page.wait_for_load_state("load")
 
 
+# A navigation a test makes, waited for as `settled` says: quiet on the network, then loaded.
+def visit(page: Page, url: str) -> None:
+    page.goto(url, wait_until="networkidle")
+    settled(page)
+
+
+def reload(page: Page) -> None:
+    page.reload(wait_until="networkidle")
+    settled(page)
+
+
+def go_back(page: Page) -> None:
+    page.go_back(wait_until="networkidle")
+    settled(page)
+
+
 @dataclass
 class PageWatch:
     """What a page did while a test used it: requests, console errors, failed responses, CSP."""

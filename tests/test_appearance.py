@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import axe_violations, settled
+from tests.browser import axe_violations, visit
 
 pytestmark = pytest.mark.browser
 
@@ -42,8 +42,7 @@ FOCUS_PLACES = {
 @pytest.mark.parametrize("lang", LANGS)
 def test_focus_ring_contrasts_three_to_one_with_what_is_behind_it(page, site_url: str, lang: str, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)
-    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "modules/green-waste-walk/")
     page.keyboard.press("Tab")  # keyboard modality: focus() then shows :focus-visible
     for place, selector in FOCUS_PLACES.items():
         found = page.evaluate(CONTRAST, selector)
@@ -60,16 +59,14 @@ DARK_PAGES = ["", "sv/coach-training/", "coach-training/progress/", "sv/modules/
 @pytest.mark.parametrize("path", DARK_PAGES)
 def test_the_dark_scheme_passes_axe(page, site_url: str, path: str) -> None:
     page.emulate_media(color_scheme="dark")
-    page.goto(site_url + path, wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + path)
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     violations = axe_violations(page, site_url)
     assert violations == [], "\n".join(violations)
 
 
 def test_the_palette_toggle_cycles_automatic_light_and_dark(page, site_url: str) -> None:
-    page.goto(site_url, wait_until="networkidle")
-    settled(page)
+    visit(page, site_url)
     schemes = []
     for _ in range(3):
         page.locator("form[data-md-component=palette] label:visible").first.click()

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from curriculum.layout import page_url
-from tests.browser import axe_violations, settled, watch
+from tests.browser import axe_violations, reload, visit, watch
 from tests.site_pages import ROOT, english_sources
 
 URLS = [page_url(src, lang) for src in english_sources() for lang in ("en", "sv")]
@@ -30,8 +30,7 @@ def visits(browser):
 def test_page_has_no_axe_violation_no_console_error_and_no_third_party_request(visits, site_url: str, path: str) -> None:
     page = visits.new_page()
     seen = watch(page)
-    page.goto(site_url + path, wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + path)
     assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
     assert seen.csp_violations() == [], "Content-Security-Policy violations"
 
@@ -53,14 +52,11 @@ def test_page_has_no_axe_violation_no_console_error_and_no_third_party_request(v
 def test_a_sheets_ticks_survive_a_reload_and_are_shared_by_the_pages_two_languages(page, site_url: str) -> None:
     item = _first_item("workshop-preparation")
     box = f'#checklist-workshop-preparation input[data-sheet-item="{item}"]'
-    page.goto(site_url + "checklists/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "checklists/")
     page.locator(box).check()
-    page.reload(wait_until="networkidle")
-    settled(page)
+    reload(page)
     assert page.locator(box).is_checked()
-    page.goto(site_url + "sv/checklists/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "sv/checklists/")
     assert page.locator(box).is_checked()
 
 
@@ -76,8 +72,7 @@ def test_catalogue_filter_shows_exactly_the_modules_of_the_chosen_program(page, 
     every = sorted(linker.href(m.key) for m in modules)
     in_depth = sorted(linker.href(m.key) for m in modules if "in-depth" in m.programs)
     assert 0 < len(in_depth) < len(every), "the data no longer lets this filter show its effect"
-    page.goto(site_url + "modules/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "modules/")
     assert page.locator(".catalogue__filters").is_visible()
     assert sorted(page.eval_on_selector_all(".module-card", VISIBLE_CARDS)) == every
     page.select_option(".catalogue__filters select[name=program]", "in-depth")
@@ -96,8 +91,7 @@ def test_catalogue_without_javascript_is_a_plain_grouped_list(browser, site_url:
 
 
 def test_language_switcher_keeps_the_reader_on_the_same_page(page, site_url: str) -> None:
-    page.goto(site_url + "about/contributing/#macros", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "about/contributing/#macros")
     page.evaluate("document.querySelector('a[hreflang=\"sv\"]').click()")
     page.wait_for_url("**/sv/about/contributing/**")
     assert page.url.endswith("/sv/about/contributing/#macros")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import settled
+from tests.browser import reload, visit
 
 pytestmark = pytest.mark.browser
 
@@ -22,20 +22,16 @@ def _first_box(page):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_tick_on_one_pages_checklist_does_not_appear_on_another_page(page, site_url: str, lang: str) -> None:
-    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "modules/green-waste-walk/")
     _first_box(page).check()
-    page.reload(wait_until="networkidle")
-    settled(page)
+    reload(page)
     assert _first_box(page).is_checked(), "the sheet forgot its own tick"
     for other in ("coach-training/units/coach-role-and-contracting/", "checklists/", "modules/green-kaizen-event/"):
-        page.goto(site_url + lang + other, wait_until="networkidle")
-        settled(page)
+        visit(page, site_url + lang + other)
         assert page.locator(SHEET).count() >= 1, other
         assert not _first_box(page).is_checked(), f"the tick leaked to {other}"
     other_lang = "sv/" if lang == "" else ""
-    page.goto(site_url + other_lang + "coach-training/units/coach-role-and-contracting/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + other_lang + "coach-training/units/coach-role-and-contracting/")
     assert not _first_box(page).is_checked()
 
 
@@ -47,8 +43,7 @@ PRINT_PROBE = """() => { window.__printed = [];
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_print_blank_prints_no_ticks_and_print_with_ticks_keeps_them(page, site_url: str, lang: str) -> None:
-    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "modules/green-waste-walk/")
     _first_box(page).check()
     page.evaluate(PRINT_PROBE)
     page.emulate_media(media="print")  # the buttons themselves are hidden on paper: click them by script
@@ -60,16 +55,14 @@ def test_print_blank_prints_no_ticks_and_print_with_ticks_keeps_them(page, site_
     assert _first_box(page).is_checked(), "printing blank cleared the reader's ticks"
     page.locator(f'{SHEET} [data-sheet-action="clear"]').click()
     assert not _first_box(page).is_checked()
-    page.reload(wait_until="networkidle")
-    settled(page)
+    reload(page)
     assert not _first_box(page).is_checked()
 
 
 @pytest.mark.parametrize(("lang", "words"), [("", ["Company", "Area or line", "Date", "Who took part", "Notes"]),
                                              ("sv/", ["Företag", "Område eller linje", "Datum", "Vilka deltog", "Anteckningar"])])
 def test_the_printed_sheet_has_fields_to_fill_in_at_eleven_points(page, site_url: str, lang: str, words: list[str]) -> None:
-    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "modules/green-waste-walk/")
     page.emulate_media(media="print")
     sheet = page.locator(SHEET)
     text = sheet.inner_text()

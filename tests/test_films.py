@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import pytest
 
 from curriculum.core import build_command
-from tests.browser import settled, watch
+from tests.browser import visit, watch
 from tests.site_pages import copy_project
 
 COPY = ("curriculum", "data", "docs", "overrides", "mkdocs.yml")
@@ -53,8 +53,7 @@ def test_facade_loads_the_privacy_host_only_after_a_keyboard_click(page, publish
     seen = watch(page)
     page.route(f"https://{PRIVACY_HOST}/**", lambda route: route.fulfill(
         status=200, content_type="text/html", body="<!doctype html><title>player</title>"))
-    page.goto(published_film_site + path, wait_until="networkidle")
-    settled(page)
+    visit(page, published_film_site + path)
     own = urlparse(published_film_site).netloc
     assert [u for u in seen.requests if urlparse(u).netloc not in (own, "")] == [], "requests before the click"
     assert page.locator("iframe").count() == 0
@@ -89,11 +88,9 @@ def test_facade_without_javascript_is_a_plain_link(browser, published_film_site:
 
 
 def test_unpublished_films_say_they_are_coming_and_link_the_script(page, site_url: str) -> None:
-    page.goto(site_url + "films/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "films/")
     assert page.locator(".film-catalogue li").count() >= 5
-    page.goto(site_url + "modules/climate-footprint-quick-start/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "modules/climate-footprint-quick-start/")
     card = page.locator(".film").first
     assert card.locator(".film__play").count() == 0
     assert "Film in production" in card.inner_text()

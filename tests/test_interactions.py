@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser import search, settled, watch
+from tests.browser import search, visit, watch
 
 
 @pytest.mark.parametrize(("start", "query", "expected"), [
@@ -15,8 +15,7 @@ from tests.browser import search, settled, watch
 ])
 def test_search_finds_the_page_in_the_readers_language(page, site_url: str, start: str, query: str, expected: str) -> None:
     seen = watch(page)
-    page.goto(site_url + start, wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + start)
     # A page loads without the search index; it comes when the reader opens search.
     assert [url for url in seen.requests if "search_index" in url] == []
     paths = [urlparse(url).path for url in search(page, query)]
@@ -34,8 +33,7 @@ def test_search_opened_from_the_header_button_on_a_phone(browser, site_url: str)
     context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True)
     page = context.new_page()
     seen = watch(page)
-    page.goto(site_url + "sv/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "sv/")
     assert [url for url in seen.requests if "search_index" in url] == []
     page.locator('label.md-header__button[for="__search"]').tap()
     page.locator(".md-search__input").press_sequentially("energirond", delay=20)
@@ -48,8 +46,7 @@ def test_search_opened_from_the_header_button_on_a_phone(browser, site_url: str)
 
 def test_language_switcher_keeps_the_heading_and_raises_no_csp_violation(page, site_url: str) -> None:
     seen = watch(page)
-    page.goto(site_url + "modules/green-waste-walk/#how-to-run-it", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "modules/green-waste-walk/#how-to-run-it")
     page.evaluate("document.querySelector('a[hreflang=\"sv\"]').click()")
     page.wait_for_url("**/sv/modules/green-waste-walk/**")
     assert page.url.endswith("/sv/modules/green-waste-walk/#how-to-run-it")
@@ -75,8 +72,7 @@ RECORD_FOCUS = """() => { window.__focused = [];
 
 @pytest.mark.parametrize("path", ["", "sv/coach-training/progress/", "modules/", "checklists/", "worksheets/"])
 def test_every_control_in_the_content_is_reached_by_tab_and_shows_focus(page, site_url: str, path: str) -> None:
-    page.goto(site_url + path, wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + path)
     controls = page.evaluate(FOCUSABLE)
     wanted = set(range(len(controls)))
     assert wanted
@@ -101,8 +97,7 @@ def test_every_control_in_the_content_is_reached_by_tab_and_shows_focus(page, si
 def test_a_reader_walks_the_site_by_its_navigation_without_csp_violation(page, site_url: str, lang: str) -> None:
     """Tabs, the sidebar and the footer's next-page link, each followed by a click as a reader would."""
     seen = watch(page)
-    page.goto(site_url + lang, wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang)
     steps = [
         ".md-tabs__link[href*='modules/']",  # the module tab
         ".md-nav--primary .md-nav__link[href*='green-waste-walk/']",  # a guide in the sidebar

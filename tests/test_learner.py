@@ -14,7 +14,7 @@ from curriculum import CURRICULUM_VERSION
 from curriculum.layout import page_url
 from curriculum.loader import load_curriculum
 from curriculum.nav import nav_pages
-from tests.browser import settled, watch
+from tests.browser import go_back, settled, visit, watch
 from tests.site_pages import ROOT
 
 pytestmark = pytest.mark.browser
@@ -28,8 +28,7 @@ LANGS = ["", "sv/"]
 @pytest.mark.parametrize(("lang", "label"), [("", "Mark as done"), ("sv/", "Markera som klar")])
 def test_learning_path_checkboxes_have_unique_names_and_no_visible_label_text(page, site_url: str, lang: str, label: str) -> None:
     units = len(load_curriculum(ROOT).units)
-    page.goto(site_url + lang + "coach-training/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "coach-training/")
     path = page.locator(".learning-path").first
     widths = path.evaluate("""(p, label) => Array.from(p.querySelectorAll('label *'))
         .filter(e => e.textContent.includes(label)).map(e => e.getBoundingClientRect().width)""", label)
@@ -51,8 +50,7 @@ def _visible_titles(page) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_catalogue_filter_is_in_the_address_and_back_restores_it(page, site_url: str, lang: str) -> None:
-    page.goto(site_url + lang + "modules/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "modules/")
     page.select_option(".catalogue__filters select[name=topic]", "chemicals")
     assert "topic=chemicals" in page.url
     chemicals = page.locator('.module-card[data-topic~="chemicals"]').count()
@@ -61,15 +59,13 @@ def test_catalogue_filter_is_in_the_address_and_back_restores_it(page, site_url:
         page.locator(".module-card:visible .module-card__title").first.click()
     settled(page)
     assert "/modules/" in page.url and "topic=" not in page.url
-    page.go_back(wait_until="networkidle")
-    settled(page)
+    go_back(page)
     assert "topic=chemicals" in page.url
     assert page.locator(".catalogue__filters select[name=topic]").input_value() == "chemicals"
     assert len(_visible_titles(page)) == chemicals
     shared = page.url
     fresh = page.context.new_page()
-    fresh.goto(shared, wait_until="networkidle")
-    settled(fresh)
+    visit(fresh, shared)
     assert fresh.locator(".catalogue__filters select[name=topic]").input_value() == "chemicals"
     assert fresh.locator(".module-card:visible").count() == chemicals
     fresh.close()
@@ -77,8 +73,7 @@ def test_catalogue_filter_is_in_the_address_and_back_restores_it(page, site_url:
 
 @pytest.mark.parametrize(("lang", "count"), [("", r"^(\d+) of (\d+) modules$"), ("sv/", r"^(\d+) av (\d+) moduler$")])
 def test_catalogue_options_say_what_they_do(page, site_url: str, lang: str, count: str) -> None:
-    page.goto(site_url + lang + "modules/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "modules/")
     total = page.locator(".module-card").count()
     assert re.match(count, page.locator(".catalogue__count").inner_text()).groups() == (str(total), str(total))
     # Every audience offered matches at least one module.
@@ -106,8 +101,7 @@ def test_catalogue_options_say_what_they_do(page, site_url: str, lang: str, coun
 def test_no_console_error_on_the_catalogue_and_the_dashboard(page, site_url: str) -> None:
     seen = watch(page)
     for path in ("modules/?topic=chemicals&duration=day", "sv/coach-training/progress/", "coach-training/"):
-        page.goto(site_url + path, wait_until="networkidle")
-        settled(page)
+        visit(page, site_url + path)
     assert seen.errors == [] and seen.failed == [] and seen.csp_violations() == []
 
 
@@ -116,8 +110,7 @@ def test_no_console_error_on_the_catalogue_and_the_dashboard(page, site_url: str
 
 @pytest.mark.parametrize(("lang", "start", "cont"), [("", "Start with", "Continue with"), ("sv/", "Börja med", "Fortsätt med")])
 def test_the_coach_path_leads_from_the_start_page_through_the_units(page, site_url: str, lang: str, start: str, cont: str) -> None:
-    page.goto(site_url + lang + "coach-training/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "coach-training/")
     first = page.locator(".learning-path__unit a").first
     first_title, first_href = first.inner_text(), first.evaluate("a => a.href")
     button = page.locator(".learning-path [data-continue]")
@@ -141,8 +134,7 @@ def test_the_coach_path_leads_from_the_start_page_through_the_units(page, site_u
     assert page.locator(".md-sidebar--primary .md-nav__link--active .nav-done, .md-sidebar--primary a[href='./'] .nav-done").count() >= 1
     # The start page and the dashboard now lead to the second unit, with the completion date.
     for path in ("coach-training/", "coach-training/progress/"):
-        page.goto(site_url + lang + path, wait_until="networkidle")
-        settled(page)
+        visit(page, site_url + lang + path)
         assert page.locator(".learning-path [data-continue]").first.inner_text() == f"{cont}: {second_title}"
         assert re.search(r"\d{4}-\d{2}-\d{2}", page.locator(".learning-path .progress-note").first.inner_text())
         hours = page.locator(".learning-path [data-stage-hours]").first.inner_text()
@@ -152,12 +144,10 @@ def test_the_coach_path_leads_from_the_start_page_through_the_units(page, site_u
 @pytest.mark.parametrize("lang", LANGS)
 def test_trainer_pages_are_out_of_the_learners_next_and_previous(page, site_url: str, lang: str) -> None:
     for path in ("coach-training/key-points/", "coach-training/facilitator-notes/"):
-        page.goto(site_url + lang + path, wait_until="networkidle")
-        settled(page)
+        visit(page, site_url + lang + path)
         assert page.locator(".md-footer__link").count() == 0, path
     for path in ("coach-training/portfolio/", "coach-training/units/portfolio-and-assessment/", "films/"):
-        page.goto(site_url + lang + path, wait_until="networkidle")
-        settled(page)
+        visit(page, site_url + lang + path)
         hrefs = page.eval_on_selector_all(".md-footer__link", "links => links.map(a => a.href)")
         assert not [h for h in hrefs if "key-points" in h or "facilitator-notes" in h], (path, hrefs)
 
@@ -165,8 +155,7 @@ def test_trainer_pages_are_out_of_the_learners_next_and_previous(page, site_url:
 @pytest.mark.parametrize(("lang", "reviewed", "suggest"), [("", "Last reviewed: ", "Suggest a change"), ("sv/", "Senast granskad: ", "Föreslå en ändring")])
 def test_content_pages_show_last_reviewed_and_a_plain_suggest_link(page, site_url: str, lang: str, reviewed: str, suggest: str) -> None:
     seen = watch(page)
-    page.goto(site_url + lang + "modules/green-waste-walk/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "modules/green-waste-walk/")
     meta = page.locator(".page-meta")
     assert re.search(reviewed + r"\d{4}-\d{2}-\d{2}", meta.inner_text())
     link = meta.locator("a", has_text=suggest)
@@ -191,8 +180,7 @@ def test_the_404_page_speaks_the_readers_language_and_leads_on(page, site_url: s
 
     seen = watch(page)
     page.route("**/no-such-page/**", github_pages)
-    page.goto(site_url + lang + "modules/no-such-page/deeper/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "modules/no-such-page/deeper/")
     assert page.locator("html").get_attribute("lang") == ("sv" if lang else "en")
     assert page.locator("h1").inner_text() == heading
     assert page.locator(".md-search__input").count() == 1
@@ -200,8 +188,7 @@ def test_the_404_page_speaks_the_readers_language_and_leads_on(page, site_url: s
         page.locator(".md-content a", has_text=name).first.click()
         page.wait_for_load_state("networkidle")
         assert page.locator("h1").count() == 1 and page.url.startswith(site_url + lang), page.url
-        page.go_back(wait_until="networkidle")
-        settled(page)
+        go_back(page)
     other = "sv" if not lang else "en"
     assert page.locator(f'a.md-select__link[hreflang="{other}"]').evaluate("a => a.href") == site_url + ("sv/" if other == "sv" else "")
     assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
@@ -214,8 +201,7 @@ def test_the_404_page_speaks_the_readers_language_and_leads_on(page, site_url: s
 
 @pytest.mark.parametrize(("lang", "status"), [("", "Film in production"), ("sv/", "Filmen är under produktion")])
 def test_a_film_not_yet_recorded_shows_a_card_that_leads_to_its_script(page, site_url: str, lang: str, status: str) -> None:
-    page.goto(site_url + lang + "films/green-waste-walk/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "films/green-waste-walk/")
     card = page.locator(".film").first
     assert card.locator(".film--planned__status").inner_text() == status
     assert card.is_visible() and card.bounding_box()["y"] < 900, "the card is above the fold"
@@ -223,8 +209,7 @@ def test_a_film_not_yet_recorded_shows_a_card_that_leads_to_its_script(page, sit
     script = card.locator("a.film--planned__script")
     script.click()
     assert page.url.endswith("#transcript") and urlparse(page.url).path == urlparse(site_url).path + lang + "films/green-waste-walk/"
-    page.goto(site_url + lang + "films/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "films/")
     listing = page.locator(".film-catalogue").inner_text()
     assert not re.search(r"\b\d:\d\d\b", listing), "running times for films that do not exist yet"
 
@@ -234,8 +219,7 @@ def test_a_film_not_yet_recorded_shows_a_card_that_leads_to_its_script(page, sit
 
 @pytest.mark.parametrize(("lang", "total"), [("", "4 h in sessions"), ("sv/", "4 tim i pass")])
 def test_the_finder_gives_a_sequence_with_hours_and_an_address_to_share(page, site_url: str, lang: str, total: str) -> None:
-    page.goto(site_url + lang + "where-to-start/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "where-to-start/")
     finder = page.locator("[data-finder]")
     options = finder.locator("select[name=situation] option").all_inner_texts()
     assert len(options) >= 5 and not [o for o in options if "¶" in o]
@@ -248,8 +232,7 @@ def test_the_finder_gives_a_sequence_with_hours_and_an_address_to_share(page, si
     assert result.locator("ol").count() == 2, "the rest of the sequence comes later"
     assert "situation=energy-costs" in page.url and "time=8" in page.url
     shared = page.context.new_page()
-    shared.goto(page.url, wait_until="networkidle")
-    settled(shared)
+    visit(shared, page.url)
     assert shared.locator(".finder__result .finder__total").inner_text() == total
     shared.locator(".finder__result a[href='#energy-costs']").click()
     assert shared.url.endswith("#energy-costs")
@@ -267,11 +250,9 @@ def test_without_javascript_where_to_start_is_the_long_page(browser, site_url: s
 
 @pytest.mark.parametrize(("lang", "name", "printed"), [("", "Name:", "Printed on: "), ("sv/", "Namn:", "Utskriven: ")])
 def test_the_printed_progress_has_name_date_version_and_completion_dates(page, site_url: str, lang: str, name: str, printed: str) -> None:
-    page.goto(site_url + lang + "coach-training/units/coach-role-and-contracting/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "coach-training/units/coach-role-and-contracting/")
     page.locator(".unit-finish input.progress-box").check()
-    page.goto(site_url + lang + "coach-training/progress/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "coach-training/progress/")
     page.emulate_media(media="print")
     header = page.locator(".progress-tools__print-header")
     assert header.is_visible()

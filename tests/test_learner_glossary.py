@@ -8,7 +8,7 @@ import re
 import pytest
 
 from curriculum.learner_pages import first_terms_only
-from tests.browser import settled
+from tests.browser import visit
 
 
 def test_only_the_first_occurrence_outside_headings_and_links_is_marked() -> None:
@@ -29,14 +29,12 @@ def test_other_tags_that_start_like_a_or_h_are_left_alone() -> None:
 @pytest.mark.parametrize("lang", ["", "sv/"])
 def test_glossary_terms_are_marked_once_reachable_by_keyboard_and_readable(page, site_url: str, built_site, lang: str) -> None:
     for path in ("", "coach-training/", "modules/green-waste-walk/"):
-        page.goto(site_url + lang + path, wait_until="networkidle")
-        settled(page)
+        visit(page, site_url + lang + path)
         terms = page.eval_on_selector_all(".md-content abbr", "as => as.map(a => a.textContent.trim().toLowerCase())")
         assert len(terms) == len(set(terms)), f"{path}: a term marked twice: {terms}"
         assert page.locator(".md-content :is(h1, h2, h3, h4, h5, h6, a) abbr").count() == 0, path
         assert page.locator(".md-header abbr").count() == 0
-    page.goto(site_url + lang + "coach-training/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "coach-training/")
     term = page.locator(".md-content abbr").first
     assert term.get_attribute("tabindex") == "0"
     # Material moves the title into its tooltip once mounted: read it from the built page.
@@ -47,8 +45,7 @@ def test_glossary_terms_are_marked_once_reachable_by_keyboard_and_readable(page,
     tip.wait_for(state="visible", timeout=5000)
     size = tip.evaluate("t => parseFloat(getComputedStyle(t.querySelector('.md-tooltip2__inner, .md-tooltip__inner') || t).fontSize)")
     assert size >= 14, size
-    page.goto(site_url + lang, wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang)
     home = (built_site / lang / "index.html").read_text(encoding="utf-8")
     titles = re.findall(r'<abbr title="([^"]+)"', home.split("<article", 1)[1])
     assert not [t for t in titles if "pilot" in t and ("this site" not in t and "den här sajten" not in t)], titles

@@ -6,14 +6,13 @@ import io
 
 from pypdf import PdfReader
 
-from tests.browser import settled
+from tests.browser import visit
 
 A4 = (595.28, 841.89)  # points
 
 
 def test_printed_module_has_no_site_chrome_and_opens_every_answer(page, site_url: str) -> None:
-    page.goto(site_url + "modules/green-waste-walk/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "modules/green-waste-walk/")
     answers = page.locator("details:not([open]) > :not(summary)")
     assert answers.count() >= 1
     assert not answers.first.is_visible()  # collapsed on screen
@@ -34,8 +33,7 @@ def test_printed_module_has_no_site_chrome_and_opens_every_answer(page, site_url
 
 
 def test_print_button_prints_only_its_checklist(page, site_url: str) -> None:
-    page.goto(site_url + "checklists/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "checklists/")
     page.evaluate("window.print = () => { window.__printed = Array.from(document.querySelectorAll('.checklist'))"
                   ".filter(c => getComputedStyle(c).display !== 'none').map(c => c.id); }")
     page.emulate_media(media="print")
@@ -46,8 +44,7 @@ def test_print_button_prints_only_its_checklist(page, site_url: str) -> None:
 
 
 def test_printed_checklist_fits_on_one_a4_page(page, site_url: str) -> None:
-    page.goto(site_url + "checklists/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "checklists/")
     page.evaluate("""() => { document.body.setAttribute('data-print-only', 'x');
         document.getElementById('checklist-green-waste-walk').setAttribute('data-print-target', ''); }""")
     pdf = page.pdf(format="A4")

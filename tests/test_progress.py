@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from curriculum import CURRICULUM_VERSION
-from tests.browser import settled
+from tests.browser import reload, visit
 
 pytestmark = pytest.mark.browser
 
@@ -24,14 +24,11 @@ def _foundations_count(page) -> str:
 
 
 def test_a_ticked_unit_survives_a_reload_and_shows_on_the_swedish_progress_page(page, site_url: str) -> None:
-    page.goto(site_url + "coach-training/units/coach-role-and-contracting/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "coach-training/units/coach-role-and-contracting/")
     page.locator(UNIT_BOX).first.check()
-    page.reload(wait_until="networkidle")
-    settled(page)
+    reload(page)
     assert page.locator(UNIT_BOX).first.is_checked()
-    page.goto(site_url + "sv/coach-training/progress/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "sv/coach-training/progress/")
     assert _foundations_count(page) == "1"
     assert page.locator(UNIT_BOX).first.is_checked()
 
@@ -39,8 +36,7 @@ def test_a_ticked_unit_survives_a_reload_and_shows_on_the_swedish_progress_page(
 def test_export_then_import_into_a_fresh_browser_profile(browser, site_url: str, tmp_path: Path) -> None:
     first = browser.new_context(accept_downloads=True)
     page = first.new_page()
-    page.goto(site_url + "coach-training/progress/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "coach-training/progress/")
     page.locator(UNIT_BOX).first.check()
     page.locator('input[data-progress-key="step:foundations-complete"]').first.check()
     with page.expect_download() as download:
@@ -56,15 +52,13 @@ def test_export_then_import_into_a_fresh_browser_profile(browser, site_url: str,
 
     fresh = browser.new_context()
     other = fresh.new_page()
-    other.goto(site_url + "sv/coach-training/progress/", wait_until="networkidle")
-    settled(other)
+    visit(other, site_url + "sv/coach-training/progress/")
     assert not other.locator(UNIT_BOX).first.is_checked()
     other.set_input_files('input[data-progress-action="import"]', str(exported))
     expect(other.locator(".progress-tools__status")).to_have_text(SOME_TEXT)
     assert other.locator(UNIT_BOX).first.is_checked()
     assert other.locator('[data-progress-stage="certification"] .progress-tools__count').inner_text() == "1"
-    other.reload(wait_until="networkidle")
-    settled(other)
+    reload(other)
     assert other.locator(UNIT_BOX).first.is_checked()
     fresh.close()
 
@@ -78,8 +72,7 @@ def test_import_takes_an_older_versions_export_and_refuses_a_newer_one(page, sit
     newer = tmp_path / "new.json"
     newer.write_text(json.dumps({"site": "ecoleap-production", "version": "2999.1",
                                  "progress": {"unit:green-toolkit": {"done": True, "date": "2999-01-01"}}}), encoding="utf-8")
-    page.goto(site_url + lang + "coach-training/progress/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "coach-training/progress/")
     status = page.locator(".progress-tools__status")
     page.set_input_files('input[data-progress-action="import"]', str(newer))
     expect(status).to_have_text(SOME_TEXT)
@@ -94,15 +87,13 @@ def test_import_takes_an_older_versions_export_and_refuses_a_newer_one(page, sit
 
 
 def test_reset_clears_every_tick_after_confirmation(page, site_url: str) -> None:
-    page.goto(site_url + "coach-training/progress/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "coach-training/progress/")
     page.locator(UNIT_BOX).first.check()
     page.once("dialog", lambda dialog: dialog.accept())
     page.click('[data-progress-action="reset"]')
     assert not page.locator(UNIT_BOX).first.is_checked()
     assert _foundations_count(page) == "0"
-    page.reload(wait_until="networkidle")
-    settled(page)
+    reload(page)
     assert not page.locator(UNIT_BOX).first.is_checked()
 
 
@@ -129,8 +120,7 @@ def test_ticks_of_the_old_per_version_store_move_into_the_one_store(browser, sit
         {"name": "ecoleap-progress:2025.2", "value": json.dumps(legacy)},
         {"name": "ecoleap-progress", "value": json.dumps(current)}]}]})
     page = context.new_page()
-    page.goto(site_url + lang + "coach-training/progress/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "coach-training/progress/")
     assert page.locator(UNIT_BOX).first.is_checked()
     assert page.locator('input[data-progress-key="step:foundations-complete"]').first.is_checked()
     stored = page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('ecoleap-progress')).sort()")
@@ -147,8 +137,7 @@ def test_ticks_of_the_old_per_version_store_move_into_the_one_store(browser, sit
 
 def test_the_store_api_for_other_scripts(page, site_url: str) -> None:
     """The contract documented in docs/about/contributing.md#progress-store."""
-    page.goto(site_url + "coach-training/units/green-toolkit/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "coach-training/units/green-toolkit/")
     result = page.evaluate("""() => { const p = window.ecoleapProgress;
         const set = p.set('selfcheck:green-toolkit', {digest: 'abc'});
         let refused = null; try { p.set('calculator', {}); } catch (e) { refused = e.message; }

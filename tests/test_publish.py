@@ -24,7 +24,7 @@ from scripts.url_manifest import (
     redirect_href,
     resolve,
 )
-from tests.browser import search, settled, watch
+from tests.browser import search, visit, watch
 from tests.mike_deploy import BROKEN, NEW, OLD, PAGE, SITE, Published, publish, with_mike
 
 
@@ -137,8 +137,7 @@ def test_version_selector_and_language_switcher_work_under_mike(page, published:
 
     page.route(SITE + "**", serve_gh_pages)
     seen = watch(page)
-    page.goto(SITE + "latest/" + PAGE, wait_until="networkidle")
-    settled(page)
+    visit(page, SITE + "latest/" + PAGE)
     assert page.url == f"{SITE}{NEW}/{PAGE}"
     page.wait_for_selector(".md-version__list", state="attached")
     links = page.eval_on_selector_all(".md-version__link", "links => links.map(l => l.href)")
@@ -156,15 +155,13 @@ def test_version_selector_and_language_switcher_work_under_mike(page, published:
     assert f"/{NEW}/sv/{PAGE}" in found and found[0].startswith(f"/{NEW}/sv/"), found
 
     # The version selector keeps the reader on the same page.
-    page.goto(f"{SITE}{NEW}/{PAGE}", wait_until="networkidle")
-    settled(page)
+    visit(page, f"{SITE}{NEW}/{PAGE}")
     page.evaluate(f"document.querySelector('.md-version__link[href$=\\'/{OLD}/\\']').click()")
     page.wait_for_url(f"{SITE}{OLD}/{PAGE}")
     page.wait_for_load_state("networkidle")
 
     # ...and in the reader's language.
-    page.goto(f"{SITE}{NEW}/sv/{PAGE}", wait_until="networkidle")
-    settled(page)
+    visit(page, f"{SITE}{NEW}/sv/{PAGE}")
     page.wait_for_selector(".md-version__list", state="attached")
     page.evaluate(f"document.querySelector('.md-version__link[href$=\\'/{OLD}/\\']').click()")
     page.wait_for_url(f"{SITE}{OLD}/sv/{PAGE}")
@@ -172,8 +169,7 @@ def test_version_selector_and_language_switcher_work_under_mike(page, published:
 
     # A Swedish page that the other version lacks: the reader lands on that version's Swedish home
     # (Material alone would fall back to its English root; ecoleap.js makes it Swedish).
-    page.goto(f"{SITE}{NEW}/sv/{PAGE}", wait_until="networkidle")
-    settled(page)
+    visit(page, f"{SITE}{NEW}/sv/{PAGE}")
     page.wait_for_selector(".md-version__list", state="attached")
     page.route(f"{SITE}{OLD}/sitemap.xml", lambda route: route.fulfill(
         status=200, content_type="application/xml",
@@ -212,15 +208,13 @@ def test_the_branch_root_has_a_404_page_from_the_latest_version(published: Publi
 def test_a_missing_address_shows_the_sites_404_page_that_leads_on(page, published: Published, missing: str) -> None:
     _serve_gh_pages(page, published.tree)
     seen = watch(page)
-    page.goto(SITE + missing, wait_until="networkidle")
-    settled(page)
+    visit(page, SITE + missing)
     assert page.locator("h1").inner_text() == "Page not found"
     assert [f for f in seen.failed if not f.endswith(missing)] == [], seen.failed  # styles, scripts, logo load
     assert seen.csp_violations() == []
     modules = page.locator(".md-content a", has_text="All modules").evaluate("a => a.href")
     assert modules == f"{SITE}{NEW}/modules/"
-    page.goto(modules, wait_until="networkidle")
-    settled(page)
+    visit(page, modules)
     assert page.locator(".module-card").count() >= 1
 
 
@@ -228,11 +222,9 @@ def test_a_missing_address_shows_the_sites_404_page_that_leads_on(page, publishe
 @pytest.mark.browser
 def test_progress_ticked_in_one_version_appears_in_the_next(page, published: Published) -> None:
     _serve_gh_pages(page, published.tree)
-    page.goto(f"{SITE}{OLD}/coach-training/units/coach-role-and-contracting/", wait_until="networkidle")
-    settled(page)
+    visit(page, f"{SITE}{OLD}/coach-training/units/coach-role-and-contracting/")
     page.locator('.unit-finish input.progress-box').check()
-    page.goto(f"{SITE}{NEW}/sv/coach-training/progress/", wait_until="networkidle")
-    settled(page)
+    visit(page, f"{SITE}{NEW}/sv/coach-training/progress/")
     box = page.locator('.learning-path input[data-progress-key="unit:coach-role-and-contracting"]')
     assert box.is_checked()
     note = page.locator('.learning-path [data-progress-note="unit:coach-role-and-contracting"]').inner_text()

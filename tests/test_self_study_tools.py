@@ -9,7 +9,7 @@ import pytest
 
 from curriculum.layout import offline_file
 from curriculum.loader import load_curriculum
-from tests.browser import axe_violations, settled, watch
+from tests.browser import axe_violations, reload, visit, watch
 from tests.site_pages import ROOT
 from tests.test_offline_copy import offline_copy  # noqa: F401 (the fixture: the offline zip, unzipped)
 from tests.test_tools import NBSP, _result
@@ -39,8 +39,7 @@ def _answer_right(page, unit_id: str) -> None:
 ])
 def test_a_self_check_gives_feedback_and_is_recorded_and_shown_on_the_progress_page(
         page, site_url: str, lang: str, wrong: str, right: str, done: str) -> None:
-    page.goto(site_url + lang + UNIT, wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + UNIT)
     first = page.locator(".self-check__question").first
     answer = first.get_attribute("data-answer")
     other = next(value for value in first.locator("input").evaluate_all("inputs => inputs.map(i => i.value)") if value != answer)
@@ -56,8 +55,7 @@ def test_a_self_check_gives_feedback_and_is_recorded_and_shown_on_the_progress_p
     assert page.locator(".self-check__result").inner_text() == done
     record = page.evaluate("window.ecoleapProgress.get('selfcheck:facilitation-basics')")
     assert record["done"] is True and record["digest"] == page.locator("[data-self-check]").get_attribute("data-digest")
-    page.goto(site_url + lang + "coach-training/progress/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "coach-training/progress/")
     row = page.locator('[data-self-check-unit="facilitation-basics"] .self-check-summary__state')
     assert row.inner_text() == ("Done " if not lang else "Klart ") + record["date"]
     other_row = page.locator('[data-self-check-unit="green-toolkit"] .self-check-summary__state')
@@ -65,8 +63,7 @@ def test_a_self_check_gives_feedback_and_is_recorded_and_shown_on_the_progress_p
 
 
 def test_a_self_check_asks_for_an_answer_before_checking(page, site_url: str) -> None:
-    page.goto(site_url + UNIT, wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + UNIT)
     first = page.locator(".self-check__question").first
     first.locator('[data-self-check-action="check"]').click()
     assert first.locator(".self-check__feedback").inner_text() == "Choose an answer first."
@@ -99,8 +96,7 @@ def _assessment_address(low_area: str) -> str:
 @pytest.mark.parametrize(("lang", "score", "total"), [("", "0%", "Total: "), ("sv/", f"0{NBSP}%", "Totalt: ")])
 def test_the_self_assessment_gives_a_profile_and_a_first_sequence_from_the_address(
         page, site_url: str, lang: str, score: str, total: str) -> None:
-    page.goto(site_url + lang + ASSESSMENT + _assessment_address("energy"), wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + ASSESSMENT + _assessment_address("energy"))
     energy = page.locator('tr[data-area="energy"]')
     assert energy.locator(".assessment__score").inner_text() == score
     assert energy.locator(".assessment__points").inner_text() == "0 / 6"
@@ -112,14 +108,12 @@ def test_the_self_assessment_gives_a_profile_and_a_first_sequence_from_the_addre
     minutes = sum(load_curriculum(ROOT).modules[module].duration_minutes for module in modules)
     hours = f"{round(minutes / 60, 1):g}"
     assert page.locator(".assessment__total").inner_text().startswith(total + (hours.replace(".", ",") if lang else hours))
-    page.reload(wait_until="networkidle")
-    settled(page)
+    reload(page)
     assert page.locator(".assessment__sequence li").count() == 3, "the result comes back from the address"
 
 
 def test_answering_changes_the_address_and_the_sequence(page, site_url: str) -> None:
-    page.goto(site_url + ASSESSMENT + _assessment_address("energy"), wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + ASSESSMENT + _assessment_address("energy"))
     page.check("#sa-chemicals-list-0")
     page.check("#sa-chemicals-reduce-0")
     assert "chemicals-list=0" in page.evaluate("location.search")
@@ -131,24 +125,21 @@ def test_answering_changes_the_address_and_the_sequence(page, site_url: str) -> 
 
 
 def test_the_self_assessment_result_prints_on_one_a4_page(page, site_url: str) -> None:
-    page.goto(site_url + ASSESSMENT + _assessment_address("leadership"), wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + ASSESSMENT + _assessment_address("leadership"))
     page.emulate_media(media="print")
     pdf = page.pdf(format="A4")
     assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
 
 
 def test_the_self_assessment_with_a_result_has_no_axe_violation(page, site_url: str) -> None:
-    page.goto(site_url + "sv/" + ASSESSMENT + _assessment_address("climate-data"), wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "sv/" + ASSESSMENT + _assessment_address("climate-data"))
     assert page.locator(".assessment__result").is_visible()
     violations = axe_violations(page, site_url)
     assert violations == [], "\n".join(violations)
 
 
 def test_an_empty_required_field_is_pointed_out_once_the_reader_leaves_it(page, site_url: str) -> None:
-    page.goto(site_url + "tools/scrap-cost/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "tools/scrap-cost/")
     assert page.locator("#calc-parts-error").is_hidden(), "no error before the reader has been there"
     assert page.locator(".calculator__status").inner_text() == "Fill in the fields to see the results."
     page.focus("#calc-parts")
@@ -174,10 +165,8 @@ def test_the_offline_copy_runs_a_calculator_and_the_self_assessment_from_file(pa
 
 
 def test_the_progress_page_says_when_a_self_checks_questions_changed_since_it_was_done(page, site_url: str) -> None:
-    page.goto(site_url + "coach-training/progress/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "coach-training/progress/")
     page.evaluate("window.ecoleapProgress.set('selfcheck:green-toolkit', {done: true, date: '2026-01-15', digest: 'older'})")
-    page.reload(wait_until="networkidle")
-    settled(page)
+    reload(page)
     state = page.locator('[data-self-check-unit="green-toolkit"] .self-check-summary__state')
     assert state.inner_text() == "Done 2026-01-15; the questions have changed since"

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import axe_violations, settled
+from tests.browser import axe_violations, go_back, reload, visit
 
 NBSP = "\u00a0"
 AIR = "tools/compressed-air-leaks/"
@@ -35,8 +35,7 @@ def _share(page, result_id: str) -> str:
 
 
 def test_compressed_air_typed_figures_give_kwh_cost_and_co2e(page, site_url: str) -> None:
-    page.goto(site_url + AIR, wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + AIR)
     # The factor field starts at the factor from data/factors.yml.
     expect(page.locator("#calc-factor")).to_have_value("0.059")
     _type(page, AIR_FIGURES)
@@ -49,30 +48,23 @@ def test_compressed_air_typed_figures_give_kwh_cost_and_co2e(page, site_url: str
 
 
 def test_the_figures_live_in_the_address_and_come_back_on_reload_and_back(page, site_url: str) -> None:
-    page.goto(site_url + AIR, wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + AIR)
     _type(page, AIR_FIGURES)
     query = _query(page)
     assert query == {key: [value] for key, value in AIR_FIGURES.items()}, "the unchanged factor stays out of the address"
-    page.reload(wait_until="networkidle")
-    settled(page)
+    reload(page)
     assert page.input_value("#calc-hours") == "6,000"
     assert _result(page, "kwh") == "58,500"
-    page.goto(site_url + "tools/", wait_until="networkidle")
-    settled(page)
-    page.go_back(wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "tools/")
+    go_back(page)
     assert _result(page, "cost") == "70,200"
-    page.goto(site_url + AIR + "?leak-flow=2&pressure=7&hours=8000&specific-power=6&price=1&factor=0.5",
-              wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + AIR + "?leak-flow=2&pressure=7&hours=8000&specific-power=6&price=1&factor=0.5")
     assert page.input_value("#calc-factor") == "0.5", "a factor typed by the reader comes back from the address"
     assert _result(page, "co2e") == "48,000", "2 x 6 x 8000 x 0.5"
 
 
 def test_swedish_page_reads_and_shows_decimal_comma_and_space_thousands(page, site_url: str) -> None:
-    page.goto(site_url + "sv/" + AIR, wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "sv/" + AIR)
     assert page.input_value("#calc-factor") == "0,059"
     _type(page, {"leak-flow": "1,5", "pressure": "7", "hours": "6 000", "specific-power": "6,5", "price": "1,2"})
     assert _result(page, "kwh") == f"58{NBSP}500"
@@ -87,9 +79,7 @@ def test_swedish_page_reads_and_shows_decimal_comma_and_space_thousands(page, si
     ("sv/", ";", "El till läckorna;58500;kWh/år;"),
 ])
 def test_csv_export_has_inputs_and_results(page, site_url: str, tmp_path: Path, lang: str, separator: str, kwh_row: str) -> None:
-    page.goto(site_url + lang + AIR + "?leak-flow=1.5&pressure=7&hours=6000&specific-power=6.5&price=1.2",
-              wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + AIR + "?leak-flow=1.5&pressure=7&hours=6000&specific-power=6.5&price=1.2")
     with page.expect_download() as download_info:
         page.click('[data-calculator-action="csv"]')
     download = download_info.value
@@ -105,8 +95,7 @@ def test_csv_export_has_inputs_and_results(page, site_url: str, tmp_path: Path, 
 
 
 def test_errors_are_tied_to_their_fields_and_hold_back_the_results(page, site_url: str) -> None:
-    page.goto(site_url + AIR, wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + AIR)
     _type(page, {**AIR_FIGURES, "hours": "many"})
     hours = page.locator("#calc-hours")
     assert hours.get_attribute("aria-invalid") == "true"
@@ -126,15 +115,13 @@ def test_errors_are_tied_to_their_fields_and_hold_back_the_results(page, site_ur
 
 
 def test_swedish_errors_are_in_swedish(page, site_url: str) -> None:
-    page.goto(site_url + "sv/" + AIR + "?hours=-5", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "sv/" + AIR + "?hours=-5")
     assert page.locator("#calc-hours-error").inner_text() == "Skriv 0 eller mer."
     assert page.locator("#calc-leak-flow-error").inner_text() == "Fyll i ett värde (0 om det inte finns något)."
 
 
 def test_idle_energy_with_a_switch_off_routine(page, site_url: str) -> None:
-    page.goto(site_url + "tools/idle-energy/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "tools/idle-energy/")
     _type(page, {"idle-kw-1": "2", "idle-hours-1": "40", "idle-kw-2": "0.5", "idle-hours-2": "100",
                  "weeks": "46", "share": "50", "price": "1"})
     # (2 x 40 + 0.5 x 100) x 46 = 5980 kWh; half of it saved; x 0.059 kg CO2/kWh
@@ -148,8 +135,7 @@ def test_idle_energy_with_a_switch_off_routine(page, site_url: str) -> None:
 
 
 def test_scope_footprint_by_scope_and_source_with_shares(page, site_url: str) -> None:
-    page.goto(site_url + "tools/scope-1-2-footprint/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "tools/scope-1-2-footprint/")
     page.click(".calculator__example")
     page.wait_for_load_state("networkidle")
     # diesel 1000 l x 2.66155 = 2.66 t; gas 1000 m³ x 11.18 x 0.18449 = 2.06 t;
@@ -170,16 +156,13 @@ def test_scope_footprint_by_scope_and_source_with_shares(page, site_url: str) ->
 
 
 def test_swedish_scope_footprint_shares(page, site_url: str) -> None:
-    page.goto(site_url + "sv/tools/scope-1-2-footprint/?diesel=1000&electricity=200000&district-heating=100000",
-              wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "sv/tools/scope-1-2-footprint/?diesel=1000&electricity=200000&district-heating=100000")
     assert _result(page, "total") == "18,86"
     assert _share(page, "scope-2") == f"85,9{NBSP}%", "(11.8 + 4.4) / 18.86"
 
 
 def test_scrap_cost_with_processing_fees_revenue_and_material_factor(page, site_url: str) -> None:
-    page.goto(site_url + "tools/scrap-cost/", wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + "tools/scrap-cost/")
     _type(page, {"parts": "1200", "kg-per-part": "2.5", "loose-kg": "500", "material-price": "30",
                  "processing-cost": "80", "disposal-fee": "0.5", "scrap-revenue": "2"})
     # 3500 kg x 30 + 1200 x 80 + 3500 x 0.5 - 3500 x 2 = 195 750
@@ -215,9 +198,7 @@ def test_calculator_scripts_load_only_on_calculator_pages(built_site: Path) -> N
 
 @pytest.mark.parametrize("lang", ["", "sv/"])
 def test_a_calculator_with_results_and_an_error_has_no_axe_violation(page, site_url: str, lang: str) -> None:
-    page.goto(site_url + lang + "tools/scope-1-2-footprint/?diesel=1000&electricity=200000&electricity-basis=supplier",
-              wait_until="networkidle")
-    settled(page)
+    visit(page, site_url + lang + "tools/scope-1-2-footprint/?diesel=1000&electricity=200000&electricity-basis=supplier")
     assert page.locator("#calc-supplier-factor-error").is_visible()
     violations = axe_violations(page, site_url)
     assert violations == [], "\n".join(violations)
