@@ -33,6 +33,8 @@ WORKSHEET_LIBRARY = "worksheets/index.md"
 COACH_TRAINING_PAGE = "coach-training/index.md"
 CERTIFICATION_PAGE = "coach-training/certification.md"
 PORTFOLIO_PAGE = "coach-training/portfolio.md"
+# The contributors' guide shows the macros at work: a checklist there is an example, not a use.
+MACRO_EXAMPLES_PAGE = "about/contributing.md"
 
 # Downloads: staged by `make downloads` below the project root, copied below the site root.
 DOWNLOADS_STAGING = "build/downloads"

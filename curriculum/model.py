@@ -6,6 +6,8 @@ import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from curriculum.layout import MACRO_EXAMPLES_PAGE
+
 if TYPE_CHECKING:
     from curriculum.factors import Factor
     from curriculum.worksheet_model import Worksheet
@@ -239,6 +241,11 @@ class Curriculum:
 
     def term(self, vocabulary: str, term_id: str, language: str) -> str:
         return self.vocabularies[vocabulary][term_id].label[language]
+
+    def pages_using(self, keys: list[str]) -> list[Page]:
+        """The pages (English keys, as `checklist_pages` and `worksheet_users` hold them) that use
+        a checklist or worksheet in the curriculum: the contributors' guide only shows examples."""
+        return [self.pages[key] for key in keys if key in self.pages and key != MACRO_EXAMPLES_PAGE]
 
     def followers(self, module_id: str) -> list[Module]:
         """Modules that name this one as a prerequisite: the reader's next steps."""

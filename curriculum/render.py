@@ -15,7 +15,7 @@ from curriculum import CURRICULUM_VERSION, layout, progress, worksheet_render
 from curriculum.certification import CertificationRenderers
 from curriculum.downloads import BOOKS, human_size
 from curriculum.layout import Linker
-from curriculum.model import Curriculum, Module, Source, Unit
+from curriculum.model import Curriculum, Module, Page, Source, Unit
 from curriculum.render_glossary import GlossaryRenderers
 from curriculum.render_guide import GuideRenderers
 from curriculum.render_learner import DURATION_BANDS, LearnerRenderers, recommended_order
@@ -146,7 +146,7 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers, ToolsRe
         )
 
     def checklist_library(self) -> str:
-        users = _checklist_users(self.curriculum)
+        users = {cid: self.curriculum.pages_using(self.curriculum.checklist_pages.get(cid, [])) for cid in self.curriculum.checklists}
         return self._template(
             "checklist_library.html.j2", checklists=sorted(self.curriculum.checklists.values(), key=lambda checklist: checklist.title[self.lang]),
             users=users,
@@ -267,17 +267,8 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers, ToolsRe
                 return item
         raise LookupError(f"{what} macro used on '{self.page_key}', which is not a {what} page")
 
-    def page_href(self, page: Module | Unit) -> str:
+    def page_href(self, page: Page) -> str:
         return self.links.href(page.key)
-
-
-def _checklist_users(curriculum: Curriculum) -> dict[str, list[Module | Unit]]:
-    users: dict[str, list[Module | Unit]] = {cid: [] for cid in curriculum.checklists}
-    for page in curriculum.pages.values():
-        if isinstance(page, Module | Unit):
-            for cid in page.checklists:
-                users.setdefault(cid, []).append(page)
-    return users
 
 
 def _demote(markdown: str) -> str:

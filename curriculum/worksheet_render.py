@@ -58,7 +58,7 @@ def describe(renderer: Renderer, sheet: Worksheet, item: Field) -> str:
 
 def worksheet_library(renderer: Renderer) -> str:
     sheets = sorted(renderer.curriculum.worksheets.values(), key=lambda w: w.title[renderer.lang])
-    users = {sheet_id: [renderer.curriculum.pages[key] for key in keys if key in renderer.curriculum.pages] for sheet_id, keys in renderer.curriculum.worksheet_users.items()}
+    users = {sheet_id: renderer.curriculum.pages_using(keys) for sheet_id, keys in renderer.curriculum.worksheet_users.items()}
     return renderer._template("worksheet_library.html.j2", sheets=sheets, users=users,
                               indexed_here=indexed_on_library(renderer.curriculum.worksheet_users))
 

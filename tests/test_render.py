@@ -7,7 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
+from curriculum.layout import CHECKLIST_LIBRARY, MACRO_EXAMPLES_PAGE, WORKSHEET_LIBRARY
 from curriculum.loader import load_curriculum
 from curriculum.render import DURATION_BANDS, Renderer, UnknownId, recommended_order
 from tests.site_pages import ROOT
@@ -242,3 +244,26 @@ def test_a_film_not_yet_recorded_is_an_honest_card_that_leads_to_its_script() ->
             assert "film__poster" not in html and "film__duration" not in html and "4:10" not in html
         assert 'href="#transcript"' in own
         assert 'href="../../films/green-waste-walk/#transcript"' in elsewhere
+
+
+@pytest.mark.parametrize("library", ["checklist", "worksheet"])
+def test_a_library_entry_names_every_page_that_uses_it_and_not_the_macro_examples(library: str) -> None:
+    curriculum = load_curriculum(ROOT)
+    page_key = {"checklist": CHECKLIST_LIBRARY, "worksheet": WORKSHEET_LIBRARY}[library]
+    html = getattr(Renderer(curriculum, "en", page_key), f"{library}_library")()
+    shown_on = {"checklist": curriculum.checklist_pages, "worksheet": curriculum.worksheet_users}[library]
+    entries = {re.match(rf'<li><a href="#{library}-([^"]+)"', entry)[1]: entry
+               for entry in re.findall(rf'<li><a href="#{library}-[^"]+">.*?</li>', html)}
+    assert set(entries) == set(shown_on), f"the {library} library lists other {library}s than the pages show"
+    examples = escape(curriculum.pages[MACRO_EXAMPLES_PAGE].title["en"])
+    beyond_modules = 0
+    for item_id, keys in shown_on.items():
+        for key in keys:
+            title = escape(curriculum.pages[key].title["en"])
+            if key == MACRO_EXAMPLES_PAGE:
+                assert f">{examples}<" not in entries[item_id], f"{item_id}: the contributors' guide shows only an example"
+            else:
+                assert f">{title}</a>" in entries[item_id], f"{item_id} is used on {key}, which its entry does not name"
+                beyond_modules += curriculum.pages[key].kind not in ("module", "unit")
+    if library == "checklist":
+        assert beyond_modules, "no checklist is used beyond modules and units: the case is untested"
