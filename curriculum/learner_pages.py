@@ -1,4 +1,4 @@
-"""MkDocs hooks for the learner's path (issue 18), kept apart from curriculum/hooks.py:
+"""The learner's path, for the MkDocs hooks in curriculum/hooks/learner_path.py:
 
 - the trainer pages stay out of the learner's next/previous sequence;
 - each unit ends with "Mark as done" and the next unit;

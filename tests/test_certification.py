@@ -1,4 +1,4 @@
-"""The certification data (issue 21): one rubric, the register of certified coaches, the forms and
+"""The certification data: one rubric, the register of certified coaches, the forms and
 the certification steps. Bad input gets its exact `path:line` message (the real data:
 test_certification_content.py)."""
 

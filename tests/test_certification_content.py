@@ -56,7 +56,7 @@ def test_the_real_register_is_empty_until_the_first_certification(real) -> None:
 
 @pytest.mark.parametrize("language", ["en", "sv"])
 def test_the_portfolio_template_lists_each_unit_once(real, language: str) -> None:
-    """The bug of issue 21: the last step repeated the evidence of the step before it."""
+    """Each unit once: the last step used to repeat the evidence of the step before it."""
     page = "coach-training/portfolio.md" if language == "en" else "coach-training/portfolio.sv.md"
     renderer = Renderer(real, language, page)
     markdown = renderer.portfolio_markdown()

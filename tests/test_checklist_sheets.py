@@ -17,7 +17,7 @@ def _first_box(page):
     return page.locator(f"{SHEET} input[type=checkbox]").first
 
 
-# --- defect 1: checklist ticks belong to one page's sheet ----------------------------------
+# --- checklist ticks belong to one page's sheet -------------------------------------------
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 LANGS = ["", "sv/"]
 
 
-# --- defect 4: the learning path's checkboxes -----------------------------------------------
+# --- the learning path's checkboxes ---------------------------------------------------------
 
 
 @pytest.mark.parametrize(("lang", "label"), [("", "Mark as done"), ("sv/", "Markera som klar")])
@@ -105,7 +105,7 @@ def test_no_console_error_on_the_catalogue_and_the_dashboard(page, site_url: str
     assert seen.errors == [] and seen.failed == [] and seen.csp_violations() == []
 
 
-# --- defect 7 and the dashboard: the coach's path ------------------------------------------
+# --- the coach's path and the dashboard ----------------------------------------------------
 
 
 @pytest.mark.parametrize(("lang", "start", "cont"), [("", "Start with", "Continue with"), ("sv/", "Börja med", "Fortsätt med")])
@@ -165,7 +165,7 @@ def test_content_pages_show_last_reviewed_and_a_plain_suggest_link(page, site_ur
     assert [url for url in seen.requests if "github.com" in url] == []
 
 
-# --- defect 6: a 404 page per language -----------------------------------------------------
+# --- a 404 page per language ---------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("lang", "heading", "links"), [
@@ -196,7 +196,7 @@ def test_the_404_page_speaks_the_readers_language_and_leads_on(page, site_url: s
     assert [f for f in seen.failed if "no-such-page" not in f] == []
 
 
-# --- defect 9: honest film pages -----------------------------------------------------------
+# --- honest film pages ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("lang", "status"), [("", "Film in production"), ("sv/", "Filmen är under produktion")])

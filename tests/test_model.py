@@ -117,7 +117,7 @@ def test_a_checklist_no_page_uses_is_reported(project: Path) -> None:
     assert "data/checklists/spare.yml:1: id: checklist 'spare' is used by no module or unit (list it in a page's 'checklists:' or remove it)" in problems_of(project)
 
 
-# -- the editor's checks (issue 17) --------------------------------------------------------
+# -- the editor's checks --------------------------------------------------------------------
 
 @pytest.mark.parametrize(("value", "found"), [("-2", "-2"), ("'a day'", "'a day'"), ("", "nothing")])
 def test_a_bad_work_between_estimate_is_reported(project: Path, value: str, found: str) -> None:

@@ -1,4 +1,4 @@
-"""The calculators in Chromium (issue 19): type the inputs, read the results, reload from the
+"""The calculators in Chromium: type the inputs, read the results, reload from the
 address, go Back, export CSV, Swedish number format, errors tied to their fields, no JavaScript."""
 
 from __future__ import annotations

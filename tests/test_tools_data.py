@@ -1,4 +1,4 @@
-"""The calculators' and self-checks' data (issue 19): loaded from the real files, rendered, and
+"""The calculators' and self-checks' data: loaded from the real files, rendered, and
 every validation with its bad input and its exact message."""
 
 from __future__ import annotations

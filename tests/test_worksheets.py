@@ -1,4 +1,4 @@
-"""Worksheets, factors and their workbooks (issue 16): every worksheet renders in both languages;
+"""Worksheets, factors and their workbooks: every worksheet renders in both languages;
 bad worksheet or factor data fails with its file and line; every workbook opens with openpyxl and
 its formulas, evaluated by a formula engine, give what the Python reference computes."""
 
