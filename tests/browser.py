@@ -56,7 +56,13 @@ class PageWatch:
     failed: list[str] = field(default_factory=list)
 
     def csp_violations(self) -> list[str]:
-        return self.page.evaluate("window.__csp")
+        return self.page.evaluate("window.__csp")  # of the document now shown: the init script starts it empty
+
+    def forget(self) -> None:
+        """Start afresh before the next navigation of a tab that several tests share."""
+        self.requests.clear()
+        self.errors.clear()
+        self.failed.clear()
 
 
 def watch(page: Page) -> PageWatch:
