@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -49,6 +50,11 @@ _MARKED_BY_FIXTURE = {
 def pytest_configure(config: pytest.Config) -> None:
     if hasattr(config, "workerinput"):
         return  # an xdist worker: the controller below serves the site for it
+    # Every build of a run carries the same build date (the sitemaps' lastmod): a run that
+    # crossed midnight UTC built the two cores' sites on different days, and they differed. A day
+    # before the run, so a build that ignored it would show (test_core.py). The xdist workers,
+    # started after this, inherit it.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time()) - 86400))
     shared = config._tmp_path_factory.getbasetemp() / "shared"  # type: ignore[attr-defined]
     shared.mkdir(exist_ok=True)
     config.stash[_SHARED_KEY] = (shared, free_port())

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -57,3 +59,11 @@ def test_the_generator_tag_names_each_core(built_site: Path, other_site: Path) -
     tags = {site: GENERATOR.search((site / "index.html").read_bytes()) for site in (built_site, other_site)}
     assert all(tags.values())
     assert tags[built_site].group(0) != tags[other_site].group(0)
+
+
+def test_both_builds_carry_the_build_date_of_the_run(built_site: Path, other_site: Path) -> None:
+    """The date comes from SOURCE_DATE_EPOCH, fixed for the whole run (conftest), not the clock."""
+    day = datetime.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), datetime.UTC).date().isoformat()
+    for site in (built_site, other_site):
+        for sitemap in (site / "sitemap.xml", site / "sv/sitemap.xml"):
+            assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap.read_text(encoding="utf-8"))) == {day}, sitemap
