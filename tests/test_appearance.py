@@ -72,3 +72,27 @@ def test_the_palette_toggle_cycles_automatic_light_and_dark(page, site_url: str)
         page.locator("form[data-md-component=palette] label:visible").first.click()
         schemes.append(page.locator("body").get_attribute("data-md-color-scheme"))
     assert {"default", "slate"} <= set(schemes), schemes
+
+
+# --- a module's facts on a phone ------------------------------------------------------------
+
+FACT_PLACES = """() => [...document.querySelectorAll('.module-facts dt')].slice(0, 3).map(dt => {
+  const name = dt.getBoundingClientRect(), value = dt.nextElementSibling.getBoundingClientRect();
+  const box = dt.closest('dl').getBoundingClientRect();
+  return {nameLeft: name.left, valueLeft: value.left, valueTop: value.top, nameBottom: name.bottom,
+          valueWidth: value.width, boxWidth: box.width};
+})"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_modules_facts_stack_on_a_phone_and_sit_side_by_side_on_a_desktop(page, site_url: str, lang: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    visit(page, site_url + lang + "modules/green-waste-walk/")
+    facts = page.evaluate(FACT_PLACES)
+    assert len(facts) == 3
+    for fact in facts:  # the value under its name, across the box's whole width
+        assert fact["valueTop"] >= fact["nameBottom"] - 1 and abs(fact["valueLeft"] - fact["nameLeft"]) < 1
+        assert fact["valueWidth"] >= fact["boxWidth"] - 1
+    page.set_viewport_size({"width": 1280, "height": 800})
+    for fact in page.evaluate(FACT_PLACES):  # the value beside its name
+        assert fact["valueLeft"] > fact["nameLeft"] + 50 and fact["valueTop"] < fact["nameBottom"]
