@@ -102,3 +102,26 @@ def axe_violations(page: Page, site_url: str) -> list[str]:
     axe comes from the site's own origin (conftest._build_site): the pages' CSP blocks inline scripts."""
     page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
     return page.evaluate(_AXE_RUN, AXE_TAGS)
+
+
+PHONE = {"width": 320, "height": 640}  # WCAG 1.4.10 (reflow): 320 CSS pixels wide
+# What makes a page scroll sideways: each element that reaches past the viewport's right edge
+# (its children do not) and sits in no box that scrolls or clips on its own, such as a table's.
+_SIDEWAYS = """() => {
+  const edge = innerWidth + 1, found = [];
+  const boxed = e => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement)
+    if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX) && p.getBoundingClientRect().right <= edge) return true;
+    return false; };
+  for (const e of document.querySelectorAll('body *')) {
+    const box = e.getBoundingClientRect();
+    if (box.width === 0 || box.right <= edge || boxed(e) || [...e.children].some(c => c.getBoundingClientRect().right > edge)) continue;
+    found.push(`${e.tagName.toLowerCase()}${e.className ? '.' + [...e.classList].join('.') : ''} ${Math.round(box.right - innerWidth)} px past the edge: "${e.textContent.trim().slice(0, 40)}"`);
+  }
+  if (!found.length && document.documentElement.scrollWidth > innerWidth) found.push('the page scrolls sideways');
+  return found.slice(0, 5);
+}"""
+
+
+def sideways(page: Page) -> list[str]:
+    """What reaches past the screen's right edge on the page as it is now."""
+    return page.evaluate(_SIDEWAYS)

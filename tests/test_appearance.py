@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import axe_violations, visit
+from tests.browser import PHONE, axe_violations, sideways, visit
 
 pytestmark = pytest.mark.browser
 
@@ -96,3 +96,23 @@ def test_a_modules_facts_stack_on_a_phone_and_sit_side_by_side_on_a_desktop(page
     page.set_viewport_size({"width": 1280, "height": 800})
     for fact in page.evaluate(FACT_PLACES):  # the value beside its name
         assert fact["valueLeft"] > fact["nameLeft"] + 50 and fact["valueTop"] < fact["nameBottom"]
+
+
+# --- nothing scrolls sideways on a phone (WCAG 1.4.10) ---------------------------------------
+
+# A page for each thing that once reached past a 320 px screen: the finder's and the catalogue's
+# selects, a calculator's select in its fieldset and its factor table, a checklist's long Swedish
+# title, worksheets (their tables, and the library), the contributors' field reference, and the
+# tables of three module guides.
+REFLOW_PAGES = ["where-to-start/", "modules/", "tools/scope-1-2-footprint/", "tools/idle-energy/", "checklists/",
+                "coach-training/supervisor-guide/", "worksheets/", "about/contributing/",
+                "modules/green-performance-map/", "modules/transition-a3/", "modules/improvement-kata-green/"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", REFLOW_PAGES)
+def test_nothing_makes_the_page_scroll_sideways_on_a_phone(page, site_url: str, lang: str, path: str) -> None:
+    page.set_viewport_size(PHONE)
+    visit(page, site_url + lang + path)
+    found = sideways(page)
+    assert found == [], "\n".join(found)
