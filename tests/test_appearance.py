@@ -1,9 +1,13 @@
 """How the site looks in Chromium, in both languages: the focus ring against what is behind it,
-and the dark colour scheme (axe on it, and the palette toggle that switches to it)."""
+the dark colour scheme (axe on it, and the palette toggle that switches to it), and a phone's
+screen (a module's facts stacked, nothing that makes a page scroll sideways)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from playwright.sync_api import Page
 
 from tests.browser import PHONE, axe_violations, sideways, visit
 
@@ -109,10 +113,18 @@ REFLOW_PAGES = ["where-to-start/", "modules/", "tools/scope-1-2-footprint/", "to
                 "modules/green-performance-map/", "modules/transition-a3/", "modules/improvement-kata-green/"]
 
 
+@pytest.fixture(scope="module")
+def phone(browser) -> Iterator[Page]:
+    """One tab at a phone's size for the reflow pages, each opened in it as a reader's link would
+    (as the page-by-page run in test_browser.py does); nothing is stored or clicked."""
+    context = browser.new_context(viewport=PHONE)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("path", REFLOW_PAGES)
-def test_nothing_makes_the_page_scroll_sideways_on_a_phone(page, site_url: str, lang: str, path: str) -> None:
-    page.set_viewport_size(PHONE)
-    visit(page, site_url + lang + path)
-    found = sideways(page)
+def test_nothing_makes_the_page_scroll_sideways_on_a_phone(phone: Page, site_url: str, lang: str, path: str) -> None:
+    visit(phone, site_url + lang + path)
+    found = sideways(phone)
     assert found == [], "\n".join(found)
