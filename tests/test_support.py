@@ -151,9 +151,9 @@ def test_fact_box_and_catalogue_card_say_whether_a_company_can_run_it_alone(proj
     curriculum = load_curriculum(project)
     assert curriculum.modules["waste-walk"].self_service == "alone"
     facts = Renderer(curriculum, "sv", "modules/waste-walk.sv.md").module_facts()
-    assert "<dt>Utan coach</dt><dd>Ja: er egen förändringsledare kan leda den</dd>" in facts
+    assert "<dt>Utan coach</dt><dd>Ja, er egen förändringsledare kan leda den</dd>" in facts
     card = Renderer(curriculum, "en", "modules/index.md").module_catalogue()
-    assert '<p class="module-card__self-service">Without a coach: Yes: your own change leader can run it</p>' in card
+    assert '<p class="module-card__self-service">Without a coach: Yes, your own change leader can run it</p>' in card
 
 
 def test_route_lists_each_module_with_its_time_and_who_can_run_it(project: Path) -> None:
@@ -162,8 +162,8 @@ def test_route_lists_each_module_with_its_time_and_who_can_run_it(project: Path)
     curriculum = load_curriculum(project)
     route = self_service_route(curriculum, Renderer(curriculum, "en", "where-to-start.md"), "waste-walk", "basics")
     assert route.splitlines() == [
-        '- <a href="../modules/waste-walk/">Waste walk</a> (1 h): Yes: your own change leader can run it',
-        '- <a href="../modules/basics/">Waste walk</a> (1 h): No: it needs an experienced coach or a company network',
+        '- <a href="../modules/waste-walk/">Waste walk</a> (1 h): Yes, your own change leader can run it',
+        '- <a href="../modules/basics/">Waste walk</a> (1 h): No, it needs an experienced coach or a company network',
         "",
         "Your own change leader can run 1 of these 2 modules without help.",
     ]
