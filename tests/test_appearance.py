@@ -128,3 +128,12 @@ def test_nothing_makes_the_page_scroll_sideways_on_a_phone(phone: Page, site_url
     visit(phone, site_url + lang + path)
     found = sideways(phone)
     assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_catalogues_cards_line_up_with_its_headings_on_a_phone(phone: Page, site_url: str, lang: str) -> None:
+    """Material indents a list's items; the cards keep the whole width, flush with the headings."""
+    visit(phone, site_url + lang + "modules/")
+    lefts = phone.evaluate("""() => [document.querySelector('.md-content h2'), ...document.querySelectorAll('.module-card')]
+                                      .map(e => Math.round(e.getBoundingClientRect().left))""")
+    assert len(lefts) > 2 and set(lefts) == {lefts[0]}
