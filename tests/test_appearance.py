@@ -137,3 +137,24 @@ def test_the_catalogues_cards_line_up_with_its_headings_on_a_phone(phone: Page, 
     lefts = phone.evaluate("""() => [document.querySelector('.md-content h2'), ...document.querySelectorAll('.module-card')]
                                       .map(e => Math.round(e.getBoundingClientRect().left))""")
     assert len(lefts) > 2 and set(lefts) == {lefts[0]}
+
+
+CHECKLIST_LINES = """() => [...document.querySelectorAll('.checklist__items label')].map(label => {
+  const text = [...label.childNodes].find(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+  const range = document.createRange();
+  range.selectNodeContents(text);
+  return {item: Math.round(label.closest('li').getBoundingClientRect().left),
+          group: Math.round(label.closest('fieldset').getBoundingClientRect().left),
+          lines: [...range.getClientRects()].map(line => Math.round(line.left))};
+})"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_checklists_items_sit_flush_and_their_wrapped_lines_hang_beside_the_box_on_a_phone(
+        phone: Page, site_url: str, lang: str) -> None:
+    visit(phone, site_url + lang + "checklists/")
+    items = phone.evaluate(CHECKLIST_LINES)
+    assert sum(len(item["lines"]) > 1 for item in items) > 10, "too few wrapped items to tell"
+    for item in items:
+        assert item["item"] == item["group"]  # no list indent inside the sheet
+        assert set(item["lines"]) == {item["lines"][0]}  # every line starts where the text does
