@@ -426,14 +426,21 @@
   });
 
   // A wide table that scrolls sideways (a score sheet, a day plan on a phone) must be reachable
-  // by keyboard, or its right-hand columns cannot be read without a mouse (WCAG 2.1.1).
+  // by keyboard, or its right-hand columns cannot be read without a mouse (WCAG 2.1.1): Material's
+  // box around a plain table, and on a phone our classed tables, which scroll themselves
+  // (ecoleap.css). Checked again when the window changes size, as a phone turned on its side does.
   function scrollableTables(root) {
-    root.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-      if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
-        wrap.setAttribute("tabindex", "0");
+    root.querySelectorAll(".md-typeset__scrollwrap, .md-typeset table[class]").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
       }
     });
   }
+  var resizing = 0;
+  window.addEventListener("resize", function () {
+    cancelAnimationFrame(resizing);
+    resizing = requestAnimationFrame(function () { scrollableTables(document); });
+  });
 
   function init() {
     scrollableTables(document);
