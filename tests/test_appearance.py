@@ -57,7 +57,8 @@ def test_focus_ring_contrasts_three_to_one_with_what_is_behind_it(page, site_url
 # --- dark mode ------------------------------------------------------------------------------
 
 DARK_PAGES = ["", "sv/coach-training/", "coach-training/progress/", "sv/modules/", "modules/green-waste-walk/",
-              "sv/checklists/", "films/green-waste-walk/", "coach-training/units/green-toolkit/", "sv/404.html"]
+              "sv/checklists/", "films/green-waste-walk/", "coach-training/units/green-toolkit/", "sv/404.html",
+              "about/maintainers/"]  # highlighted code
 
 
 @pytest.mark.parametrize("path", DARK_PAGES)
