@@ -8,7 +8,6 @@ import pytest
 
 from tests.browser import search, visit, watch
 
-
 SEARCH_WORKER = "/assets/javascripts/workers/search."
 
 
