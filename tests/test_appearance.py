@@ -138,7 +138,7 @@ def test_nothing_makes_the_page_scroll_sideways_on_a_phone_and_axe_passes_there(
 
 def test_a_table_that_starts_scrolling_when_the_window_narrows_becomes_reachable_by_keyboard(page: Page, site_url: str) -> None:
     """A phone turned on its side, or a window made narrow: the tables that now scroll get their
-    tab stop then, not only those that scrolled when the page loaded."""
+    tab stop then, not only those that scrolled when the page loaded, and lose it when widened."""
     page.set_viewport_size({"width": 1280, "height": 800})
     visit(page, site_url + "worksheets/")
     tables = ".md-typeset table.worksheet__table"
@@ -147,6 +147,8 @@ def test_a_table_that_starts_scrolling_when_the_window_narrows_becomes_reachable
     expect(page.locator(f'{tables}[tabindex="0"]').first).to_be_attached()  # polled from Python: the CSP refuses eval
     assert page.evaluate(f"""[...document.querySelectorAll('{tables}')]
         .filter(t => t.scrollWidth > t.clientWidth && t.getAttribute('tabindex') !== '0').length""") == 0
+    page.set_viewport_size({"width": 1280, "height": 800})  # and back: no tab stop on what no longer scrolls
+    expect(page.locator(f"{tables}[tabindex]")).to_have_count(0)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -428,11 +428,18 @@
   // A wide table that scrolls sideways (a score sheet, a day plan on a phone) must be reachable
   // by keyboard, or its right-hand columns cannot be read without a mouse (WCAG 2.1.1): Material's
   // box around a plain table, and on a phone our classed tables, which scroll themselves
-  // (ecoleap.css). Checked again when the window changes size, as a phone turned on its side does.
+  // (ecoleap.css). Checked again when the window changes size, as a phone turned on its side does;
+  // a box that no longer scrolls loses the tab stop it was given here.
+  var given = new WeakSet();
   function scrollableTables(root) {
     root.querySelectorAll(".md-typeset__scrollwrap, .md-typeset table[class]").forEach(function (box) {
-      if (box.scrollWidth > box.clientWidth && !box.hasAttribute("tabindex")) {
+      var scrolls = box.scrollWidth > box.clientWidth;
+      if (scrolls && !box.hasAttribute("tabindex")) {
         box.setAttribute("tabindex", "0");
+        given.add(box);
+      } else if (!scrolls && given.has(box)) {
+        box.removeAttribute("tabindex");
+        given.delete(box);
       }
     });
   }
