@@ -38,6 +38,19 @@ def test_language_switcher_points_at_the_twin(built_site: Path, src: str) -> Non
     assert target == built_page(built_site, src, "sv").parent.resolve()
 
 
+def test_every_page_describes_itself_with_its_own_summary_in_each_language(built_site: Path) -> None:
+    """Search engines and link previews show the meta description: each page's is its summary."""
+    pages = load_curriculum(ROOT).pages
+    for language in LANGUAGES:
+        descriptions = {}
+        for src, page in pages.items():
+            html = built_page(built_site, src, language).read_text(encoding="utf-8")
+            found = [unescape(text) for text in re.findall(r'<meta name="description" content="([^"]*)"', html)]
+            assert found == [page.summary[language].strip()], f"{src} ({language})"
+            descriptions[src] = found[0]
+        assert len(set(descriptions.values())) == len(descriptions), f"two pages share a description ({language})"
+
+
 @pytest.mark.parametrize("src", PAGES)
 def test_edit_link_opens_the_pages_own_source_in_each_language(built_site: Path, src: str) -> None:
     """Built as GitHub Actions builds it (conftest sets GITHUB_REPOSITORY), every page links the
