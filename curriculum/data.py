@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection
 from pathlib import Path
 
+from curriculum import LANGUAGES
 from curriculum.model import (
     CertificationStep,
     Chapter,
@@ -94,7 +95,7 @@ def load_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
     data, reader = _load(root, "data/sources.yml", problems)
     result: dict[str, Source] = {}
     seen: dict[str, int] = {}
-    allowed = {"key", "type", "group", "authors", "year", "title", "venue", "url", "doi", "replaces"}
+    allowed = {"key", "type", "language", "group", "authors", "year", "title", "venue", "url", "doi", "replaces"}
     for entry, _ in _entries(reader, data, "sources"):
         reader.unknown_keys(entry, allowed, "sources")
         key = reader.identifier(entry, "key", "sources.key")
@@ -106,18 +107,25 @@ def load_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
             reader.fail(entry.line, "sources.type", f"'{key}' has no type (add 'type:' with one of: {', '.join(SOURCE_TYPES)})")
         elif kind not in SOURCE_TYPES:
             reader.fail(entry.line_of("type"), "sources.type", f"unknown type '{kind}'{did_you_mean(str(kind), SOURCE_TYPES)}")
+        language = entry.get("language")
+        if language is None:
+            reader.fail(entry.line, "sources.language", f"'{key}' has no language (add 'language:' with the language of its title, "
+                        f"one of: {', '.join(LANGUAGES)}; a screen reader then reads it in that language)")
+        elif language not in LANGUAGES:
+            reader.fail(entry.line_of("language"), "sources.language",
+                        f"'{language}' is not a language of the site (use one of: {', '.join(LANGUAGES)})")
         url = reader.string(entry, "url", "sources.url", required=False)
         if url and not url.startswith("https://"):
             reader.fail(entry.line_of("url"), "sources.url", f"'{url}' must start with https://")
         year = reader.integer(entry, "year", "sources.year", required=False)
         fields = [reader.string(entry, name, f"sources.{name}") for name in ("authors", "title", "venue")]
         replaces = reader.ids(entry, "replaces", "sources.replaces", required=False)
-        if key and group and kind in SOURCE_TYPES and all(fields):
+        if key and group and kind in SOURCE_TYPES and language in LANGUAGES and all(fields):
             reader.unique(seen, key, entry.line_of("key"), "sources.key")
             authors, title, venue = (str(value) for value in fields)
             source = Source(key, group, authors, title, venue, year, url,
                             reader.string(entry, "doi", "sources.doi", required=False), str(kind),
-                            replaces, line=entry.line_of("key"))
+                            replaces, str(language), line=entry.line_of("key"))
             result[key] = source
             for old in replaces:
                 reader.unique(seen, old, entry.line_of("replaces"), "sources.replaces")

@@ -37,6 +37,7 @@ class Source:
     doi: str | None = None
     type: str = "web-page"  # peer-reviewed | official | book | report | web-page
     replaces: tuple[str, ...] = ()  # old keys that still resolve to this source
+    language: str = "en"  # of its title: marked (lang) on the other language's pages, for screen readers
     line: int = field(default=0, compare=False)
 
 

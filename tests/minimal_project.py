@@ -124,6 +124,7 @@ groups:
 SOURCES = """sources:
   - key: epa-2006
     type: official
+    language: en
     group: green-methods
     authors: US EPA
     year: 2006

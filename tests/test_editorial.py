@@ -72,6 +72,17 @@ def test_a_source_with_an_unknown_type_fails(project: Path) -> None:
     assert "data/sources.yml:3: sources.type: unknown type 'offical' (did you mean 'official'?)" in problems_of(project)
 
 
+def test_a_source_without_the_language_of_its_title_fails(project: Path) -> None:
+    edit(project, "data/sources.yml", "    language: en\n", "")
+    assert ("data/sources.yml:2: sources.language: 'epa-2006' has no language (add 'language:' with the language of its title, "
+            "one of: en, sv; a screen reader then reads it in that language)") in problems_of(project)
+
+
+def test_a_source_in_a_language_the_site_lacks_fails(project: Path) -> None:
+    edit(project, "data/sources.yml", "language: en", "language: de")
+    assert "data/sources.yml:4: sources.language: 'de' is not a language of the site (use one of: en, sv)" in problems_of(project)
+
+
 def test_an_old_source_key_resolves_through_replaces(project: Path) -> None:
     edit(project, "data/sources.yml", "    group: green-methods", "    replaces: [epa-2005]\n    group: green-methods")
     for relative in (EN, SV):

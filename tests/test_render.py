@@ -212,6 +212,18 @@ def test_the_bibliography_marks_each_type_and_lists_a_replaced_key_once(project:
     assert 'href="../../about/sources/#src-epa-2006"' in cite
 
 
+def test_a_sources_title_is_marked_with_its_language_on_the_other_languages_pages(project: Path) -> None:
+    """WCAG 3.1.2 (language of parts): a screen reader reads an English title in English on a
+    Swedish page, and the other way round; a title in the page's own language is not marked."""
+    curriculum = load_curriculum(project)
+    english_title = '<cite>Lean and Environment Toolkit</cite>'
+    assert english_title in Renderer(curriculum, "en", "about/sources.md").bibliography()
+    assert english_title in Renderer(curriculum, "en", "modules/waste-walk.md").page_sources()
+    marked = '<cite lang="en">Lean and Environment Toolkit</cite>'
+    assert marked in Renderer(curriculum, "sv", "about/sources.sv.md").bibliography()
+    assert marked in Renderer(curriculum, "sv", "modules/waste-walk.sv.md").page_sources()
+
+
 def test_film_chapters_come_from_the_data_in_the_pages_language() -> None:
     curriculum = load_curriculum(ROOT)
     film = curriculum.films["green-waste-walk"]

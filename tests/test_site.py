@@ -132,6 +132,18 @@ def test_every_glossary_abbreviation_on_a_page_is_a_tooltip_once_with_its_defini
     assert shown > len(PAGES), "hardly any tooltips: is the glossary empty?"
 
 
+def test_the_sources_page_marks_each_title_in_the_other_language(built_site: Path) -> None:
+    sources = {source.key: source for source in load_curriculum(ROOT).sources.values()}
+    for language in LANGUAGES:
+        html = built_page(built_site, "about/sources.md", language).read_text(encoding="utf-8")
+        titles = dict(re.findall(r'<li id="src-([^"]+)">.*?<cite([^>]*)>', html))
+        assert titles.keys() == sources.keys()
+        for key, attributes in titles.items():
+            other = sources[key].language != language
+            assert attributes == (f' lang="{sources[key].language}"' if other else ""), f"{key} ({language})"
+        assert any(titles.values()), f"no title marked on the {language} sources page"
+
+
 def test_swedish_sitemap_exists(built_site: Path) -> None:
     assert (built_site / "sitemap.xml").is_file()
     assert (built_site / "sv" / "sitemap.xml").is_file()
