@@ -443,8 +443,11 @@
       }
     });
   }
-  var resizing = 0;
+  // Only a new width matters: a phone's address bar changes the height as the reader scrolls.
+  var resizing = 0, width = window.innerWidth;
   window.addEventListener("resize", function () {
+    if (window.innerWidth === width) { return; }
+    width = window.innerWidth;
     cancelAnimationFrame(resizing);
     resizing = requestAnimationFrame(function () { scrollableTables(document); });
   });
