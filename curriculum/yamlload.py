@@ -82,21 +82,29 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Any, list[Problem
     fast = _FastLineLoader(text, offset)
     try:
         data = fast.get_single_data()
-    except yaml.MarkedYAMLError:
-        return _parse_slowly(text, path, offset)
+    except yaml.MarkedYAMLError as error:
+        return _parse_slowly(text, path, offset, error)
     finally:
         fast.dispose()
     return data, _duplicate_problems(fast, path)
 
 
+def _line(mark: yaml.Mark | None) -> int:
+    return mark.line if mark else -1
+
+
 _FLOW = {"while parsing a flow sequence": ("[", "]"), "while parsing a flow mapping": ("{", "}")}
 
 
-def _parse_slowly(text: str, path: str, offset: int) -> tuple[Any, list[Problem]]:
+def _parse_slowly(text: str, path: str, offset: int, fast_error: yaml.MarkedYAMLError) -> tuple[Any, list[Problem]]:
     loader = _LineLoader(text, offset)
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
+        if _line(error.problem_mark) < _line(fast_error.problem_mark):
+            # The pure loader stopped on something libyaml reads (YAML 1.1 refuses `?` in an
+            # unquoted text inside { }): the author's error is where libyaml stopped.
+            error = fast_error
         if error.context == "while scanning a quoted scalar" and error.context_mark:
             # The end of the file is where the parser gave up, not where the author erred.
             line = error.context_mark.line + 1 + offset

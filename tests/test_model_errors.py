@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.minimal_project import problems_of
+from tests.site_pages import ROOT
 from tests.test_model import EN, SV, edit
 
 BASICS = "docs/modules/basics.md"
@@ -35,6 +36,13 @@ CAUSE_ALONE = [
                  "data/checklists/walk.yml:1: file: the file is empty (write its content, or delete the file)", id="empty-checklist"),
     pytest.param("data/glossary.yml", None, "",
                  "data/glossary.yml:1: file: the file is empty (write its content, or delete the file)", id="empty-glossary"),
+    # libyaml reads `{en: Where is it done?, ...}`; PyYAML's own loader, which words the message,
+    # stops there. The real error is further down.
+    pytest.param("data/glossary.yml", None, "terms:\n  - id: gemba\n    term: {en: gemba, sv: gemba}\n"
+                 "    definition: {en: Where is the work done?, sv: Var görs arbetet?}\n  - id: kaizen\n"
+                 "    term: {en: kaizen, sv: kaizen}\n    definition: \"Small steps\n",
+                 "data/glossary.yml:7: yaml: a quoted text starts here and is never closed (add the closing quote)",
+                 id="error-below-a-question-mark-in-braces"),
 ]
 
 
@@ -151,3 +159,26 @@ def test_swedish_macro_calls_in_another_order_point_at_the_first_difference(proj
 def test_a_translation_that_fails_to_load_is_not_compared_with_the_english_page(project: Path) -> None:
     edit(project, SV, "kind: module\n", "kind: module\ntitle: [\n")
     assert problems_of(project) == [f"{SV}:3: yaml: the [ that starts here is not closed before line 5 (add the closing ], or a comma between items)"]
+
+
+def test_every_data_file_and_front_matter_reads_alike_with_both_yaml_loaders() -> None:
+    """The build reads YAML with libyaml; when a file fails, PyYAML's own loader reads it again
+    for its clearer message. Text only libyaml accepts (`?` unquoted inside { }) would send
+    that message to the wrong line, so the curriculum's YAML must read alike in both."""
+    import yaml
+
+    from curriculum.pagesource import split_front_matter
+
+    texts = {str(path.relative_to(ROOT)): path.read_text(encoding="utf-8") for path in sorted((ROOT / "data").rglob("*.yml"))}
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        front = split_front_matter(page.read_text(encoding="utf-8"))[0]
+        if front is not None:
+            texts[str(page.relative_to(ROOT))] = front
+    assert len(texts) > 200  # the data files and every page
+    for where, text in texts.items():
+        try:
+            pure = yaml.load(text, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as error:
+            line = error.problem_mark.line + 1 if error.problem_mark else "?"
+            pytest.fail(f"{where}:{line}: only libyaml reads this: {error.problem} (quote the text)")
+        assert pure == yaml.load(text, Loader=yaml.CSafeLoader), where
