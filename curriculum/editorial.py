@@ -217,6 +217,6 @@ def check_guide_macros(root: Path, problems: list[Problem]) -> None:
 def _lines(path: Path) -> list[str]:
     """A file's lines; none for a file that is not UTF-8, which the page reader reports itself."""
     try:
-        return path.read_text(encoding="utf-8").splitlines()
+        return path.read_text(encoding="utf-8-sig").splitlines()
     except UnicodeDecodeError:
         return []

@@ -173,6 +173,6 @@ def render_site(root: Path, out: Path) -> dict[str, int]:
         language = layout.page_language(src)
         page = out / language / "docs" / layout.english_path(src)
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(render_page(host, jinja, src, language, path.read_text(encoding="utf-8")), encoding="utf-8")
+        page.write_text(render_page(host, jinja, src, language, path.read_text(encoding="utf-8-sig")), encoding="utf-8")
         counts[language] += 1
     return counts

@@ -25,7 +25,7 @@ class MacroError(Exception):
 def page_line(page: Any, template_line: int) -> str:
     """`docs/path:line` of a line of the template that mkdocs-macros rendered for `page`."""
     try:
-        text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
     except (OSError, ValueError):
         body_start = 1
     else:

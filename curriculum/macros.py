@@ -95,7 +95,7 @@ def _directory_urls(env: Any) -> bool:
 
 def _line_of(path: Path, name: str) -> int:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
     except OSError:
         return 1
     pattern = re.compile(r"\{\{\s*" + re.escape(name) + r"\s*\(")

@@ -133,8 +133,9 @@ def _duplicate_problems(loader: _Lines, path: str) -> list[Problem]:
 
 
 def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
-    """A content file's text, or a problem naming the line of its first byte that is not UTF-8."""
-    data = path.read_bytes()
+    """A content file's text, or a problem naming the line of its first byte that is not UTF-8.
+    A byte order mark (Windows editors write one) is dropped, as MkDocs drops it."""
+    data = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as error:

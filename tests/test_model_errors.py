@@ -97,6 +97,17 @@ def test_the_check_command_reports_a_byte_that_is_not_utf8_without_a_traceback(p
     assert "Traceback" not in result.stderr
 
 
+def test_a_page_and_a_data_file_saved_with_a_byte_order_mark_read_as_without(project: Path) -> None:
+    """Notepad saves UTF-8 with a byte order mark; MkDocs reads such a page, so the checks do too
+    (they had called the page's front matter missing)."""
+    for relative in (BASICS, "data/glossary.yml", "data/checklists/walk.yml"):
+        path = project / relative
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert problems_of(project) == []
+    edit(project, BASICS, "id: basics", "id: Basics")  # and a problem is still found, at its line
+    assert problems_of(project) == [f"{BASICS}:3: id: 'Basics' must equal the file name 'basics' (rename one of them)"]
+
+
 def test_a_data_file_that_is_not_utf8_is_reported_at_its_line(project: Path) -> None:
     path = project / "data/glossary.yml"
     path.write_bytes(path.read_bytes().replace("Där".encode(), b"D\xe4r"))
