@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -117,12 +118,34 @@ def _parse_slowly(text: str, path: str, offset: int, fast_error: yaml.MarkedYAML
                                                       f"(add the closing {closing}, or a comma between items)")]
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + offset
+        slip = _typing_slip(text, mark.line if mark else 0)
+        if slip:
+            return None, [Problem(path, slip[0] + 1 + offset, "yaml", slip[1])]
         what = error.problem or "could not parse"
         hint = " (check the indentation, and quote text that contains ': ' or starts with a symbol)"
         return None, [Problem(path, line, "yaml", f"{what}{hint}")]
     finally:
         loader.dispose()
     return data, _duplicate_problems(loader, path)
+
+
+_NBSP_AFTER_KEY = re.compile(r"^\s*(?:- )?[\w-]+:\u00a0")
+
+
+def _typing_slip(text: str, stopped: int) -> tuple[int, str] | None:
+    """Two slips the parser words obscurely, found on the line where it stopped or the one above
+    (it may only notice at the next line): a tab in the indentation, and a non-breaking space
+    (Option+Space on a Mac) after a key's colon. Line index 0-based, and the message."""
+    lines = text.split("\n")
+    for index in (stopped - 1, stopped):
+        if not 0 <= index < len(lines):
+            continue
+        line = lines[index]
+        if "\t" in line[: len(line) - len(line.lstrip())]:
+            return index, "a tab in the indentation: YAML indents with spaces (replace the tab with spaces)"
+        if _NBSP_AFTER_KEY.match(line):
+            return index, "a non-breaking space after the colon (type an ordinary space after ':')"
+    return None
 
 
 def _duplicate_problems(loader: _Lines, path: str) -> list[Problem]:
