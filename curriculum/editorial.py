@@ -136,6 +136,25 @@ def check_admonition_titles(root: Path, problems: list[Problem]) -> None:
                 problems.append(Problem(relative, number, "admonition", f"the title '{title}' is English on a Swedish page (write for example \"{swedish}\")"))
 
 
+def check_admonition_bodies(root: Path, problems: list[Problem]) -> None:
+    """An admonition's text is indented below it; text that is not shows as a paragraph after an
+    empty box, and Markdown says nothing."""
+    for page in sorted((root / "docs").rglob("*.md")):
+        relative = f"docs/{page.relative_to(root / 'docs').as_posix()}"
+        lines, in_fence = _lines(page), False
+        for number, text in enumerate(lines, 1):
+            if _FENCE.match(text):
+                in_fence = not in_fence
+            if in_fence or not _ADMONITION.match(text):
+                continue
+            indent = len(text) - len(text.lstrip())
+            body = next((line for line in lines[number:] if line.strip()), "")
+            if len(body) - len(body.lstrip()) <= indent:
+                marker = text.strip().split()[0]
+                problems.append(Problem(relative, number, "admonition", f"'{marker}' has no text below it (indent its text "
+                                                                        f"{indent + 4} spaces, on the lines after it)"))
+
+
 # -- sequences -----------------------------------------------------------------------------
 
 _ITEM_START = re.compile(r"^\s*(?:[-*+]|\d+\.)\s|^\s*$|^\s*[#|]")

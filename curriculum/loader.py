@@ -30,6 +30,7 @@ from curriculum.data import (
 )
 from curriculum.datarefs import check_usage
 from curriculum.editorial import (
+    check_admonition_bodies,
     check_admonition_titles,
     check_guide_macros,
     check_sequences,
@@ -113,6 +114,7 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
     check_sequences(page_files, curriculum.modules, problems)
     check_swedish_terms(root, curriculum.terms, problems)
     check_admonition_titles(root, problems)
+    check_admonition_bodies(root, problems)
     check_guide_macros(root, problems)
     curriculum.worksheet_users = check_worksheet_use(curriculum.worksheets, page_files, problems)
     curriculum.checklist_pages = pages_calling(page_files, "checklist")

@@ -142,6 +142,15 @@ def test_an_admonition_with_a_swedish_title_passes(project: Path) -> None:
     assert not [p for p in problems_of(project) if "admonition" in p]
 
 
+def test_an_admonition_whose_text_is_not_indented_fails(project: Path) -> None:
+    edit(project, EN, "Prepare.", '!!! tip "Try it"\n\nPrepare.')
+    assert f"{EN}:40: admonition: '!!!' has no text below it (indent its text 4 spaces, on the lines after it)" in problems_of(project)
+    edit(project, EN, '!!! tip "Try it"\n\nPrepare.', '- A step\n\n    !!! tip "Try it"\n    Prepare.')  # inside a list item too
+    assert f"{EN}:42: admonition: '!!!' has no text below it (indent its text 8 spaces, on the lines after it)" in problems_of(project)
+    edit(project, EN, '    !!! tip "Try it"\n    Prepare.', '    !!! tip "Try it"\n\n        Prepare.')
+    assert not [p for p in problems_of(project) if "admonition" in p]
+
+
 def test_a_macro_missing_from_the_contributors_guide_fails(project: Path) -> None:
     from curriculum.schema import MACROS
 
