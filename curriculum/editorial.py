@@ -136,16 +136,19 @@ def check_admonition_titles(root: Path, problems: list[Problem]) -> None:
                 problems.append(Problem(relative, number, "admonition", f"the title '{title}' is English on a Swedish page (write for example \"{swedish}\")"))
 
 
+_CONTENT_TAB = re.compile(r'^\s*===[+!]*\s+"[^"]*"\s*$')  # pymdownx.tabbed, which indents the same way
+
+
 def check_admonition_bodies(root: Path, problems: list[Problem]) -> None:
-    """An admonition's text is indented below it; text that is not shows as a paragraph after an
-    empty box, and Markdown says nothing."""
+    """An admonition's (or content tab's) text is indented below it; text that is not shows as a
+    paragraph after an empty box, and Markdown says nothing."""
     for page in sorted((root / "docs").rglob("*.md")):
         relative = f"docs/{page.relative_to(root / 'docs').as_posix()}"
         lines, in_fence = _lines(page), False
         for number, text in enumerate(lines, 1):
             if _FENCE.match(text):
                 in_fence = not in_fence
-            if in_fence or not _ADMONITION.match(text):
+            if in_fence or not (_ADMONITION.match(text) or _CONTENT_TAB.match(text)):
                 continue
             indent = len(text) - len(text.lstrip())
             body = next((line for line in lines[number:] if line.strip()), "")

@@ -147,7 +147,10 @@ def test_an_admonition_whose_text_is_not_indented_fails(project: Path) -> None:
     assert f"{EN}:40: admonition: '!!!' has no text below it (indent its text 4 spaces, on the lines after it)" in problems_of(project)
     edit(project, EN, '!!! tip "Try it"\n\nPrepare.', '- A step\n\n    !!! tip "Try it"\n    Prepare.')  # inside a list item too
     assert f"{EN}:42: admonition: '!!!' has no text below it (indent its text 8 spaces, on the lines after it)" in problems_of(project)
-    edit(project, EN, '    !!! tip "Try it"\n    Prepare.', '    !!! tip "Try it"\n\n        Prepare.')
+    edit(project, EN, '    !!! tip "Try it"\n    Prepare.', '    !!! tip "Try it"\n\n        Prepare.\n\n=== "By hand"\nWrite it down.')
+    assert [p for p in problems_of(project) if "admonition" in p] == [  # a content tab, the same way
+        f"{EN}:46: admonition: '===' has no text below it (indent its text 4 spaces, on the lines after it)"]
+    edit(project, EN, '=== "By hand"\nWrite it down.', '=== "By hand"\n    Write it down.')
     assert not [p for p in problems_of(project) if "admonition" in p]
 
 
