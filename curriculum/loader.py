@@ -42,7 +42,7 @@ from curriculum.model import Curriculum, Module, Page, Unit
 from curriculum.pages import check_page, page_kind, read_pages
 from curriculum.pagesource import PageSource, pages_calling
 from curriculum.problems import CurriculumError, Problem
-from curriculum.rawmarkup import check_expressions, check_html_links
+from curriculum.rawmarkup import check_expressions, check_html_links, check_markdown_links
 from curriculum.reader import FieldReader
 from curriculum.register import load_register
 from curriculum.rubric import load_rubric
@@ -88,6 +88,7 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
             check_page(page, kind, reader)
             check_expressions(page, reader)
     check_html_links(root, page_files, problems)
+    check_markdown_links(root, page_files, problems)
     twins = _pair_twins(page_files, problems)
     known = known_ids(root, curriculum, twins, kinds)
     for page in page_files:

@@ -157,11 +157,12 @@ def _scan_body(page: PageSource, body: list[str], start: int) -> None:
             continue
         if section is not None:
             page.sections[section].append((number, raw))
-        for image in _IMAGE.finditer(raw):
+        prose = _CODE_SPAN.sub("", raw)  # a link shown as code is no link
+        for image in _IMAGE.finditer(prose):
             page.images.append((Link(image.group(1), image.group(2), number), image.group(3) or ""))
-        for link in _LINK.finditer(raw):
+        for link in _LINK.finditer(prose):
             page.links.append(Link(link.group(1), link.group(2), number))
-        for tag in _HTML_TARGET.finditer(_CODE_SPAN.sub("", raw)):
+        for tag in _HTML_TARGET.finditer(prose):
             page.html_links.append(Link(tag.group(1).lower(), tag.group(2), number))
 
 

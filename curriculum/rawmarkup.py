@@ -60,6 +60,27 @@ def check_html_links(root: Path, pages: list[PageSource], problems: list[Problem
                 f"(MkDocs neither rewrites nor checks raw HTML links: fix the address, or use a Markdown link)")))
 
 
+def check_markdown_links(root: Path, pages: list[PageSource], problems: list[Problem]) -> None:
+    """Every Markdown link or image to a file of the site (a page's `.md`, an image, a download)
+    finds it. MkDocs finds these too, but names no line and suggests nothing; the anchors after
+    `#` are left to it, since macros write many of them."""
+    docs = root / "docs"
+    files = {path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file()}
+    for page in pages:
+        folder = posixpath.dirname(page.path.removeprefix("docs/"))
+        for link, kind in [(link, "link") for link in page.links] + [(image, "image") for image, _ in page.images]:
+            parts = urlsplit(link.target)
+            path = unquote(parts.path)
+            if parts.scheme or parts.netloc or not path or "{{" in link.target or path.startswith("/") or not posixpath.splitext(path)[1]:
+                continue
+            target = posixpath.normpath(posixpath.join(folder, path))
+            if target in files:
+                continue
+            near = {name for name in files if posixpath.dirname(name) == posixpath.dirname(target)}
+            hint = did_you_mean(posixpath.basename(target), {posixpath.basename(name) for name in near})
+            problems.append(Problem(page.path, link.line, kind, f"'{link.target}' leads to no file: docs/{target} does not exist{hint}"))
+
+
 def _site_path(here: str, href: str) -> str | None:
     """The site-relative path a relative href opens from the page at `here`; None for other sites,
     in-page anchors and addresses a macro writes."""

@@ -146,6 +146,27 @@ def test_raw_html_links_to_pages_files_and_other_sites_pass(project: Path) -> No
     assert problems_of(project) == []
 
 
+@pytest.mark.parametrize(("markdown", "expected"), [
+    ("[the basics](basic.md)", "link: 'basic.md' leads to no file: docs/modules/basic.md does not exist (did you mean 'basics.md'?)"),
+    ("[the basics](../module/basics.md#outcomes)", "link: '../module/basics.md#outcomes' leads to no file: docs/module/basics.md does not exist"),
+    ("![A waste walk](../assets/images/walk.png)", "image: '../assets/images/walk.png' leads to no file: docs/assets/images/walk.png does not exist (did you mean 'walk.svg'?)"),
+], ids=["page", "folder", "image"])
+def test_a_markdown_link_or_image_to_nothing_is_reported_at_its_line(project: Path, markdown: str, expected: str) -> None:
+    """MkDocs finds these too, but names no line and suggests nothing."""
+    (project / "docs/assets/images").mkdir(parents=True)
+    (project / "docs/assets/images/walk.svg").write_text("<svg/>", encoding="utf-8")
+    edit(project, EN, "Prepare.", f"Prepare. {markdown}")
+    assert problems_of(project) == [f"{EN}:{PAGE_LINE}: {expected}"]
+
+
+def test_markdown_links_to_pages_files_anchors_and_other_sites_pass(project: Path) -> None:
+    (project / "docs/assets/images").mkdir(parents=True)
+    (project / "docs/assets/images/walk.svg").write_text("<svg/>", encoding="utf-8")
+    edit(project, EN, "Prepare.", "Prepare. [basics](basics.md#outcomes) [the list](index.md) [the outcomes](#outcomes) "
+         "![A walk](../assets/images/walk.svg) [elsewhere](https://example.org/a.html) `[code](nowhere.md)`")
+    assert problems_of(project) == []
+
+
 @pytest.mark.parametrize(("expression", "expected"), [
     ("{{ version }}", "{{ version }}: 'version' is undefined (a page uses the macros in the contributors' guide; an id is quoted: cite(\"key\"))"),
     ("{{ curriculum_versoin }}", "{{ curriculum_versoin }}: 'curriculum_versoin' is undefined (did you mean 'curriculum_version'?)"),
