@@ -126,44 +126,35 @@ def test_a_data_file_that_is_not_utf8_is_reported_at_its_line(project: Path) -> 
 PAGE_LINE = 40  # "Prepare." in the minimal module
 
 
-@pytest.mark.parametrize(("html", "expected"), [
-    ('<a href="../missing/">the missing module</a>',
-     '<a href="../missing/"> leads to no page or file of the site (MkDocs neither rewrites nor checks raw HTML links: fix the address, or use a Markdown link)'),
-    ('<img src="../../assets/images/none.png" alt="A waste walk">',
-     '<img src="../../assets/images/none.png"> leads to no page or file of the site (MkDocs neither rewrites nor checks raw HTML links: fix the address, or use a Markdown link)'),
-], ids=["link", "image"])
-def test_a_raw_html_link_to_nothing_is_reported_at_its_source_line(project: Path, html: str, expected: str) -> None:
-    edit(project, EN, "Prepare.", f"Prepare. {html}")
-    assert problems_of(project) == [f"{EN}:{PAGE_LINE}: link: {expected}"]
-
-
-def test_raw_html_links_to_pages_files_and_other_sites_pass(project: Path) -> None:
+def _an_image(project: Path) -> None:
     (project / "docs/assets/images").mkdir(parents=True)
     (project / "docs/assets/images/walk.svg").write_text("<svg/>", encoding="utf-8")
-    edit(project, EN, "Prepare.", 'Prepare. <a href="../basics/#outcomes">basics</a> <a href="../">modules</a> '
-         '<img src="../../assets/images/walk.svg" alt="A walk"> <a href="https://example.org/">elsewhere</a> `<a href="../nowhere/">`')
-    edit(project, SV, "Prepare.", 'Prepare. <a href="../basics/">basics</a> <img src="../../../assets/images/walk.svg" alt="En runda">')
-    assert problems_of(project) == []
 
 
-@pytest.mark.parametrize(("markdown", "expected"), [
+_RAW = "leads to no page or file of the site (MkDocs neither rewrites nor checks raw HTML links: fix the address, or use a Markdown link)"
+
+
+@pytest.mark.parametrize(("markup", "expected"), [
+    ('<a href="../missing/">the missing module</a>', f'link: <a href="../missing/"> {_RAW}'),
+    ('<img src="../../assets/images/none.png" alt="A waste walk">', f'link: <img src="../../assets/images/none.png"> {_RAW}'),
+    # MkDocs finds these too, but names no line and suggests nothing.
     ("[the basics](basic.md)", "link: 'basic.md' leads to no file: docs/modules/basic.md does not exist (did you mean 'basics.md'?)"),
     ("[the basics](../module/basics.md#outcomes)", "link: '../module/basics.md#outcomes' leads to no file: docs/module/basics.md does not exist"),
     ("![A waste walk](../assets/images/walk.png)", "image: '../assets/images/walk.png' leads to no file: docs/assets/images/walk.png does not exist (did you mean 'walk.svg'?)"),
-], ids=["page", "folder", "image"])
-def test_a_markdown_link_or_image_to_nothing_is_reported_at_its_line(project: Path, markdown: str, expected: str) -> None:
-    """MkDocs finds these too, but names no line and suggests nothing."""
-    (project / "docs/assets/images").mkdir(parents=True)
-    (project / "docs/assets/images/walk.svg").write_text("<svg/>", encoding="utf-8")
-    edit(project, EN, "Prepare.", f"Prepare. {markdown}")
+], ids=["raw-link", "raw-image", "page", "folder", "image"])
+def test_a_link_or_image_to_nothing_is_reported_at_its_source_line(project: Path, markup: str, expected: str) -> None:
+    _an_image(project)
+    edit(project, EN, "Prepare.", f"Prepare. {markup}")
     assert problems_of(project) == [f"{EN}:{PAGE_LINE}: {expected}"]
 
 
-def test_markdown_links_to_pages_files_anchors_and_other_sites_pass(project: Path) -> None:
-    (project / "docs/assets/images").mkdir(parents=True)
-    (project / "docs/assets/images/walk.svg").write_text("<svg/>", encoding="utf-8")
-    edit(project, EN, "Prepare.", "Prepare. [basics](basics.md#outcomes) [the list](index.md) [the outcomes](#outcomes) "
+def test_links_to_pages_files_anchors_and_other_sites_pass(project: Path) -> None:
+    _an_image(project)
+    edit(project, EN, "Prepare.", 'Prepare. <a href="../basics/#outcomes">basics</a> <a href="../">modules</a> '
+         '<img src="../../assets/images/walk.svg" alt="A walk"> <a href="https://example.org/">elsewhere</a> `<a href="../nowhere/">` '
+         "[basics](basics.md#outcomes) [the list](index.md) [the outcomes](#outcomes) "
          "![A walk](../assets/images/walk.svg) [elsewhere](https://example.org/a.html) `[code](nowhere.md)`")
+    edit(project, SV, "Prepare.", 'Prepare. <a href="../basics/">basics</a> <img src="../../../assets/images/walk.svg" alt="En runda">')
     assert problems_of(project) == []
 
 
