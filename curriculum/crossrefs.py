@@ -4,6 +4,7 @@ translation, prerequisite cycles, and data that no page uses. Checks of one page
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from curriculum import layout
@@ -18,13 +19,14 @@ def known_ids(root: Path, curriculum: Curriculum, twins: dict[str, dict[str, Pag
               kinds: dict[str, PageKind]) -> dict[str, set[str]]:
     """Ids that references may name. A page or checklist file that exists but failed to load
     counts as known by its file name: its own problem is the cause, and "unknown module" on
-    every page that names it would only bury that cause."""
+    every page that names it would only bury that cause. So does a source entry that failed,
+    by the key it names."""
     known: dict[str, set[str]] = {
         "checklists": set(curriculum.checklists) | {path.stem for path in root.glob("data/checklists/*.y*ml")},
         "worksheets": set(curriculum.worksheets),
         "calculators": set(curriculum.calculators),
         "films": set(curriculum.films),
-        "sources": set(curriculum.sources),
+        "sources": set(curriculum.sources) | _entry_ids(root / "data/sources.yml", "key"),
         "modules": set(),
         "units": set(),
         "kinds": set(KINDS),
@@ -40,6 +42,16 @@ def known_ids(root: Path, curriculum: Curriculum, twins: dict[str, dict[str, Pag
             if key.startswith(layout.source_file(f"{layout.kind_folder(expected.name)}/")) and kind in (None, expected):
                 ids.add(layout.page_id(key))
     return known
+
+
+def _entry_ids(path: Path, field: str) -> set[str]:
+    """The ids a data file's entries name, read from its lines (`  - key: …`), whether or not
+    the entries are valid."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return set(re.findall(rf"^\s{{0,2}}-\s+{field}:\s*[\"']?([\w.-]+)", text, re.MULTILINE))
 
 
 def check_references(page: PageSource, kind: PageKind, known: dict[str, set[str]], reader: FieldReader) -> None:

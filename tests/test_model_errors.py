@@ -41,6 +41,9 @@ CAUSE_ALONE = [
     pytest.param(BASICS, "duration_minutes: 60", "duration_minutes:\u00a060",  # Option+Space on a Mac
                  f"{BASICS}:9: yaml: a non-breaking space after the colon (type an ordinary space after ':')",
                  id="non-breaking-space-after-key"),
+    pytest.param("data/sources.yml", "title: Lean and Environment Toolkit", 'title: "Lean and Environment Toolkit',
+                 "data/sources.yml:8: yaml: a quoted text starts here and is never closed (add the closing quote)",
+                 id="sources-file-unreadable"),  # not "unknown source" on every page citing it
     pytest.param("data/checklists/walk.yml", None, "",
                  "data/checklists/walk.yml:1: file: the file is empty (write its content, or delete the file)", id="empty-checklist"),
     pytest.param("data/glossary.yml", None, "",
