@@ -102,7 +102,7 @@ def _swedish_texts(node: object) -> list[tuple[int, str]]:
     return found
 
 
-# -- admonition titles ---------------------------------------------------------------------
+# -- admonitions -------------------------------------------------------------------------------
 
 _ADMONITION = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s+([\w-]+)((?:\s+[\w-]+)*)\s*(?:"([^"]*)")?\s*$')
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -115,47 +115,41 @@ SWEDISH_TITLES = {
 ENGLISH_TITLES = frozenset(title.title() for title in SWEDISH_TITLES) | {"Example (illustrative)", "Model answer"}
 
 
-def check_admonition_titles(root: Path, problems: list[Problem]) -> None:
-    """Every admonition on a Swedish page has a title of its own, not Material's English default."""
-    for page in sorted((root / "docs").rglob("*.sv.md")):
-        relative = f"docs/{page.relative_to(root / 'docs').as_posix()}"
-        in_fence = False
-        for number, text in enumerate(_lines(page), 1):
-            if _FENCE.match(text):
-                in_fence = not in_fence
-                continue
-            match = None if in_fence else _ADMONITION.match(text)
-            if not match:
-                continue
-            kind, title = match.group(1), match.group(3)
-            swedish = SWEDISH_TITLES.get(kind, "…")
-            marker = text.strip().split()[0]
-            if title is None:
-                problems.append(Problem(relative, number, "admonition", f"'{marker} {kind}' has no title, so a Swedish reader sees Material's English '{kind.title()}' (give it a Swedish title: {marker} {kind} \"{swedish}\")"))
-            elif title.strip() in ENGLISH_TITLES:
-                problems.append(Problem(relative, number, "admonition", f"the title '{title}' is English on a Swedish page (write for example \"{swedish}\")"))
-
-
 _CONTENT_TAB = re.compile(r'^\s*===[+!]*\s+"[^"]*"\s*$')  # pymdownx.tabbed, which indents the same way
 
 
-def check_admonition_bodies(root: Path, problems: list[Problem]) -> None:
-    """An admonition's (or content tab's) text is indented below it; text that is not shows as a
-    paragraph after an empty box, and Markdown says nothing."""
+def check_admonitions(root: Path, problems: list[Problem]) -> None:
+    """Every admonition (and content tab) has its text indented below it: text that is not shows
+    as a paragraph after an empty box, and Markdown says nothing. On a Swedish page, every
+    admonition has a title of its own, not Material's English default."""
     for page in sorted((root / "docs").rglob("*.md")):
         relative = f"docs/{page.relative_to(root / 'docs').as_posix()}"
+        swedish_page = page.name.endswith(".sv.md")
         lines, in_fence = _lines(page), False
         for number, text in enumerate(lines, 1):
             if _FENCE.match(text):
                 in_fence = not in_fence
-            if in_fence or not (_ADMONITION.match(text) or _CONTENT_TAB.match(text)):
                 continue
+            admonition = None if in_fence else _ADMONITION.match(text)
+            if not admonition and (in_fence or not _CONTENT_TAB.match(text)):
+                continue
+            marker = text.strip().split()[0]
             indent = len(text) - len(text.lstrip())
             body = next((line for line in lines[number:] if line.strip()), "")
             if len(body) - len(body.lstrip()) <= indent:
-                marker = text.strip().split()[0]
                 problems.append(Problem(relative, number, "admonition", f"'{marker}' has no text below it (indent its text "
                                                                         f"{indent + 4} spaces, on the lines after it)"))
+            if admonition and swedish_page:
+                _check_swedish_title(relative, number, marker, admonition, problems)
+
+
+def _check_swedish_title(relative: str, number: int, marker: str, admonition: re.Match[str], problems: list[Problem]) -> None:
+    kind, title = admonition.group(1), admonition.group(3)
+    swedish = SWEDISH_TITLES.get(kind, "…")
+    if title is None:
+        problems.append(Problem(relative, number, "admonition", f"'{marker} {kind}' has no title, so a Swedish reader sees Material's English '{kind.title()}' (give it a Swedish title: {marker} {kind} \"{swedish}\")"))
+    elif title.strip() in ENGLISH_TITLES:
+        problems.append(Problem(relative, number, "admonition", f"the title '{title}' is English on a Swedish page (write for example \"{swedish}\")"))
 
 
 # -- sequences -----------------------------------------------------------------------------

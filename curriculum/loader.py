@@ -30,8 +30,7 @@ from curriculum.data import (
 )
 from curriculum.datarefs import check_usage
 from curriculum.editorial import (
-    check_admonition_bodies,
-    check_admonition_titles,
+    check_admonitions,
     check_guide_macros,
     check_sequences,
     check_swedish_terms,
@@ -42,7 +41,7 @@ from curriculum.model import Curriculum, Module, Page, Unit
 from curriculum.pages import check_page, page_kind, read_pages
 from curriculum.pagesource import PageSource, pages_calling
 from curriculum.problems import CurriculumError, Problem
-from curriculum.rawmarkup import check_expressions, check_html_links, check_markdown_links
+from curriculum.rawmarkup import check_expressions, check_links
 from curriculum.reader import FieldReader
 from curriculum.register import load_register
 from curriculum.rubric import load_rubric
@@ -87,8 +86,7 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
             kinds[page.path] = kind
             check_page(page, kind, reader)
             check_expressions(page, reader)
-    check_html_links(root, page_files, problems)
-    check_markdown_links(root, page_files, problems)
+    check_links(root, page_files, problems)
     twins = _pair_twins(page_files, problems)
     known = known_ids(root, curriculum, twins, kinds)
     for page in page_files:
@@ -114,8 +112,7 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
     check_step_units(curriculum.certification, problems)
     check_sequences(page_files, curriculum.modules, problems)
     check_swedish_terms(root, curriculum.terms, problems)
-    check_admonition_titles(root, problems)
-    check_admonition_bodies(root, problems)
+    check_admonitions(root, problems)
     check_guide_macros(root, problems)
     curriculum.worksheet_users = check_worksheet_use(curriculum.worksheets, page_files, problems)
     curriculum.checklist_pages = pages_calling(page_files, "checklist")

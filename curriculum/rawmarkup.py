@@ -1,9 +1,11 @@
-"""What a page writes around its Markdown, which MkDocs does not check: template expressions
-that are no plain macro call, and raw HTML links and images.
+"""What a page writes that MkDocs does not check, or checks without a line: template
+expressions that are no plain macro call, raw HTML links and images, and the files Markdown
+links and images lead to.
 
 An undefined name would stop the build inside mkdocs-macros at a line of its template; a raw
-HTML link is not rewritten or checked by MkDocs and would break only on the built site. Both
-are reported here at the page's own line.
+HTML link is not rewritten or checked by MkDocs and would break only on the built site; a
+Markdown link to a missing file gets a warning from MkDocs that names no line. All are reported
+here at the page's own line.
 """
 
 from __future__ import annotations
@@ -43,11 +45,18 @@ def check_expressions(page: PageSource, reader: FieldReader) -> None:
             reader.fail(line, "macro", f"{{{{ {source} }}}}: '{name}' is undefined{hint}")
 
 
-def check_html_links(root: Path, pages: list[PageSource], problems: list[Problem]) -> None:
-    """Every raw `<a href>` and `<img src>` to a site address leads to a built page or a file."""
+def check_links(root: Path, pages: list[PageSource], problems: list[Problem]) -> None:
+    """Every raw HTML and Markdown link or image to the site leads to a page or file of it."""
     docs = root / "docs"
+    files = {path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file()}
+    _check_html_links(pages, {name for name in files if not name.endswith(".md")}, problems)
+    _check_markdown_links(pages, files, problems)
+
+
+def _check_html_links(pages: list[PageSource], files: set[str], problems: list[Problem]) -> None:
+    """Every raw `<a href>` and `<img src>` to a site address leads to a built page or a file
+    (not a `.md` source: MkDocs does not rewrite raw HTML)."""
     urls = {page_url(page.path.removeprefix("docs/"), page.language) for page in pages}
-    files = {path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file() and path.suffix != ".md"}
     for page in pages:
         here = page_url(page.path.removeprefix("docs/"), page.language)
         for link in page.html_links:
@@ -60,12 +69,10 @@ def check_html_links(root: Path, pages: list[PageSource], problems: list[Problem
                 f"(MkDocs neither rewrites nor checks raw HTML links: fix the address, or use a Markdown link)")))
 
 
-def check_markdown_links(root: Path, pages: list[PageSource], problems: list[Problem]) -> None:
+def _check_markdown_links(pages: list[PageSource], files: set[str], problems: list[Problem]) -> None:
     """Every Markdown link or image to a file of the site (a page's `.md`, an image, a download)
     finds it. MkDocs finds these too, but names no line and suggests nothing; the anchors after
     `#` are left to it, since macros write many of them."""
-    docs = root / "docs"
-    files = {path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file()}
     for page in pages:
         folder = posixpath.dirname(page.path.removeprefix("docs/"))
         for link, kind in [(link, "link") for link in page.links] + [(image, "image") for image, _ in page.images]:
