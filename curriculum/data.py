@@ -118,11 +118,12 @@ def load_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
         if url and not url.startswith("https://"):
             reader.fail(entry.line_of("url"), "sources.url", f"'{url}' must start with https://")
         year = reader.integer(entry, "year", "sources.year", required=False)
-        fields = [reader.string(entry, name, f"sources.{name}") for name in ("authors", "title", "venue")]
+        fields = [reader.string(entry, name, f"sources.{name}") for name in ("authors", "title")]
+        venue = _venue(reader, entry)
         replaces = reader.ids(entry, "replaces", "sources.replaces", required=False)
-        if key and group and kind in SOURCE_TYPES and language in LANGUAGES and all(fields):
+        if key and group and kind in SOURCE_TYPES and language in LANGUAGES and all(fields) and venue:
             reader.unique(seen, key, entry.line_of("key"), "sources.key")
-            authors, title, venue = (str(value) for value in fields)
+            authors, title = (str(value) for value in fields)
             source = Source(key, group, authors, title, venue, year, url,
                             reader.string(entry, "doi", "sources.doi", required=False), str(kind),
                             replaces, str(language), line=entry.line_of("key"))
@@ -131,6 +132,20 @@ def load_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
                 reader.unique(seen, old, entry.line_of("replaces"), "sources.replaces")
                 result[old] = source
     return result
+
+
+def _venue(reader: FieldReader, entry: LineMapping) -> Text:
+    """Where a source appeared. A name (a publisher, a journal, a website) is written once and
+    shown as it is on both languages' pages; a venue with words a reader must understand ("vendor
+    blog", "adopted 30 July 2025") is written per language, as every other text the reader sees."""
+    if isinstance(entry.get("venue"), LineMapping):
+        venue = reader.text(entry, "venue", "sources.venue")
+        if len(venue) == len(LANGUAGES) and len(set(venue.values())) == 1:
+            reader.fail(entry.line_of("venue"), "sources.venue",
+                        "the same in every language: write it once, as a plain string")
+        return venue
+    name = reader.string(entry, "venue", "sources.venue")
+    return {language: str(name) for language in LANGUAGES} if name else {}
 
 
 def load_glossary(root: Path, problems: list[Problem], topics: Collection[str]) -> dict[str, GlossaryTerm]:

@@ -31,7 +31,7 @@ class Source:
     group: str
     authors: str
     title: str
-    venue: str
+    venue: Text  # the same name in every language, or words per language
     year: int | None = None
     url: str | None = None
     doi: str | None = None

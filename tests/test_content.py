@@ -33,3 +33,13 @@ def test_model_answers_carry_one_title_per_language() -> None:
         language = "sv" if page.name.endswith(".sv.md") else "en"
         titles[language] |= set(re.findall(r'^\s*\?\?\?\+? success "([^"]+)"', page.read_text(encoding="utf-8"), re.MULTILINE))
     assert titles == {"en": {"Model answer"}, "sv": {"Förslag på svar"}}
+
+
+def test_no_source_field_carries_the_remains_of_a_removed_line() -> None:
+    """When the sources lost their `reliability: single-source` lines, eleven URLs and venues kept
+    "-source" glued to their end: links to pages that do not exist, which the link checker (no
+    internet in the tests) cannot see."""
+    curriculum, _ = collect(ROOT)
+    glued = sorted(f"{source.key}: {value}" for source in curriculum.sources.values()
+                   for value in (source.url or "", *source.venue.values()) if value.endswith("-source"))
+    assert glued == []

@@ -84,6 +84,16 @@ def test_a_source_in_a_language_the_site_lacks_fails(project: Path) -> None:
     assert "data/sources.yml:4: sources.language: 'de' is not a language of the site (use one of: en, sv)" in problems_of(project)
 
 
+def test_a_venue_written_per_language_needs_every_language(project: Path) -> None:
+    edit(project, "data/sources.yml", "    venue: US Environmental Protection Agency\n", "    venue:\n      en: US EPA (archived)\n")
+    assert problems_of(project) == ["data/sources.yml:10: sources.venue.sv: missing translation (add the text in this language)"]
+
+
+def test_a_venue_the_same_in_every_language_is_written_once(project: Path) -> None:
+    edit(project, "data/sources.yml", "    venue: US Environmental Protection Agency\n", "    venue: {en: US EPA, sv: US EPA}\n")
+    assert problems_of(project) == ["data/sources.yml:9: sources.venue: the same in every language: write it once, as a plain string"]
+
+
 def test_an_old_source_key_resolves_through_replaces(project: Path) -> None:
     edit(project, "data/sources.yml", "    group: green-methods", "    replaces: [epa-2005]\n    group: green-methods")
     for relative in (EN, SV):

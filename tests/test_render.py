@@ -224,6 +224,23 @@ def test_a_sources_title_is_marked_with_its_language_on_the_other_languages_page
     assert marked in Renderer(curriculum, "sv", "modules/waste-walk.sv.md").page_sources()
 
 
+def test_a_venue_written_per_language_is_shown_in_the_pages_language(project: Path) -> None:
+    """A name is written once and shown as it is; words a reader must understand ("archived",
+    "read 2026") are written per language, and each page shows its own."""
+    curriculum = load_curriculum(project)
+    assert ". US Environmental Protection Agency.</li>" in Renderer(curriculum, "sv", "modules/waste-walk.sv.md").page_sources()
+    sources = project / "data/sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace(
+        "    venue: US Environmental Protection Agency\n",
+        "    venue:\n      en: US EPA (archived)\n      sv: US EPA (arkiverad sida)\n"), encoding="utf-8")
+    curriculum = load_curriculum(project)
+    for language, shown, hidden in (("en", "US EPA (archived)", "arkiverad"), ("sv", "US EPA (arkiverad sida)", "archived")):
+        suffix = ".md" if language == "en" else ".sv.md"
+        for html in (Renderer(curriculum, language, f"about/sources{suffix}").bibliography(),
+                     Renderer(curriculum, language, f"modules/waste-walk{suffix}").page_sources()):
+            assert f". {shown}." in html and hidden not in html
+
+
 def test_film_chapters_come_from_the_data_in_the_pages_language() -> None:
     curriculum = load_curriculum(ROOT)
     film = curriculum.films["green-waste-walk"]
