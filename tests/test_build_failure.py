@@ -86,3 +86,18 @@ def test_a_name_undefined_while_rendering_is_reported_at_the_pages_own_line(tmp_
     assert code != 0
     assert f"docs/index.md:{line}: macro: 'mkdocs.structure.pages.Page object' has no attribute 'no_such_field'" in output, output
     assert "Traceback" not in output and "<template>" not in output, output
+
+
+def test_a_link_to_a_missing_anchor_is_reported_at_the_pages_own_line_with_a_hint(tmp_path: Path) -> None:
+    """MkDocs checks anchors once every page is rendered and names no line; the build says where
+    the link is and which anchor it most likely meant (curriculum/linkwarnings.py), and stops."""
+    project = copy_project(tmp_path / "project", COPY)
+    own = _replace(project / "docs/modules/green-5s.sv.md", "(#baseline-audit)", "(#baseline-audti)")
+    other = _replace(project / "docs/modules/pilot-area-transformation.md", "lean-foundations-green.md#flow-game", "lean-foundations-green.md#flow-gaem")
+    code, output = _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "out"], project)
+    assert code != 0
+    assert (f"docs/modules/green-5s.sv.md:{own}: link '#baseline-audti': no such anchor on this page "
+            "(did you mean '#baseline-audit'?)") in output, output
+    assert (f"docs/modules/pilot-area-transformation.md:{other}: link 'lean-foundations-green.md#flow-gaem': "
+            "docs/modules/lean-foundations-green.md has no anchor '#flow-gaem' (did you mean '#flow-game'?)") in output, output
+    assert "Doc file" not in output and "Traceback" not in output, output

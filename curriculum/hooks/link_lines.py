@@ -1,0 +1,30 @@
+"""MkDocs' warnings about links, at the page's own line (curriculum/linkwarnings.py does the work)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from curriculum.linkwarnings import LinkWarningLines
+
+_lines: LinkWarningLines | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _lines
+    # The logger of the core that is building: mkdocs or properdocs (curriculum/core.py).
+    pages_log = logging.getLogger(f"{type(config).__module__.split('.')[0]}.structure.pages")
+    if _lines is not None:
+        pages_log.removeFilter(_lines)  # `make serve` configures again on every rebuild
+    _lines = LinkWarningLines(Path(config.docs_dir))
+    pages_log.addFilter(_lines)
+    return config
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    # The ids MkDocs found on the rendered page, for the anchor a broken link most likely meant.
+    if _lines is not None:
+        _lines.anchors[page.file.src_uri] = set(page.present_anchor_ids or ())
+    return output
