@@ -69,6 +69,12 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers, ToolsRe
     def term(self, vocabulary: str, term_id: str) -> str:
         return self.curriculum.term(vocabulary, term_id, self.lang)
 
+    def term_list(self, vocabulary: str, term_ids: Iterable[str]) -> str:
+        """Terms in a running list, capitalised as a list in a sentence is: "Change team,
+        operators, change leader". A term that starts with an abbreviation (EHS) keeps it."""
+        terms = [self.term(vocabulary, term_id) for term_id in term_ids]
+        return ", ".join(terms[:1] + [_lower_first(term) for term in terms[1:]])
+
     def duration(self, minutes: int) -> str:
         hours, rest = divmod(minutes, 60)
         unit_h, unit_min = self.label("hours"), self.label("minutes")
@@ -274,3 +280,7 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers, ToolsRe
 def _demote(markdown: str) -> str:
     """Shift headings one level down so a unit's H3s sit under the aggregated page's H2."""
     return "\n".join(("#" + line) if line.startswith("###") else line for line in markdown.splitlines())
+
+
+def _lower_first(term: str) -> str:
+    return term[0].lower() + term[1:] if term[1:2].islower() else term

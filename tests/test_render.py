@@ -186,6 +186,19 @@ def test_fact_box_gives_sessions_work_outside_and_total_as_estimates(project: Pa
     assert "<dt>Total tid</dt><dd>cirka 3,5 tim: passen plus arbetet utanför dem (uppskattning)</dd>" in swedish
 
 
+def test_audiences_read_as_a_list_in_a_sentence_on_the_fact_box_and_the_card(project: Path) -> None:
+    for suffix in (".md", ".sv.md"):
+        path = project / f"docs/modules/waste-walk{suffix}"
+        path.write_text(path.read_text(encoding="utf-8").replace("audience: [operators]", "audience: [change-team, operators]"), encoding="utf-8")
+    curriculum = load_curriculum(project)
+    assert "<dd>Change team, operators</dd>" in Renderer(curriculum, "en", "modules/waste-walk.md").module_facts()
+    assert "<dd>Förändringsteam, operatörer</dd>" in Renderer(curriculum, "sv", "modules/waste-walk.sv.md").module_facts()
+    assert " · Förändringsteam, operatörer</p>" in Renderer(curriculum, "sv", "modules/index.sv.md").module_catalogue()
+    curriculum.vocabularies["audiences"]["operators"] = replace(curriculum.vocabularies["audiences"]["operators"],
+                                                                label={"en": "EHS manager", "sv": "KMA-ansvarig"})
+    assert "<dd>Change team, EHS manager</dd>" in Renderer(curriculum, "en", "modules/waste-walk.md").module_facts()
+
+
 def test_fact_box_with_span_and_the_catalogue_card_show_the_total(project: Path) -> None:
     _estimate_work_between(project, "waste-walk", "0")
     for suffix in (".md", ".sv.md"):
