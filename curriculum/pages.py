@@ -99,6 +99,8 @@ def _check_field(meta, spec: FieldSpec, reader: FieldReader) -> None:
         else:
             items = reader.ids(meta, name, name)
         count = len(items)
+        if not isinstance(meta.get(name), list):
+            return  # not a list at all: that is the problem already reported, not its length
         if count < spec.min_items or (spec.max_items is not None and count > spec.max_items):
             wanted = f"{spec.min_items}–{spec.max_items}" if spec.max_items else f"at least {spec.min_items}"
             reader.fail(meta.line_of(name), name, f"has {count} entries; {wanted} expected")

@@ -44,6 +44,8 @@ CAUSE_ALONE = [
     pytest.param("data/sources.yml", "title: Lean and Environment Toolkit", 'title: "Lean and Environment Toolkit',
                  "data/sources.yml:8: yaml: a quoted text starts here and is never closed (add the closing quote)",
                  id="sources-file-unreadable"),  # not "unknown source" on every page citing it
+    pytest.param("docs/modules/waste-walk.md", "sources: [epa-2006]", "sources: {epa-2006: x}",
+                 "docs/modules/waste-walk.md:19: sources: expected a list, found a mapping", id="list-written-as-mapping"),
     pytest.param("data/checklists/walk.yml", None, "",
                  "data/checklists/walk.yml:1: file: the file is empty (write its content, or delete the file)", id="empty-checklist"),
     pytest.param("data/glossary.yml", None, "",
