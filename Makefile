@@ -128,7 +128,7 @@ test: $(MK_READY) $(PD_READY) $(NODE_READY) browser java
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=15
 
 # The edit loop, under 30 seconds: the content model, its rules over the real content, the
-# renderers, the scripts' logic and the calculators' formulas (node --test). No site build, no browser (markers in pyproject.toml).
+# renderers, the scripts' logic and the calculators' formulas and the progress store (node --test). No site build, no browser (markers in pyproject.toml).
 test-fast: $(READY)
 	$(BIN)/ruff check curriculum scripts tests
 	node --test tests/js/

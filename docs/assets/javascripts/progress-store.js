@@ -48,12 +48,22 @@
   }
 
   var memory = null;  // when storage is off, ticks last for this visit
+  /* The stored records that are records: a store edited by hand or left damaged loses only its
+     bad entries, and a page never stops on it. */
   function read() {
     if (memory) { return memory; }
+    var stored;
     try {
       var data = JSON.parse(localStorage.getItem(STORAGE) || "{}");
-      return data && typeof data.records === "object" ? data.records : {};
+      stored = data && data.records && typeof data.records === "object" && !Array.isArray(data.records) ? data.records : {};
     } catch (e) { return {}; }
+    var records = {};
+    Object.keys(stored).forEach(function (key) {
+      var value = stored[key];  // the store writes records as objects; a string is no record here
+      var record = stableKey(key) === key && value && typeof value === "object" ? clean(value) : null;
+      if (record) { records[key] = record; }
+    });
+    return records;
   }
   function write(records) {
     try {
