@@ -55,6 +55,9 @@ def test_a_sheets_ticks_survive_a_reload_and_are_shared_by_the_pages_two_languag
     item = _first_item("workshop-preparation")
     box = f'#checklist-workshop-preparation input[data-sheet-item="{item}"]'
     visit(page, site_url + "checklists/")
+    # A damaged store (edited by hand) does not stop the tick from being kept.
+    sheet = page.locator("#checklist-workshop-preparation").get_attribute("data-sheet")
+    page.evaluate("""sheet => localStorage.setItem("ecoleap-sheets", JSON.stringify({[sheet]: "text", other: 5}))""", sheet)
     page.locator(box).check()
     reload(page)
     assert page.locator(box).is_checked()

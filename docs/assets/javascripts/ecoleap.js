@@ -102,8 +102,14 @@
 
   /* Checklists are working sheets: the ticks of one page's sheet, in their own store. */
   var SHEETS = "ecoleap-sheets";
+  function isMapping(value) { return !!value && typeof value === "object" && !Array.isArray(value); }
+  /* Each sheet's ticks; a store edited by hand or left damaged reads as empty where it is bad. */
   function loadSheets() {
-    try { return JSON.parse(localStorage.getItem(SHEETS) || "{}") || {}; } catch (e) { return {}; }
+    var all;
+    try { all = JSON.parse(localStorage.getItem(SHEETS) || "{}"); } catch (e) { all = null; }
+    if (!isMapping(all)) { return {}; }
+    Object.keys(all).forEach(function (id) { if (!isMapping(all[id])) { delete all[id]; } });
+    return all;
   }
   function saveSheets(sheets) {
     try { localStorage.setItem(SHEETS, JSON.stringify(sheets)); } catch (e) { /* storage off: ticks last for this visit */ }
