@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 
 from curriculum.linkwarnings import LinkWarningLines, line_of_link, rewrite
+from tests.site_pages import ROOT
 
 PAGE = """---
 title: Page
@@ -66,3 +67,26 @@ def test_the_filter_rewrites_a_warning_and_lets_it_through(tmp_path: Path) -> No
                                ("modules/page.md",), None)
     assert lines.filter(record) is True
     assert record.getMessage() == "docs/modules/page.md:7: link '#baseline-audti': no such anchor on this page"
+
+
+def test_configuring_again_as_make_serve_does_on_a_rebuild_leaves_one_filter(tmp_path: Path) -> None:
+    """MkDocs loads a hook file by its path each time it reads the configuration: each rebuild of
+    `make serve` runs a fresh copy of the hook, which must still find the earlier filter."""
+    import importlib.util
+
+    from mkdocs.config.defaults import MkDocsConfig
+
+    config = MkDocsConfig()
+    config["docs_dir"] = str(_docs(tmp_path))
+    logger = logging.getLogger(f"{type(config).__module__.split('.')[0]}.structure.pages")
+    try:
+        for _ in range(3):
+            spec = importlib.util.spec_from_file_location("link_lines", ROOT / "curriculum/hooks/link_lines.py")
+            assert spec is not None and spec.loader is not None
+            hook = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(hook)
+            hook.on_config(config)
+        assert [type(found) for found in logger.filters].count(LinkWarningLines) == 1
+    finally:
+        for found in list(logger.filters):
+            logger.removeFilter(found)

@@ -16,8 +16,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _lines
     # The logger of the core that is building: mkdocs or properdocs (curriculum/core.py).
     pages_log = logging.getLogger(f"{type(config).__module__.split('.')[0]}.structure.pages")
-    if _lines is not None:
-        pages_log.removeFilter(_lines)  # `make serve` configures again on every rebuild
+    # `make serve` configures again on every rebuild, and may load this file afresh: the filter
+    # class lives in the package, so a filter from an earlier build is found by it.
+    for earlier in [found for found in pages_log.filters if isinstance(found, LinkWarningLines)]:
+        pages_log.removeFilter(earlier)
     _lines = LinkWarningLines(Path(config.docs_dir))
     pages_log.addFilter(_lines)
     return config
