@@ -6,6 +6,7 @@ hands the factors' values to the page, so a calculator uses the same factors as 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,17 +72,20 @@ class Calculator:
         return tuple(item for group in self.groups for item in group.inputs)
 
 
-def load_calculators(root: Path, factors: dict[str, Factor], problems: list[Problem]) -> dict[str, Calculator]:
+def load_calculators(root: Path, factors: dict[str, Factor], problems: list[Problem],
+                     broken: Collection[str] = ()) -> dict[str, Calculator]:
+    """The calculators; a factor in `broken` (named in data/factors.yml but failed to load) is
+    reported there, not again by each calculator that uses it."""
     opened = open_data_file(root, CALCULATORS_FILE, {"calculators"}, problems)
     if opened is None:
         return {}
     reader, data = opened
     made = reader.entries(reader.sequence(data, "calculators", "calculators"), "calculators",
-                          lambda entry: _calculator(reader, entry, factors), lambda calculator: calculator.id)
+                          lambda entry: _calculator(reader, entry, factors, broken), lambda calculator: calculator.id)
     return {calculator.id: calculator for calculator in made}
 
 
-def _calculator(reader: FieldReader, entry: LineMapping, factors: dict[str, Factor]) -> Calculator | None:
+def _calculator(reader: FieldReader, entry: LineMapping, factors: dict[str, Factor], broken: Collection[str]) -> Calculator | None:
     reader.unknown_keys(entry, _CALCULATOR_FIELDS, "calculators")
     calculator_id = reader.identifier(entry, "id", "calculators.id")
     groups = []
@@ -92,7 +96,7 @@ def _calculator(reader: FieldReader, entry: LineMapping, factors: dict[str, Fact
         if group is not None:
             reader.unknown_keys(group, {"title", "inputs"}, "calculators.groups")
             inputs_list = reader.sequence(group, "inputs", "calculators.inputs")
-            inputs = [_input(reader, inputs_list.line_of(number), value, factors) for number, value in enumerate(inputs_list)]
+            inputs = [_input(reader, inputs_list.line_of(number), value, factors, broken) for number, value in enumerate(inputs_list)]
             lines += [(made.id, inputs_list.line_of(number)) for number, made in enumerate(inputs) if made]
             groups.append(InputGroup(reader.text(group, "title", "calculators.groups.title"),
                                      tuple(made for made in inputs if made)))
@@ -102,7 +106,7 @@ def _calculator(reader: FieldReader, entry: LineMapping, factors: dict[str, Fact
     _unique_ids(reader, [(made.id, results_list.line_of(index)) for index, made in enumerate(results) if made], "calculators.results.id")
     fixed = reader.ids(entry, "factors", "calculators.factors", required=False)
     for index, key in enumerate(fixed):
-        _known_factor(reader, key, entry["factors"].line_of(index), "calculators.factors", factors)
+        _known_factor(reader, key, entry["factors"].line_of(index), "calculators.factors", factors, broken)
     from_inputs = tuple(item.factor for group in groups for item in group.inputs if item.factor)
     formula = reader.text(entry, "formula", "calculators.formula")
     assumptions_list = reader.sequence(entry, "assumptions", "calculators.assumptions")
@@ -119,7 +123,7 @@ def _calculator(reader: FieldReader, entry: LineMapping, factors: dict[str, Fact
     return None
 
 
-def _input(reader: FieldReader, line: int, value: object, factors: dict[str, Factor]) -> CalculatorInput | None:
+def _input(reader: FieldReader, line: int, value: object, factors: dict[str, Factor], broken: Collection[str]) -> CalculatorInput | None:
     entry = reader.mapping(value, line, "calculators.inputs")
     if entry is None:
         return None
@@ -147,7 +151,7 @@ def _input(reader: FieldReader, line: int, value: object, factors: dict[str, Fac
         required = True
     maximum = reader.number(entry, "max", "calculators.inputs.max") if "max" in entry else None
     factor = entry.get("factor")
-    if factor is not None and not _known_factor(reader, factor, entry.line_of("factor"), "calculators.inputs.factor", factors):
+    if factor is not None and not _known_factor(reader, factor, entry.line_of("factor"), "calculators.inputs.factor", factors, broken):
         factor = None
     if factor is not None and "unit" in entry and any(text != factors[factor].unit for text in unit.values()):
         # The field starts at the factor's value, so it must say the unit the factor's source gives.
@@ -197,9 +201,12 @@ def _text_of(reader: FieldReader, mapping: LineMapping, field_name: str) -> Text
     return reader.text(holder, "text", field_name)
 
 
-def _known_factor(reader: FieldReader, key: object, line: int, field_name: str, factors: dict[str, Factor]) -> bool:
+def _known_factor(reader: FieldReader, key: object, line: int, field_name: str, factors: dict[str, Factor],
+                  broken: Collection[str]) -> bool:
     if isinstance(key, str) and key in factors:
         return True
+    if key in broken:
+        return False  # its entry's own problem is the cause
     reader.fail(line, field_name, f"unknown factor '{key}'{did_you_mean(str(key), factors)} (add it to data/factors.yml or use one of its keys)")
     return False
 

@@ -26,7 +26,7 @@ def known_ids(root: Path, curriculum: Curriculum, twins: dict[str, dict[str, Pag
         "worksheets": set(curriculum.worksheets),
         "calculators": set(curriculum.calculators),
         "films": set(curriculum.films),
-        "sources": set(curriculum.sources) | _entry_ids(root / "data/sources.yml", "key"),
+        "sources": set(curriculum.sources) | entry_ids(root / "data/sources.yml", "key"),
         "modules": set(),
         "units": set(),
         "kinds": set(KINDS),
@@ -44,7 +44,7 @@ def known_ids(root: Path, curriculum: Curriculum, twins: dict[str, dict[str, Pag
     return known
 
 
-def _entry_ids(path: Path, field: str) -> set[str]:
+def entry_ids(path: Path, field: str) -> set[str]:
     """The ids a data file's entries name, read from its lines (`  - key: …`), whether or not
     the entries are valid."""
     try:

@@ -17,6 +17,7 @@ from curriculum.crossrefs import (
     check_data_references,
     check_parity,
     check_references,
+    entry_ids,
     known_ids,
 )
 from curriculum.data import (
@@ -36,7 +37,7 @@ from curriculum.editorial import (
     check_swedish_terms,
     load_terms,
 )
-from curriculum.factors import load_factors
+from curriculum.factors import FACTORS_FILE, load_factors
 from curriculum.model import Curriculum, Module, Page, Unit
 from curriculum.pages import check_page, page_kind, read_pages
 from curriculum.pagesource import PageSource, pages_calling
@@ -47,7 +48,7 @@ from curriculum.register import load_register
 from curriculum.rubric import load_rubric
 from curriculum.schema import MODULE, UNIT, PageKind
 from curriculum.self_assessment import load_self_assessment
-from curriculum.self_checks import check_self_check_use, load_self_checks
+from curriculum.self_checks import SELF_CHECK_FOLDER, check_self_check_use, load_self_checks
 from curriculum.steps import check_step_units
 from curriculum.support import load_cases, load_support
 from curriculum.worksheets import check_worksheet_use, load_worksheets
@@ -75,8 +76,10 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
         register=load_register(root, problems, today),
     )
     curriculum.factors = load_factors(root, set(curriculum.sources), problems)
-    curriculum.worksheets = load_worksheets(root, curriculum.factors, problems)
-    curriculum.calculators = load_calculators(root, curriculum.factors, problems)
+    # A factor entry that failed to load is reported itself, not again by every formula using it.
+    broken_factors = entry_ids(root / FACTORS_FILE, "key") - set(curriculum.factors)
+    curriculum.worksheets = load_worksheets(root, curriculum.factors, problems, broken_factors)
+    curriculum.calculators = load_calculators(root, curriculum.factors, problems, broken_factors)
     page_files = read_pages(root, problems)
     kinds: dict[str, PageKind] = {}
     for page in page_files:
@@ -102,7 +105,8 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
             _add_page(curriculum, languages, kinds[key])
     check_cycles(curriculum.modules, "module", problems)
     curriculum.self_checks = load_self_checks(root, known["units"], page_files, problems)
-    check_self_check_use(curriculum.self_checks, known["units"], page_files, problems)
+    check_self_check_use(curriculum.self_checks, known["units"], page_files, problems,
+                         {path.stem for path in (root / SELF_CHECK_FOLDER).glob("*.y*ml")})
     curriculum.self_assessment = load_self_assessment(root, known["modules"], problems)
     check_cycles(curriculum.units, "unit", problems)
     curriculum.support = load_support(root, known["sources"], problems, today)

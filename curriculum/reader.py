@@ -95,7 +95,7 @@ class FieldReader:
         if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
             return float(value)
         found = "nothing" if value is None else repr(value)
-        self.fail(parent.line_of(key), field, f"expected a positive number, found {found}")
+        self.fail(parent.line_of(key), field, f"expected a positive number, found {found}{_decimal_point(value)}")
         return None
 
     def hours(self, parent: LineMapping, key: str, field: str) -> float | None:
@@ -104,7 +104,7 @@ class FieldReader:
         if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
             return float(value)
         found = "nothing" if value is None else repr(value)
-        self.fail(parent.line_of(key), field, f"expected a number of hours, 0 or more (e.g. 6 or 1.5), found {found}")
+        self.fail(parent.line_of(key), field, f"expected a number of hours, 0 or more (e.g. 6 or 1.5), found {found}{_decimal_point(value)}")
         return None
 
     def date(self, parent: LineMapping, key: str, field: str, required: bool = True) -> datetime.date | None:
@@ -177,6 +177,13 @@ class FieldReader:
             self.fail(line, field, f"'{value}' is used twice (also on line {seen[value]}); ids must be unique")
         else:
             seen[value] = line
+
+
+def _decimal_point(value: object) -> str:
+    """The hint for a decimal comma, as Swedish writes numbers: YAML reads '0,059' as text."""
+    if isinstance(value, str) and re.fullmatch(r"\d+,\d+", value.strip()):
+        return f" (write the decimals after a point: {value.strip().replace(',', '.')})"
+    return ""
 
 
 def _kind(value: Any) -> str:

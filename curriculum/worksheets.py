@@ -9,6 +9,7 @@ the same formulas and factors, which the workbook's Excel formulas must reproduc
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from collections.abc import Mapping as MappingABC
 from pathlib import Path
 
@@ -36,7 +37,10 @@ from curriculum.worksheet_model import (
 from curriculum.yamlload import LineMapping, LineSequence, load_yaml_file
 
 
-def load_worksheets(root: Path, factors: MappingABC[str, Factor], problems: list[Problem]) -> dict[str, Worksheet]:
+def load_worksheets(root: Path, factors: MappingABC[str, Factor], problems: list[Problem],
+                    broken: Collection[str] = ()) -> dict[str, Worksheet]:
+    """Every worksheet; a factor in `broken` (named in data/factors.yml but failed to load) is
+    reported there, not again by each formula that uses it."""
     result: dict[str, Worksheet] = {}
     for path in sorted((root / FOLDER).glob("*.y*ml")):
         relative = path.relative_to(root).as_posix()
@@ -46,13 +50,14 @@ def load_worksheets(root: Path, factors: MappingABC[str, Factor], problems: list
         data = reader.mapping(data, 1, "file") if data is not None else None
         if data is None:
             continue
-        sheet = _worksheet(reader, data, path.stem, factors)
+        sheet = _worksheet(reader, data, path.stem, factors, broken)
         if sheet:
             result[sheet.id] = sheet
     return result
 
 
-def _worksheet(reader: FieldReader, data: LineMapping, stem: str, factors: MappingABC[str, Factor]) -> Worksheet | None:
+def _worksheet(reader: FieldReader, data: LineMapping, stem: str, factors: MappingABC[str, Factor],
+               broken: Collection[str]) -> Worksheet | None:
     reader.unknown_keys(data, {"id", "title", "purpose", "orientation", "header", "instructions", "sections"}, "")
     sheet_id = reader.identifier(data, "id", "id")
     if sheet_id and sheet_id != stem:
@@ -79,7 +84,7 @@ def _worksheet(reader: FieldReader, data: LineMapping, stem: str, factors: Mappi
     sections = reader.entries(entries, "sections", lambda entry: _section(reader, entry, ids), lambda section: section.id)
     if not entries:
         reader.fail(data.line_of("sections"), "sections", "a worksheet needs at least one section")
-    _check_formulas(reader, sections, entries, factors)
+    _check_formulas(reader, sections, entries, factors, broken)
     _check_cycles(reader, sections, entries)
     if sheet_id and title and purpose and sections:
         return Worksheet(sheet_id, title, purpose, orientation, header, tuple(instructions), tuple(sections), line=data.line)
@@ -223,7 +228,8 @@ def _with_example(item: Field, value: Value) -> Field:
     return Field(item.id, item.label, item.type, item.unit, item.choices, item.formula, value, item.lines, item.width, item.total)
 
 
-def _check_formulas(reader: FieldReader, sections: list[Section], entries: LineSequence, factors: MappingABC[str, Factor]) -> None:
+def _check_formulas(reader: FieldReader, sections: list[Section], entries: LineSequence, factors: MappingABC[str, Factor],
+                    broken: Collection[str]) -> None:
     """Each name a formula reads exists where it may: a column of the same table, or a field."""
     columns = {c.id for s in sections for c in s.columns}
     number_fields = {f.id for s in sections for f in s.fields if f.type == "number"}
@@ -247,7 +253,7 @@ def _check_formulas(reader: FieldReader, sections: list[Section], entries: LineS
                 elif name not in columns:
                     reader.fail(line, where, f"'{text}' sums '{name}', which is no table column of this worksheet{did_you_mean(name, columns)}")
             for key in item.formula.factors:
-                if key not in factors:
+                if key not in factors and key not in broken:
                     reader.fail(line, where, f"'{text}': factor('{key}') is not in data/factors.yml{did_you_mean(key, factors)}")
 
 

@@ -119,7 +119,8 @@ def test_a_checklist_no_page_uses_is_reported(project: Path) -> None:
 
 # -- the editor's checks --------------------------------------------------------------------
 
-@pytest.mark.parametrize(("value", "found"), [("-2", "-2"), ("'a day'", "'a day'"), ("", "nothing")])
+@pytest.mark.parametrize(("value", "found"), [("-2", "-2"), ("'a day'", "'a day'"), ("", "nothing"),
+                                               ("1,5", "'1,5' (write the decimals after a point: 1.5)")])
 def test_a_bad_work_between_estimate_is_reported(project: Path, value: str, found: str) -> None:
     edit(project, EN, "duration_minutes: 60\n", f"duration_minutes: 60\nwork_between_hours: {value}\n")
     edit(project, SV, "duration_minutes: 60\n", f"duration_minutes: 60\nwork_between_hours: {value}\n")

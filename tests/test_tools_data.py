@@ -85,6 +85,17 @@ def test_a_bad_calculator_file_fails_with_its_line(tmp_path: Path, change: tuple
     assert message in _calculator_problems(tmp_path, GOOD_CALCULATOR.replace(*change, 1))
 
 
+def test_a_factor_that_failed_to_load_is_not_reported_again_by_the_calculator_using_it(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/calculators.yml").write_text(GOOD_CALCULATOR, encoding="utf-8")
+    factors = {key: factor for key, factor in CURRICULUM.factors.items() if key != "electricity-nordic-location"}
+    problems: list = []
+    load_calculators(tmp_path, factors, problems, broken={"electricity-nordic-location"})
+    assert problems == []
+    load_calculators(tmp_path, factors, problems)
+    assert [problem.field for problem in problems] == ["calculators.inputs.factor"]  # not named at all: reported
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_calculator_shows_formula_factors_with_source_and_year_and_hands_the_values_over(language: str) -> None:
     page = "tools/scope-1-2-footprint.md" if language == "en" else "tools/scope-1-2-footprint.sv.md"
@@ -186,6 +197,15 @@ def test_a_unit_without_a_self_check_fails() -> None:
     check_self_check_use(others, set(CURRICULUM.units), PAGES, problems)
     assert [str(problem) for problem in problems] == [
         "docs/coach-training/units/green-toolkit.md:1: self-check: unit 'green-toolkit' has no self-check (add data/self-checks/green-toolkit.yml with 3 to 6 questions)"]
+
+
+def test_a_unit_whose_self_check_failed_to_load_is_not_also_said_to_have_none() -> None:
+    """The file's own problem is the cause; "has no self-check" would send the author to add a
+    file that is already there."""
+    problems: list = []
+    others = {key: value for key, value in CURRICULUM.self_checks.items() if key != "green-toolkit"}
+    check_self_check_use(others, set(CURRICULUM.units), PAGES, problems, {"green-toolkit"})
+    assert problems == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

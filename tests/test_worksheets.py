@@ -129,6 +129,14 @@ def test_bad_worksheet_data_is_reported_with_file_and_line(sheet_project: Path, 
     assert expected in problems_of(sheet_project)
 
 
+def test_a_factor_that_fails_to_load_is_reported_alone_with_the_fix_for_a_decimal_comma(sheet_project: Path) -> None:
+    """Not also as "factor('grid-mix') is not in data/factors.yml" by the formula that uses it,
+    which would send the author to add a factor that is there."""
+    edit(sheet_project, FACTOR_FILE, "value: 0.059", "value: 0,059")
+    assert problems_of(sheet_project) == [
+        f"{FACTOR_FILE}:5: factors.value: expected a positive number, found '0,059' (write the decimals after a point: 0.059)"]
+
+
 def test_a_worksheet_no_page_shows_fails(sheet_project: Path) -> None:
     for page in (EN, EN.replace(".md", ".sv.md")):
         edit(sheet_project, page, '{{ worksheet("leak-log") }}', "")
