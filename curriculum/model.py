@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from curriculum.layout import MACRO_EXAMPLES_PAGE
+from curriculum.problems import did_you_mean
 
 if TYPE_CHECKING:
     from curriculum.factors import Factor
@@ -210,6 +211,15 @@ class Unit(Page):
     evidence: TextList = field(default_factory=dict)
 
 
+class MissingLabel(LookupError):
+    """A word the templates put on pages that data/labels.yml lacks (renamed or removed there)."""
+
+    def __init__(self, key: str, labels: dict[str, Text]) -> None:
+        hint = did_you_mean(key, labels)
+        hint = hint if "did you mean" in hint else ""
+        super().__init__(f"data/labels.yml has no label '{key}'{hint}: the site's templates use it (add it, with en and sv)")
+
+
 @dataclass
 class Curriculum:
     vocabularies: dict[str, dict[str, Term]]
@@ -238,7 +248,10 @@ class Curriculum:
     self_assessment: object = None  # curriculum.self_assessment.SelfAssessment, data/self-assessment.yml
 
     def label(self, key: str, language: str) -> str:
-        return self.labels[key][language]
+        try:
+            return self.labels[key][language]
+        except KeyError:
+            raise MissingLabel(key, self.labels) from None
 
     def term(self, vocabulary: str, term_id: str, language: str) -> str:
         return self.vocabularies[vocabulary][term_id].label[language]

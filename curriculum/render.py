@@ -63,7 +63,7 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers, ToolsRe
     # helpers ---------------------------------------------------------------------------
     def label(self, key: str, **values: object) -> str:
         """A label in the page's language; without values, placeholders stay for the browser to fill."""
-        text = self.curriculum.labels[key][self.lang]
+        text = self.curriculum.label(key, self.lang)
         return text.format(**values) if values else text
 
     def term(self, vocabulary: str, term_id: str) -> str:

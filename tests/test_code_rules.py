@@ -25,3 +25,19 @@ def test_no_file_edits_sys_path() -> None:
     edits = [str(path.relative_to(ROOT)) for path in _python_files()
              if any(word in path.read_text(encoding="utf-8") for word in edit)]
     assert edits == []
+
+
+def test_every_label_the_code_names_is_in_the_labels_file() -> None:
+    """A word a template or renderer asks for by name (`label("format")`) exists in
+    data/labels.yml; a name built from a prefix (`"group_" ~ group`) has labels with that prefix.
+    A label renamed in the data is reported by the build itself (model.MissingLabel)."""
+    import re
+
+    import yaml
+
+    labels = set(yaml.safe_load((ROOT / "data/labels.yml").read_text(encoding="utf-8")))
+    code = [*_python_files(), *sorted((ROOT / "curriculum/templates").glob("*.j2"))]
+    named = {key for path in code for key in re.findall(r"label\(\s*[\"']([a-z0-9_]+)[\"']", path.read_text(encoding="utf-8"))}
+    assert len(named) > 150
+    assert sorted(key for key in named if not key.endswith("_") and key not in labels) == []
+    assert sorted(prefix for prefix in named if prefix.endswith("_") and not any(label.startswith(prefix) for label in labels)) == []

@@ -11,6 +11,7 @@ from markupsafe import escape
 
 from curriculum.layout import CHECKLIST_LIBRARY, MACRO_EXAMPLES_PAGE, WORKSHEET_LIBRARY
 from curriculum.loader import load_curriculum
+from curriculum.model import MissingLabel
 from curriculum.render import DURATION_BANDS, Renderer, UnknownId, recommended_order
 from tests.site_pages import ROOT
 
@@ -35,6 +36,13 @@ def test_checklist_is_a_sheet_of_its_page_in_the_page_language(renderers: dict[s
         assert "data-progress-key" not in html
         assert "<legend" in html
     assert "Company:" in english and "Företag:" in swedish and english.count("checklist__note-line") >= 3
+
+
+def test_a_label_missing_from_the_data_is_named_with_the_fix(project: Path) -> None:
+    curriculum = load_curriculum(project)
+    curriculum.labels["formt"] = curriculum.labels.pop("format")  # renamed in data/labels.yml
+    with pytest.raises(MissingLabel, match=r"^data/labels.yml has no label 'format' \(did you mean 'formt'\?\): the site's templates use it"):
+        Renderer(curriculum, "sv", "modules/waste-walk.sv.md").module_facts()
 
 
 def test_unknown_id_names_the_valid_ids(renderers: dict[str, Renderer]) -> None:
