@@ -3,18 +3,15 @@ checklists, films and certification steps. Every loader collects problems, never
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from pathlib import Path
 
 from curriculum import LANGUAGES
 from curriculum.model import (
     CertificationStep,
-    Chapter,
     Checklist,
     ChecklistGroup,
     ChecklistItem,
-    Film,
     GlossaryTerm,
     Source,
     Term,
@@ -32,12 +29,11 @@ SOURCE_GROUPS = (
 )
 # What kind of publication a source is; its reliability label on the pages follows from it.
 SOURCE_TYPES = ("peer-reviewed", "official", "book", "report", "web-page")
-PROVIDERS = ("youtube", "vimeo", "file")
 MAX_CHECKLIST_ITEMS = 16  # more does not print on one A4 page
 MAX_ITEM_CHARS = 160
 
 
-def _load(root: Path, relative: str, problems: list[Problem], required: bool = True) -> tuple[LineMapping | None, FieldReader]:
+def read_data(root: Path, relative: str, problems: list[Problem], required: bool = True) -> tuple[LineMapping | None, FieldReader]:
     reader = FieldReader(relative, problems)
     path = root / relative
     if not path.exists():
@@ -51,7 +47,7 @@ def _load(root: Path, relative: str, problems: list[Problem], required: bool = T
     return reader.mapping(data, 1, "file"), reader
 
 
-def _entries(reader: FieldReader, data: LineMapping | None, key: str) -> list[tuple[LineMapping, int]]:
+def data_entries(reader: FieldReader, data: LineMapping | None, key: str) -> list[tuple[LineMapping, int]]:
     if data is None:
         return []
     items = reader.sequence(data, key, key)
@@ -64,14 +60,14 @@ def _entries(reader: FieldReader, data: LineMapping | None, key: str) -> list[tu
 
 
 def load_vocabularies(root: Path, problems: list[Problem]) -> dict[str, dict[str, Term]]:
-    data, reader = _load(root, "data/vocabularies.yml", problems)
+    data, reader = read_data(root, "data/vocabularies.yml", problems)
     result: dict[str, dict[str, Term]] = {name: {} for name in VOCABULARIES}
     if data is None:
         return result
     reader.unknown_keys(data, set(VOCABULARIES), "")
     for name in VOCABULARIES:
         seen: dict[str, int] = {}
-        for entry, _ in _entries(reader, data, name):
+        for entry, _ in data_entries(reader, data, name):
             reader.unknown_keys(entry, {"id", "label", "weeks"} if name == "programs" else {"id", "label"}, name)
             term_id = reader.identifier(entry, "id", f"{name}.id")
             label = reader.text(entry, "label", f"{name}.label")
@@ -83,7 +79,7 @@ def load_vocabularies(root: Path, problems: list[Problem]) -> dict[str, dict[str
 
 
 def load_labels(root: Path, problems: list[Problem]) -> dict[str, Text]:
-    data, reader = _load(root, "data/labels.yml", problems)
+    data, reader = read_data(root, "data/labels.yml", problems)
     if data is None:
         return {}
     return {str(key): reader.text(data, key, str(key)) for key in data}
@@ -92,11 +88,11 @@ def load_labels(root: Path, problems: list[Problem]) -> dict[str, Text]:
 def load_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
     """The bibliography by key. A source's `replaces` keys resolve to it too, so a page that
     still cites an old key keeps working while it is updated."""
-    data, reader = _load(root, "data/sources.yml", problems)
+    data, reader = read_data(root, "data/sources.yml", problems)
     result: dict[str, Source] = {}
     seen: dict[str, int] = {}
     allowed = {"key", "type", "language", "group", "authors", "year", "title", "venue", "url", "doi", "replaces"}
-    for entry, _ in _entries(reader, data, "sources"):
+    for entry, _ in data_entries(reader, data, "sources"):
         reader.unknown_keys(entry, allowed, "sources")
         key = reader.identifier(entry, "key", "sources.key")
         group = reader.string(entry, "group", "sources.group")
@@ -150,10 +146,10 @@ def _venue(reader: FieldReader, entry: LineMapping) -> Text:
 
 def load_glossary(root: Path, problems: list[Problem], topics: Collection[str]) -> dict[str, GlossaryTerm]:
     """The glossary; each term's topics (vocabulary ids) are checked here and not kept."""
-    data, reader = _load(root, "data/glossary.yml", problems)
+    data, reader = read_data(root, "data/glossary.yml", problems)
     result: dict[str, GlossaryTerm] = {}
     seen: dict[str, int] = {}
-    for entry, _ in _entries(reader, data, "terms"):
+    for entry, _ in data_entries(reader, data, "terms"):
         reader.unknown_keys(entry, {"id", "term", "abbr", "definition", "topics", "sources"}, "terms")
         term_id = reader.identifier(entry, "id", "terms.id")
         term = reader.text(entry, "term", "terms.term")
@@ -177,7 +173,7 @@ def load_checklists(root: Path, problems: list[Problem]) -> dict[str, Checklist]
     folder = root / "data" / "checklists"
     for path in sorted(folder.glob("*.y*ml")):
         relative = path.relative_to(root).as_posix()
-        data, reader = _load(root, relative, problems)
+        data, reader = read_data(root, relative, problems)
         if data is None:
             continue
         checklist = _checklist(reader, data, path.stem)
@@ -196,13 +192,13 @@ def _checklist(reader: FieldReader, data: LineMapping, stem: str) -> Checklist |
     groups: list[ChecklistGroup] = []
     item_ids: dict[str, int] = {}
     group_ids: dict[str, int] = {}
-    for group, _ in _entries(reader, data, "groups"):
+    for group, _ in data_entries(reader, data, "groups"):
         reader.unknown_keys(group, {"id", "title", "items"}, "groups")
         group_id = reader.identifier(group, "id", "groups.id")
         if group_id:
             reader.unique(group_ids, group_id, group.line_of("id"), "groups.id")
         items: list[ChecklistItem] = []
-        for item, _ in _entries(reader, group, "items"):
+        for item, _ in data_entries(reader, group, "items"):
             reader.unknown_keys(item, {"id", "text"}, "items")
             item_id = reader.identifier(item, "id", "items.id")
             text = reader.text(item, "text", "items.text")
@@ -223,72 +219,12 @@ def _checklist(reader: FieldReader, data: LineMapping, stem: str) -> Checklist |
     return None
 
 
-_TIMESTAMP = re.compile(r"^\d{1,2}:[0-5]\d$")
-
-
-def load_films(root: Path, problems: list[Problem]) -> dict[str, Film]:
-    data, reader = _load(root, "data/films.yml", problems)
-    result: dict[str, Film] = {}
-    seen: dict[str, int] = {}
-    allowed = {"id", "title", "summary", "language", "duration_seconds", "poster", "provider",
-               "video_id", "captions", "chapters"}
-    for entry, _ in _entries(reader, data, "films"):
-        reader.unknown_keys(entry, allowed, "films")
-        film_id = reader.identifier(entry, "id", "films.id")
-        title = reader.text(entry, "title", "films.title")
-        summary = reader.text(entry, "summary", "films.summary")
-        language = reader.string(entry, "language", "films.language")
-        if language and language not in ("en", "sv"):
-            reader.fail(entry.line_of("language"), "films.language", f"'{language}' must be en or sv")
-        duration = reader.integer(entry, "duration_seconds", "films.duration_seconds")
-        poster = reader.string(entry, "poster", "films.poster")
-        if poster and not (root / "docs" / poster).is_file():
-            reader.fail(entry.line_of("poster"), "films.poster", f"no file docs/{poster} (posters are local images under docs/assets/images/)")
-        provider = entry.get("provider")
-        video_id = entry.get("video_id")
-        if provider is not None and provider not in PROVIDERS:
-            reader.fail(entry.line_of("provider"), "films.provider", f"unknown provider '{provider}'{did_you_mean(str(provider), PROVIDERS)}")
-        if (provider is None) != (video_id is None):
-            reader.fail(entry.line_of("video_id"), "films.video_id", "give both provider and video_id, or neither while the film is not published (never invent an id)")
-        captions = reader.text(entry, "captions", "films.captions", required=video_id is not None)
-        for lang, caption in captions.items():
-            _check_caption(root, reader, entry.line_of("captions"), film_id, lang, caption)
-        chapters: list[Chapter] = []
-        for chapter, _ in _entries(reader, entry, "chapters"):
-            start = str(chapter.get("start", ""))
-            if not _TIMESTAMP.match(start):
-                reader.fail(chapter.line_of("start"), "films.chapters.start", f"'{start}' must be a time as m:ss or mm:ss")
-            chapters.append(Chapter(start, reader.text(chapter, "title", "films.chapters.title")))
-        if film_id and language and duration and poster:
-            reader.unique(seen, film_id, entry.line_of("id"), "films.id")
-            result[film_id] = Film(film_id, title, summary, language, duration, poster,
-                                   provider, str(video_id) if video_id is not None else None,
-                                   captions, tuple(chapters), line=entry.line)
-    return result
-
-
-CAPTIONS_FOLDER = "assets/captions"  # below docs/: <film id>.<language>.vtt
-
-
-def _check_caption(root: Path, reader: FieldReader, line: int, film_id: str | None, lang: str, caption: str) -> None:
-    """A published film's captions: a WebVTT file per language, in the captions folder."""
-    expected = f"{CAPTIONS_FOLDER}/{film_id}.{lang}.vtt"
-    if film_id and caption != expected:
-        reader.fail(line, f"films.captions.{lang}", f"'{caption}' should be '{expected}' (captions are WebVTT files in docs/{CAPTIONS_FOLDER}/, named <film id>.<language>.vtt)")
-        return
-    path = root / "docs" / caption
-    if not path.is_file():
-        reader.fail(line, f"films.captions.{lang}", f"no file docs/{caption} (add the {lang} captions as WebVTT)")
-    elif not path.read_text(encoding="utf-8", errors="replace").lstrip("\ufeff").startswith("WEBVTT"):
-        reader.fail(line, f"films.captions.{lang}", f"docs/{caption} is not a WebVTT file (its first line must be WEBVTT)")
-
-
 def load_certification(root: Path, problems: list[Problem]) -> list[CertificationStep]:
-    data, reader = _load(root, "data/certification.yml", problems)
+    data, reader = read_data(root, "data/certification.yml", problems)
     steps: list[CertificationStep] = []
     seen: dict[str, int] = {}
     allowed = {"id", "title", "requires", "evidence", "signed_off_by", "time_allowed", "units"}
-    for entry, _ in _entries(reader, data, "steps"):
+    for entry, _ in data_entries(reader, data, "steps"):
         reader.unknown_keys(entry, allowed, "steps")
         step_id = reader.identifier(entry, "id", "steps.id")
         texts = [reader.text(entry, name, f"steps.{name}") for name in

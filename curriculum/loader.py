@@ -23,7 +23,6 @@ from curriculum.crossrefs import (
 from curriculum.data import (
     load_certification,
     load_checklists,
-    load_films,
     load_glossary,
     load_labels,
     load_sources,
@@ -38,6 +37,7 @@ from curriculum.editorial import (
     load_terms,
 )
 from curriculum.factors import FACTORS_FILE, load_factors
+from curriculum.films import load_films
 from curriculum.model import Curriculum, Module, Page, Unit
 from curriculum.pages import check_page, page_kind, read_pages
 from curriculum.pagesource import PageSource, pages_calling
