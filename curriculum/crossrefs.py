@@ -9,10 +9,11 @@ from pathlib import Path
 
 from curriculum import layout
 from curriculum.model import Curriculum, Module, Unit
+from curriculum.pages import macro_trouble
 from curriculum.pagesource import PageSource
 from curriculum.problems import Problem, did_you_mean
 from curriculum.reader import FieldReader
-from curriculum.schema import KINDS, MACROS, MODULE, RENDERED_LISTS, UNIT, PageKind
+from curriculum.schema import KINDS, MACROS, MODULE, RENDERED_LISTS, UNIT, PageKind, call_fits
 
 
 def known_ids(root: Path, curriculum: Curriculum, twins: dict[str, dict[str, PageSource]],
@@ -67,7 +68,12 @@ def check_references(page: PageSource, kind: PageKind, known: dict[str, set[str]
             if isinstance(item, str) and item not in valid:
                 line = value.line_of(index) if isinstance(value, list) else meta.line_of(spec.name)
                 reader.fail(line, spec.name, f"unknown {what} '{item}'{did_you_mean(item, valid)}")
+    # A broken call, or one naming an unknown id, is reported at its line; comparing the calls
+    # with the front matter's lists would only repeat it.
+    broken = macro_trouble(page)
     for call in page.macro_calls:
+        if not call_fits(call.name, call.args):
+            continue  # reported as a call that does not fit the macro; its ids would only add noise
         spec_kinds = MACROS.get(call.name, ())
         for position, arg in enumerate(call.args):
             target = spec_kinds[min(position, len(spec_kinds) - 1)] if spec_kinds else None
@@ -75,8 +81,9 @@ def check_references(page: PageSource, kind: PageKind, known: dict[str, set[str]
                 target = spec_kinds[0]
             if target and isinstance(arg, str) and arg not in known[target]:
                 reader.fail(call.line, "macro", f"{call.name}('{arg}'): unknown {target.rstrip('s')}{did_you_mean(arg, known[target])}")
+                broken = True
     for macro, field in RENDERED_LISTS.items():
-        if not any(spec.name == field for spec in kind.fields):
+        if not any(spec.name == field for spec in kind.fields) or broken:
             continue
         listed = meta.get(field) or []
         rendered = [arg for call in page.macro_calls if call.name == macro for arg in call.args]
@@ -125,7 +132,9 @@ def check_parity(languages: dict[str, PageSource], kind: PageKind, problems: lis
             reader.fail(line, "headings", f"heading {index + 1} is {found} but the English page has {wanted} (give the heading the English id with {{ #id }})")
         en_calls = [call.source for call in english.macro_calls]
         calls = [call.source for call in page.macro_calls]
-        if en_calls != calls:
+        # A call already reported on either page (broken, or naming an unknown id) is not
+        # reported again as a difference.
+        if en_calls != calls and (english.path, "macro") not in reported and (page.path, "macro") not in reported:
             missing = [call for call in en_calls if call not in calls]
             extra = [call for call in calls if call not in en_calls]
             detail = f"missing {{{{ {missing[0]} }}}}" if missing else (f"extra {{{{ {extra[0]} }}}}" if extra else "the order differs")

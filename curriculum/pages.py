@@ -7,6 +7,7 @@ translation or with other content live in `crossrefs.py`.
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
 from curriculum import layout
@@ -21,7 +22,10 @@ from curriculum.schema import (
     VAGUE_LINK_TEXT,
     FieldSpec,
     PageKind,
+    call_fits,
 )
+
+_CALL_START = re.compile(r"^([A-Za-z_]\w*)\s*\(")  # an expression that begins like a macro call
 
 
 def read_pages(root: Path, problems: list[Problem]) -> list[PageSource]:
@@ -159,7 +163,17 @@ def _check_images_and_links(page: PageSource, reader: FieldReader) -> None:
             reader.fail(link.line, "link", f"link text '{link.text}' does not say where it goes; name the target (e.g. the page title)")
 
 
+def macro_trouble(page: PageSource) -> bool:
+    """True when a macro call on the page is broken: not closed, not a call the parser can read,
+    an unknown macro or the wrong arguments. That call is reported at its line; checks that
+    compare the page's calls (with its front matter, with its twin) would only repeat it."""
+    misread = any((start := _CALL_START.match(text)) and start.group(1) in MACROS for _, text in page.expressions)
+    return bool(page.unclosed) or misread or not all(call_fits(call.name, call.args) for call in page.macro_calls)
+
+
 def _check_macro_calls(page: PageSource, reader: FieldReader) -> None:
+    for line in page.unclosed:
+        reader.fail(line, "macro", "'{{' is not closed on its line (end the macro call with '}}')")
     for call in page.macro_calls:
         if call.name not in MACROS:
             reader.fail(call.line, "macro", f"unknown macro '{call.name}'{did_you_mean(call.name, MACROS)}")

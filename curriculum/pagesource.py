@@ -64,6 +64,7 @@ class PageSource:
     macro_calls: list[MacroCall] = field(default_factory=list)
     expressions: list[tuple[int, str]] = field(default_factory=list)  # (line, text) of a {{ }} that is no plain macro call
     html_links: list[Link] = field(default_factory=list)  # raw HTML <a href> and <img src>; text is the tag
+    unclosed: list[int] = field(default_factory=list)  # lines with a {{ that the line does not close
     fences: list[tuple[int, str]] = field(default_factory=list)  # (line, info string) of code fences
     sections: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # H2 id -> lines
 
@@ -133,12 +134,15 @@ def _scan_body(page: PageSource, body: list[str], start: int) -> None:
     section: str | None = None
     for offset, raw in enumerate(body):
         number = start + offset
-        for match in _MACRO.finditer(_RAW.sub("", raw)):
+        unraw = _RAW.sub("", raw)
+        for match in _MACRO.finditer(unraw):
             parsed = parse_macro_call(match.group(1))
             if parsed:
                 page.macro_calls.append(MacroCall(match.group(1).strip(), *parsed, number))
             else:
                 page.expressions.append((number, match.group(1).strip()))
+        if "{{" in _MACRO.sub("", unraw):
+            page.unclosed.append(number)
         if _FENCE.match(raw):
             if not in_fence:
                 page.fences.append((number, raw.strip().lstrip("`~").strip()))

@@ -172,6 +172,19 @@ MACROS: dict[str, tuple[str | None, ...]] = {
     "coach_register": (),
 }
 
+
+
+def call_fits(name: str, args: tuple[object, ...]) -> bool:
+    """A call of a macro that exists, with as many arguments as it takes, each an id in quotes."""
+    spec = MACROS.get(name)
+    if spec is None:
+        return False
+    variadic = bool(spec) and spec[-1] is None
+    fixed = len([kind for kind in spec if kind is not None])
+    count_fits = fixed <= len(args) and (variadic or len(args) == fixed)
+    return count_fits and all(isinstance(arg, str) for arg in args)
+
+
 # Macros that render what the front matter lists: the page must call them for every entry.
 RENDERED_LISTS = {"checklist": "checklists", "film": "films"}
 

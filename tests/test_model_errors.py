@@ -46,6 +46,16 @@ CAUSE_ALONE = [
                  id="sources-file-unreadable"),  # not "unknown source" on every page citing it
     pytest.param("docs/modules/waste-walk.md", "sources: [epa-2006]", "sources: {epa-2006: x}",
                  "docs/modules/waste-walk.md:19: sources: expected a list, found a mapping", id="list-written-as-mapping"),
+    # A broken macro call: not also "listed but never calls" and "calls differ from the English page".
+    pytest.param("docs/modules/waste-walk.md", '{{ checklist("walk") }}', '{{ checklist("walk") }',
+                 "docs/modules/waste-walk.md:54: macro: '{{' is not closed on its line (end the macro call with '}}')", id="macro-not-closed"),
+    pytest.param("docs/modules/waste-walk.md", '{{ checklist("walk") }}', '{{ checklist("walks") }}',
+                 "docs/modules/waste-walk.md:54: macro: checklist('walks'): unknown checklist (did you mean 'walk'?)", id="macro-unknown-id"),
+    pytest.param("docs/modules/waste-walk.sv.md", '{{ checklist("walk") }}', '{{ checklist("walk", "idle") }}',
+                 "docs/modules/waste-walk.sv.md:54: macro: checklist() takes 1 argument(s), got 2", id="macro-too-many-arguments"),
+    pytest.param("docs/modules/waste-walk.md", '{{ checklist("walk") }}', "{{ checklist(walk) }}",
+                 "docs/modules/waste-walk.md:54: macro: {{ checklist(walk) }}: 'walk' is undefined (a page uses the macros in the "
+                 "contributors' guide; an id is quoted: cite(\"key\"))", id="macro-id-without-quotes"),
     pytest.param("data/checklists/walk.yml", None, "",
                  "data/checklists/walk.yml:1: file: the file is empty (write its content, or delete the file)", id="empty-checklist"),
     pytest.param("data/glossary.yml", None, "",
