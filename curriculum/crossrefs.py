@@ -144,8 +144,13 @@ def check_parity(languages: dict[str, PageSource], kind: PageKind, problems: lis
             reader.fail(line, "macro", f"macro calls differ from the English page: {detail}")
 
 
-def check_cycles(items: dict[str, Module] | dict[str, Unit], kind: str, problems: list[Problem]) -> None:
+def check_cycles(items: dict[str, Module] | dict[str, Unit], kind: str, problems: list[Problem],
+                 pages: list[PageSource] = ()) -> None:
+    """No module or unit is its own prerequisite, however far round. A cycle is reported at the
+    `prerequisites` line of the page it starts from, which names the next one in it."""
     state: dict[str, str] = {}
+    lines = {page.meta["id"]: page.meta.line_of("prerequisites") for page in pages
+             if page.language == "en" and page.meta and page.meta.get("kind") == kind and isinstance(page.meta.get("id"), str)}
 
     def visit(node: str, trail: list[str]) -> None:
         state[node] = "open"
@@ -154,7 +159,8 @@ def check_cycles(items: dict[str, Module] | dict[str, Unit], kind: str, problems
                 continue
             if state.get(nxt) == "open":
                 cycle = [*trail[trail.index(nxt):], nxt] if nxt in trail else [node, nxt]
-                problems.append(Problem(layout.source_file(layout.page_path(kind, nxt)), 1, "prerequisites", f"prerequisite cycle: {' -> '.join(cycle)} (remove one of these prerequisites)"))
+                problems.append(Problem(layout.source_file(layout.page_path(kind, cycle[0])), lines.get(cycle[0], 1), "prerequisites",
+                                        f"prerequisite cycle: {' -> '.join(cycle)} (remove one of these prerequisites)"))
             elif nxt not in state:
                 visit(nxt, [*trail, nxt])
         state[node] = "done"

@@ -103,12 +103,12 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
         if all(lang in languages and languages[lang].path in kinds for lang in LANGUAGES):
             check_parity(languages, kinds[key], problems, reported)
             _add_page(curriculum, languages, kinds[key])
-    check_cycles(curriculum.modules, "module", problems)
+    check_cycles(curriculum.modules, "module", problems, page_files)
     curriculum.self_checks = load_self_checks(root, known["units"], page_files, problems)
     check_self_check_use(curriculum.self_checks, known["units"], page_files, problems,
                          {path.stem for path in (root / SELF_CHECK_FOLDER).glob("*.y*ml")})
     curriculum.self_assessment = load_self_assessment(root, known["modules"], problems)
-    check_cycles(curriculum.units, "unit", problems)
+    check_cycles(curriculum.units, "unit", problems, page_files)
     curriculum.support = load_support(root, known["sources"], problems, today)
     curriculum.cases = load_cases(root, known["sources"], known["modules"], problems, today)
     check_data_references(root, curriculum, known, problems)

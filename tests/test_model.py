@@ -79,7 +79,14 @@ def test_prerequisite_cycle_names_the_cycle(project: Path) -> None:
     edit(project, "docs/modules/basics.md", "prerequisites: []", "prerequisites: [waste-walk]")
     edit(project, "docs/modules/basics.sv.md", "prerequisites: []", "prerequisites: [waste-walk]")
     cycles = [p for p in problems_of(project) if "prerequisite cycle" in p]
-    assert cycles == ["docs/modules/basics.md:1: prerequisites: prerequisite cycle: basics -> waste-walk -> basics (remove one of these prerequisites)"]
+    # At the line of the prerequisites that start the cycle, not at the top of the page.
+    assert cycles == ["docs/modules/basics.md:12: prerequisites: prerequisite cycle: basics -> waste-walk -> basics (remove one of these prerequisites)"]
+
+
+def test_a_module_that_is_its_own_prerequisite_is_reported_at_that_line(project: Path) -> None:
+    for page in ("docs/modules/basics.md", "docs/modules/basics.sv.md"):
+        edit(project, page, "prerequisites: []", "prerequisites: [basics]")
+    assert problems_of(project) == ["docs/modules/basics.md:12: prerequisites: prerequisite cycle: basics -> basics (remove one of these prerequisites)"]
 
 
 def test_every_problem_is_reported_not_only_the_first(project: Path) -> None:
