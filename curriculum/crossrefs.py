@@ -180,7 +180,7 @@ def check_data_references(root: Path, curriculum: Curriculum, known: dict[str, s
     for step in curriculum.certification:
         for unit in step.units:
             if unit not in known["units"]:
-                reader.fail(step.line, "steps.units", f"step '{step.id}': unknown unit '{unit}'{did_you_mean(unit, known['units'])}")
+                reader.fail(step.units_line, "steps.units", f"step '{step.id}': unknown unit '{unit}'{did_you_mean(unit, known['units'])}")
     reader = FieldReader("data/films.yml", problems)
     for film in curriculum.films.values():
         page = layout.source_file(layout.page_path("film", film.id))

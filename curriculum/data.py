@@ -232,5 +232,6 @@ def load_certification(root: Path, problems: list[Problem]) -> list[Certificatio
         units = reader.ids(entry, "units", "steps.units", required=False)
         if step_id:
             reader.unique(seen, step_id, entry.line_of("id"), "steps.id")
-            steps.append(CertificationStep(step_id, *texts, units=units, line=entry.line))
+            steps.append(CertificationStep(step_id, *texts, units=units, line=entry.line,
+                                           units_line=entry.line_of("units") if "units" in entry else entry.line))
     return steps

@@ -123,6 +123,7 @@ class CertificationStep:
     time_allowed: Text
     units: tuple[str, ...] = ()
     line: int = field(default=0, compare=False)
+    units_line: int = field(default=0, compare=False)  # of `units:`, where a unit's problem is
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,6 @@ def check_step_units(steps: list[CertificationStep], problems: list[Problem]) ->
     for step in steps:
         for unit in step.units:
             if unit in first:
-                reader.fail(step.line, "steps.units", f"step '{step.id}': unit '{unit}' is already listed under step '{first[unit]}' (list a unit under one step only, or the portfolio template repeats its evidence)")
+                reader.fail(step.units_line, "steps.units", f"step '{step.id}': unit '{unit}' is already listed under step '{first[unit]}' (list a unit under one step only, or the portfolio template repeats its evidence)")
             else:
                 first[unit] = step.id

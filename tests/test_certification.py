@@ -237,6 +237,9 @@ def test_a_unit_listed_under_two_steps_fails(project: Path) -> None:
     units: [coach-role-and-contracting]
 """
     (project / "data/certification.yml").write_text(steps, encoding="utf-8")
-    expected = ("data/certification.yml:9: steps.units: step 'again': unit 'coach-role-and-contracting' is already listed "
+    expected = ("data/certification.yml:15: steps.units: step 'again': unit 'coach-role-and-contracting' is already listed "
                 "under step 'first' (list a unit under one step only, or the portfolio template repeats its evidence)")
-    assert expected in problems_of(project)
+    assert expected in problems_of(project)  # at the line that lists it again, not the step's first line
+    edit(project, "data/certification.yml", "    units: [coach-role-and-contracting]\n  - id: again", "    units: [coach-role-and-contractng]\n  - id: again")
+    assert ("data/certification.yml:8: steps.units: step 'first': unknown unit 'coach-role-and-contractng' "
+            "(did you mean 'coach-role-and-contracting'?)") in problems_of(project)
