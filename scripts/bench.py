@@ -40,19 +40,22 @@ from scripts.bench_weight import (
 
 PAGES_PER_SECOND_BUDGET = 35
 OVERHEAD_BUDGET = 1.3  # our time per page against plain Material's
+# Each build speed is the fastest of this many builds: on the 2-core machine one build's time
+# swings by a fifth, and the overhead with it (1.13 to 1.37 for the same code).
+TIMED_RUNS = 3
 SCALING_BUDGET = 1.2  # time per page at 1,000 modules against at 100
 SYNTHETIC_SIZES = (100, 1000)  # modules per language
 
 
 def build_rows(site: Path, site_url: str) -> list[Row]:
     progress("strict build of the site")
-    seconds = build(PROJECT_ROOT, site, site_url=site_url)
+    seconds = min(build(PROJECT_ROOT, site, site_url=site_url) for _ in range(TIMED_RUNS))
     pages = markdown_pages(PROJECT_ROOT / "docs")
-    plain_pages, plain_seconds = plain_build()
-    stub_pages, stub_seconds = plain_build(rendered=False)
+    plain_pages, plain_seconds = plain_build(runs=TIMED_RUNS)
+    stub_pages, stub_seconds = plain_build(rendered=False, runs=TIMED_RUNS)
     ours, plain = seconds / pages, plain_seconds / plain_pages
     return [
-        Row("strict build, whole site (s)", f"{seconds:.1f}"),
+        Row(f"strict build, whole site, fastest of {TIMED_RUNS} (s)", f"{seconds:.1f}"),
         Row("Markdown pages built (both languages)", str(pages)),
         Row("HTML files written", str(sum(1 for _ in site.rglob("*.html")))),
         at_least("pages per second", pages / seconds, PAGES_PER_SECOND_BUDGET),
