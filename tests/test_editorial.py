@@ -1,5 +1,5 @@
-"""The editorial checks (curriculum/editorial.py, the source types and film captions): each bad
-input fails with its file, line and message."""
+"""The editorial checks (curriculum/editorial.py and the source types): each bad input fails
+with its file, line and message. Film captions: test_film_data.py."""
 
 from __future__ import annotations
 
@@ -37,16 +37,6 @@ summary: A program.
 2. {{ module_link("basics") }}: the basics.
 """
 
-PUBLISHED_FILM = """films:
-  - id: intro
-    title: {en: Intro, sv: Intro}
-    summary: {en: S, sv: S}
-    language: en
-    duration_seconds: 60
-    poster: assets/images/poster.svg
-    provider: youtube
-    video_id: TESTVIDEO01
-"""
 
 TERMS = """terms:
   - english: curriculum
@@ -54,12 +44,6 @@ TERMS = """terms:
     rejected: [kursplan]
     why: {en: a kursplan is a syllabus, sv: en kursplan styr en kurs}
 """
-
-
-def _published_film(project: Path, captions: str | None) -> None:
-    (project / "docs/assets/images").mkdir(parents=True)
-    (project / "docs/assets/images/poster.svg").write_text("<svg/>", encoding="utf-8")
-    (project / "data/films.yml").write_text(PUBLISHED_FILM + (f"    captions: {captions}\n" if captions else ""), encoding="utf-8")
 
 
 def test_a_source_without_type_fails(project: Path) -> None:
@@ -174,24 +158,3 @@ def test_a_macro_missing_from_the_contributors_guide_fails(project: Path) -> Non
     (project / "docs/about/contributing.md").write_text(guide, encoding="utf-8")
     problems = [p for p in problems_of(project) if ": macros:" in p]
     assert problems == ["docs/about/contributing.md:9: macros: macro 'film_usage' is not documented (show how to call film_usage(…) and what it renders)"]
-
-
-def test_a_published_film_without_captions_fails(project: Path) -> None:
-    _published_film(project, None)
-    assert "data/films.yml:2: films.captions: missing (add {en: …, sv: …})" in problems_of(project)
-
-
-def test_a_caption_file_outside_the_captions_folder_fails(project: Path) -> None:
-    _published_film(project, "{en: intro.en.vtt, sv: assets/captions/intro.sv.vtt}")
-    assert "data/films.yml:10: films.captions.en: 'intro.en.vtt' should be 'assets/captions/intro.en.vtt' (captions are WebVTT files in docs/assets/captions/, named <film id>.<language>.vtt)" in problems_of(project)
-
-
-def test_a_caption_file_that_is_not_webvtt_fails(project: Path) -> None:
-    _published_film(project, "{en: assets/captions/intro.en.vtt, sv: assets/captions/intro.sv.vtt}")
-    folder = project / "docs/assets/captions"
-    folder.mkdir(parents=True)
-    (folder / "intro.en.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n", encoding="utf-8")
-    (folder / "intro.sv.vtt").write_text("1\n00:00:00,000 --> 00:00:01,000\nHej\n", encoding="utf-8")
-    problems = problems_of(project)
-    assert "data/films.yml:10: films.captions.sv: docs/assets/captions/intro.sv.vtt is not a WebVTT file (its first line must be WEBVTT)" in problems
-    assert not [p for p in problems if "captions.en" in p]
