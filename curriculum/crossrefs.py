@@ -18,15 +18,15 @@ from curriculum.schema import KINDS, MACROS, MODULE, RENDERED_LISTS, UNIT, PageK
 
 def known_ids(root: Path, curriculum: Curriculum, twins: dict[str, dict[str, PageSource]],
               kinds: dict[str, PageKind]) -> dict[str, set[str]]:
-    """Ids that references may name. A page or checklist file that exists but failed to load
-    counts as known by its file name: its own problem is the cause, and "unknown module" on
-    every page that names it would only bury that cause. So does a source entry that failed,
-    by the key it names."""
+    """Ids that references may name. A page, checklist or worksheet file that exists but failed
+    to load counts as known by its file name: its own problem is the cause, and "unknown module"
+    on every page that names it would only bury that cause. So does a source, film or calculator
+    entry that failed, by the id it names."""
     known: dict[str, set[str]] = {
         "checklists": set(curriculum.checklists) | {path.stem for path in root.glob("data/checklists/*.y*ml")},
-        "worksheets": set(curriculum.worksheets),
-        "calculators": set(curriculum.calculators),
-        "films": set(curriculum.films),
+        "worksheets": set(curriculum.worksheets) | {path.stem for path in root.glob("data/worksheets/*.y*ml")},
+        "calculators": set(curriculum.calculators) | entry_ids(root / "data/calculators.yml", "id"),
+        "films": set(curriculum.films) | entry_ids(root / "data/films.yml", "id"),
         "sources": set(curriculum.sources) | entry_ids(root / "data/sources.yml", "key"),
         "modules": set(),
         "units": set(),

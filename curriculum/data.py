@@ -214,7 +214,7 @@ def _checklist(reader: FieldReader, data: LineMapping, stem: str) -> Checklist |
         reader.fail(data.line_of("groups"), "groups", f"{total} items; at most {MAX_CHECKLIST_ITEMS} fit on one printed A4 page (split the checklist)")
     if checklist_id and total:
         return Checklist(checklist_id, title, purpose, tuple(groups))
-    if checklist_id and not total:
+    if checklist_id and not total and isinstance(data.get("groups"), list):  # not a list: reported as such
         reader.fail(data.line_of("groups"), "groups", "a checklist needs at least one item")
     return None
 

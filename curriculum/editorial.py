@@ -45,7 +45,7 @@ def load_terms(root: Path, problems: list[Problem]) -> list[SwedishTerm]:
         rejected = reader.sequence(entry, "rejected", "terms.rejected")
         why = reader.text(entry, "why", "terms.why")
         words = tuple(str(word).strip() for word in rejected if str(word).strip())
-        if not words:
+        if not words and isinstance(entry.get("rejected"), list):  # not a list: reported as such
             reader.fail(entry.line_of("rejected"), "terms.rejected", "list at least one rejected variant")
         if english and chosen and words and why:
             terms.append(SwedishTerm(english, chosen, words, why, line=entry.line))

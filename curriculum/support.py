@@ -90,7 +90,7 @@ def _checked_on(reader: FieldReader, entry: LineMapping, field_name: str, today:
 
 def _sources(reader: FieldReader, entry: LineMapping, field_name: str, known: set[str]) -> tuple[str, ...]:
     keys = reader.ids(entry, "sources", field_name)
-    if not keys and "sources" in entry:
+    if not keys and isinstance(entry.get("sources"), list):  # not a list: reported as such
         reader.fail(entry.line_of("sources"), field_name, "name at least one source")
     listed = entry.get("sources") or []
     for index, key in enumerate(keys):

@@ -82,7 +82,7 @@ def _worksheet(reader: FieldReader, data: LineMapping, stem: str, factors: Mappi
     ids: dict[str, int] = {}  # field ids, unique across the sections
     entries = reader.sequence(data, "sections", "sections")
     sections = reader.entries(entries, "sections", lambda entry: _section(reader, entry, ids), lambda section: section.id)
-    if not entries:
+    if not entries and isinstance(data.get("sections"), list):  # missing or not a list: reported as such
         reader.fail(data.line_of("sections"), "sections", "a worksheet needs at least one section")
     _check_formulas(reader, sections, entries, factors, broken)
     _check_cycles(reader, sections, entries)

@@ -116,6 +116,11 @@ def test_a_rejected_swedish_term_in_a_data_text_fails(project: Path) -> None:
     assert f"{CHECKLIST}:9: term: 'kursplan' is a rejected Swedish term; write 'utbildningsmaterial' (a kursplan is a syllabus)" in problems_of(project)
 
 
+def test_rejected_variants_written_as_text_are_reported_once(project: Path) -> None:
+    (project / "data/terms.yml").write_text(TERMS.replace("rejected: [kursplan]", "rejected: kursplan"), encoding="utf-8")
+    assert problems_of(project) == ["data/terms.yml:4: terms.rejected: expected a list, found text 'kursplan'"]
+
+
 def test_the_same_word_on_an_english_page_passes(project: Path) -> None:
     (project / "data/terms.yml").write_text(TERMS, encoding="utf-8")
     edit(project, EN, "Prepare.", "Prepare (a kursplan is a Swedish syllabus).")

@@ -56,6 +56,10 @@ CAUSE_ALONE = [
     pytest.param("docs/modules/waste-walk.md", '{{ checklist("walk") }}', "{{ checklist(walk) }}",
                  "docs/modules/waste-walk.md:54: macro: {{ checklist(walk) }}: 'walk' is undefined (a page uses the macros in the "
                  "contributors' guide; an id is quoted: cite(\"key\"))", id="macro-id-without-quotes"),
+    # A list written as text: not also "needs at least one item" (the pages using it still know it).
+    pytest.param("data/checklists/walk.yml", None, "id: walk\ntitle: {en: Walk, sv: Vandring}\n"
+                 "purpose: {en: What to look for., sv: Vad du letar efter.}\ngroups: look at the line\n",
+                 "data/checklists/walk.yml:4: groups: expected a list, found text 'look at the line'", id="checklist-groups-as-text"),
     pytest.param("data/checklists/walk.yml", None, "",
                  "data/checklists/walk.yml:1: file: the file is empty (write its content, or delete the file)", id="empty-checklist"),
     pytest.param("data/glossary.yml", None, "",

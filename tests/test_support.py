@@ -109,6 +109,11 @@ def test_bad_input_is_reported_with_file_and_line(with_data: Path, relative: str
     assert expected in problems, "\n".join(problems)
 
 
+def test_sources_written_as_text_are_reported_once(with_data: Path) -> None:
+    edit(with_data, SUPPORT, "sources: [epa-2006]", "sources: epa-2006")
+    assert problems_of(with_data) == [f"{SUPPORT}:7: support.sources: expected a list, found text 'epa-2006'"]
+
+
 def test_a_year_old_check_still_passes_and_a_day_more_fails(with_data: Path) -> None:
     checked = datetime.date(2026, 6, 1)
     assert problems_of(with_data, checked + datetime.timedelta(days=365)) == []

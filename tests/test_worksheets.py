@@ -137,6 +137,12 @@ def test_a_factor_that_fails_to_load_is_reported_alone_with_the_fix_for_a_decima
         f"{FACTOR_FILE}:5: factors.value: expected a positive number, found '0,059' (write the decimals after a point: 0.059)"]
 
 
+def test_sections_written_as_text_are_reported_once(sheet_project: Path) -> None:
+    text = (sheet_project / WS).read_text(encoding="utf-8")
+    (sheet_project / WS).write_text(text[:text.index("sections:")] + "sections: leaks and summary\n", encoding="utf-8")
+    assert problems_of(sheet_project) == [f"{WS}:7: sections: expected a list, found text 'leaks and summary'"]
+
+
 def test_a_worksheet_no_page_shows_fails(sheet_project: Path) -> None:
     for page in (EN, EN.replace(".md", ".sv.md")):
         edit(sheet_project, page, '{{ worksheet("leak-log") }}', "")
