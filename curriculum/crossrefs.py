@@ -23,8 +23,8 @@ def known_ids(root: Path, curriculum: Curriculum, twins: dict[str, dict[str, Pag
     on every page that names it would only bury that cause. So does a source, film or calculator
     entry that failed, by the id it names."""
     known: dict[str, set[str]] = {
-        "checklists": set(curriculum.checklists) | {path.stem for path in root.glob("data/checklists/*.y*ml")},
-        "worksheets": set(curriculum.worksheets) | {path.stem for path in root.glob("data/worksheets/*.y*ml")},
+        "checklists": set(curriculum.checklists) | file_ids(root / "data/checklists"),
+        "worksheets": set(curriculum.worksheets) | file_ids(root / "data/worksheets"),
         "calculators": set(curriculum.calculators) | entry_ids(root / "data/calculators.yml", "id"),
         "films": set(curriculum.films) | entry_ids(root / "data/films.yml", "id"),
         "sources": set(curriculum.sources) | entry_ids(root / "data/sources.yml", "key"),
@@ -43,6 +43,11 @@ def known_ids(root: Path, curriculum: Curriculum, twins: dict[str, dict[str, Pag
             if key.startswith(layout.source_file(f"{layout.kind_folder(expected.name)}/")) and kind in (None, expected):
                 ids.add(layout.page_id(key))
     return known
+
+
+def file_ids(folder: Path) -> set[str]:
+    """The ids a data folder's files name (`walk.yml` is `walk`), whether or not they load."""
+    return {path.stem for path in folder.glob("*.y*ml")}
 
 
 def entry_ids(path: Path, field: str) -> set[str]:

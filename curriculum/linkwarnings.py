@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from curriculum.problems import did_you_mean
+from curriculum.problems import closest
 
 _WARNING = re.compile(r"^Doc file '(?P<page>[^']+)' contains (?P<rest>.*?'(?P<link>[^']+)'.*)$", re.DOTALL)
 _OWN_ANCHOR = re.compile(r"^a link '[^']+', but there is no such anchor on this page\.(?P<context>.*)$", re.DOTALL)
@@ -54,8 +54,7 @@ def rewrite(message: str, docs: Path, anchors: Mapping[str, set[str]]) -> str:
 
 def _close(anchor: str, present: set[str]) -> str:
     """' (did you mean '#x'?)' for a near miss; nothing otherwise (a page has too many ids to list)."""
-    hint = did_you_mean(anchor, present)
-    return hint.replace("'", "'#", 1) if "did you mean" in hint else ""
+    return closest(anchor, present).replace("'", "'#", 1)
 
 
 class LinkWarningLines(logging.Filter):

@@ -18,6 +18,7 @@ from curriculum.crossrefs import (
     check_parity,
     check_references,
     entry_ids,
+    file_ids,
     known_ids,
 )
 from curriculum.data import (
@@ -106,7 +107,7 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
     check_cycles(curriculum.modules, "module", problems, page_files)
     curriculum.self_checks = load_self_checks(root, known["units"], page_files, problems)
     check_self_check_use(curriculum.self_checks, known["units"], page_files, problems,
-                         {path.stem for path in (root / SELF_CHECK_FOLDER).glob("*.y*ml")})
+                         file_ids(root / SELF_CHECK_FOLDER))
     curriculum.self_assessment = load_self_assessment(root, known["modules"], problems)
     check_cycles(curriculum.units, "unit", problems, page_files)
     curriculum.support = load_support(root, known["sources"], problems, today)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from curriculum.layout import MACRO_EXAMPLES_PAGE
-from curriculum.problems import did_you_mean
+from curriculum.problems import closest
 
 if TYPE_CHECKING:
     from curriculum.factors import Factor
@@ -216,9 +216,7 @@ class MissingLabel(LookupError):
     """A word the templates put on pages that data/labels.yml lacks (renamed or removed there)."""
 
     def __init__(self, key: str, labels: dict[str, Text]) -> None:
-        hint = did_you_mean(key, labels)
-        hint = hint if "did you mean" in hint else ""
-        super().__init__(f"data/labels.yml has no label '{key}'{hint}: the site's templates use it (add it, with en and sv)")
+        super().__init__(f"data/labels.yml has no label '{key}'{closest(key, labels)}: the site's templates use it (add it, with en and sv)")
 
 
 @dataclass

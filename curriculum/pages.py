@@ -22,6 +22,8 @@ from curriculum.schema import (
     VAGUE_LINK_TEXT,
     FieldSpec,
     PageKind,
+    arguments_fit,
+    arity,
     call_fits,
 )
 
@@ -178,11 +180,9 @@ def _check_macro_calls(page: PageSource, reader: FieldReader) -> None:
         if call.name not in MACROS:
             reader.fail(call.line, "macro", f"unknown macro '{call.name}'{did_you_mean(call.name, MACROS)}")
             continue
-        spec = MACROS[call.name]
-        variadic = bool(spec) and spec[-1] is None
-        fixed = [kind for kind in spec if kind is not None]
-        if len(call.args) < len(fixed) or (not variadic and len(call.args) > len(fixed)):
-            reader.fail(call.line, "macro", f"{call.name}() takes {len(fixed)}{' or more' if variadic else ''} argument(s), got {len(call.args)}")
+        if not arguments_fit(call.name, len(call.args)):
+            fixed, variadic = arity(call.name)
+            reader.fail(call.line, "macro", f"{call.name}() takes {fixed}{' or more' if variadic else ''} argument(s), got {len(call.args)}")
         for arg in call.args:
             if not isinstance(arg, str):
                 reader.fail(call.line, "macro", f"{call.name}(): arguments are ids in quotes, got {arg!r}")

@@ -31,12 +31,18 @@ class CurriculumError(Exception):
         return "\n".join([head, *(str(p) for p in self.problems)])
 
 
+def closest(value: str, valid: Iterable[str]) -> str:
+    """A hint naming the closest valid value; nothing when none is close (for sets too large to list)."""
+    close = difflib.get_close_matches(value, sorted(valid), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
 def did_you_mean(value: str, valid: Iterable[str]) -> str:
     """A hint naming the closest valid value, or the valid values when few."""
     options = sorted(valid)
-    close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    close = closest(value, options)
     if close:
-        return f" (did you mean '{close[0]}'?)"
+        return close
     if not options:
         return ""
     if len(options) <= 8:

@@ -19,7 +19,7 @@ from jinja2 import Environment, TemplateSyntaxError, meta
 from curriculum import LANGUAGES
 from curriculum.layout import page_url
 from curriculum.pagesource import PageSource
-from curriculum.problems import Problem, did_you_mean
+from curriculum.problems import Problem, closest, did_you_mean
 from curriculum.reader import FieldReader
 from curriculum.schema import MACROS
 
@@ -40,8 +40,7 @@ def check_expressions(page: PageSource, reader: FieldReader) -> None:
             reader.fail(line, "macro", f"{{{{ {source} }}}}: {error.message} (write a macro call such as {{{{ cite(\"key\") }}}})")
             continue
         for name in sorted(names - set(MACROS) - RENDER_NAMES):
-            hint = did_you_mean(name, MACROS)
-            hint = hint if "did you mean" in hint else " (a page uses the macros in the contributors' guide; an id is quoted: cite(\"key\"))"
+            hint = closest(name, MACROS) or " (a page uses the macros in the contributors' guide; an id is quoted: cite(\"key\"))"
             reader.fail(line, "macro", f"{{{{ {source} }}}}: '{name}' is undefined{hint}")
 
 

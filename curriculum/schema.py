@@ -173,16 +173,20 @@ MACROS: dict[str, tuple[str | None, ...]] = {
 }
 
 
+def arity(name: str) -> tuple[int, bool]:
+    """How many arguments a macro takes, and whether more of the last kind may follow."""
+    spec = MACROS[name]
+    return len([kind for kind in spec if kind is not None]), bool(spec) and spec[-1] is None
+
+
+def arguments_fit(name: str, count: int) -> bool:
+    fixed, variadic = arity(name)
+    return fixed <= count and (variadic or count == fixed)
+
 
 def call_fits(name: str, args: tuple[object, ...]) -> bool:
     """A call of a macro that exists, with as many arguments as it takes, each an id in quotes."""
-    spec = MACROS.get(name)
-    if spec is None:
-        return False
-    variadic = bool(spec) and spec[-1] is None
-    fixed = len([kind for kind in spec if kind is not None])
-    count_fits = fixed <= len(args) and (variadic or len(args) == fixed)
-    return count_fits and all(isinstance(arg, str) for arg in args)
+    return name in MACROS and arguments_fit(name, len(args)) and all(isinstance(arg, str) for arg in args)
 
 
 # Macros that render what the front matter lists: the page must call them for every entry.
