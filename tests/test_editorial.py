@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from curriculum.loader import load_curriculum
 from tests.minimal_project import edit, problems_of
 from tests.test_model import CHECKLIST, EN, SV
@@ -46,36 +48,30 @@ TERMS = """terms:
 """
 
 
-def test_a_source_without_type_fails(project: Path) -> None:
-    edit(project, "data/sources.yml", "    type: official\n", "")
-    # Alone: the pages citing it do not add "unknown source" (crossrefs.known_ids).
-    assert problems_of(project) == ["data/sources.yml:2: sources.type: 'epa-2006' has no type (add 'type:' with one of: peer-reviewed, official, book, report, web-page)"]
+# Each source entry broken one way: the whole problem list, so a broken entry is reported alone
+# (the pages citing it do not add "unknown source": crossrefs.known_ids).
+BAD_SOURCES = [
+    pytest.param("    type: official\n", "",
+                 "data/sources.yml:2: sources.type: 'epa-2006' has no type (add 'type:' with one of: peer-reviewed, official, book, report, web-page)",
+                 id="no-type"),
+    pytest.param("type: official", "type: offical",
+                 "data/sources.yml:3: sources.type: unknown type 'offical' (did you mean 'official'?)", id="unknown-type"),
+    pytest.param("    language: en\n", "",
+                 "data/sources.yml:2: sources.language: 'epa-2006' has no language (add 'language:' with the "
+                 "language of its title, one of: en, sv; a screen reader then reads it in that language)", id="no-language"),
+    pytest.param("language: en", "language: de",
+                 "data/sources.yml:4: sources.language: 'de' is not a language of the site (use one of: en, sv)", id="language-the-site-lacks"),
+    pytest.param("    venue: US Environmental Protection Agency\n", "    venue:\n      en: US EPA (archived)\n",
+                 "data/sources.yml:10: sources.venue.sv: missing translation (add the text in this language)", id="venue-missing-a-language"),
+    pytest.param("    venue: US Environmental Protection Agency\n", "    venue: {en: US EPA, sv: US EPA}\n",
+                 "data/sources.yml:9: sources.venue: the same in every language: write it once, as a plain string", id="venue-same-in-every-language"),
+]
 
 
-def test_a_source_with_an_unknown_type_fails(project: Path) -> None:
-    edit(project, "data/sources.yml", "type: official", "type: offical")
-    assert problems_of(project) == ["data/sources.yml:3: sources.type: unknown type 'offical' (did you mean 'official'?)"]
-
-
-def test_a_source_without_the_language_of_its_title_fails(project: Path) -> None:
-    edit(project, "data/sources.yml", "    language: en\n", "")
-    assert problems_of(project) == ["data/sources.yml:2: sources.language: 'epa-2006' has no language (add 'language:' with the "
-                                    "language of its title, one of: en, sv; a screen reader then reads it in that language)"]
-
-
-def test_a_source_in_a_language_the_site_lacks_fails(project: Path) -> None:
-    edit(project, "data/sources.yml", "language: en", "language: de")
-    assert "data/sources.yml:4: sources.language: 'de' is not a language of the site (use one of: en, sv)" in problems_of(project)
-
-
-def test_a_venue_written_per_language_needs_every_language(project: Path) -> None:
-    edit(project, "data/sources.yml", "    venue: US Environmental Protection Agency\n", "    venue:\n      en: US EPA (archived)\n")
-    assert problems_of(project) == ["data/sources.yml:10: sources.venue.sv: missing translation (add the text in this language)"]
-
-
-def test_a_venue_the_same_in_every_language_is_written_once(project: Path) -> None:
-    edit(project, "data/sources.yml", "    venue: US Environmental Protection Agency\n", "    venue: {en: US EPA, sv: US EPA}\n")
-    assert problems_of(project) == ["data/sources.yml:9: sources.venue: the same in every language: write it once, as a plain string"]
+@pytest.mark.parametrize(("old", "new", "expected"), BAD_SOURCES)
+def test_a_broken_source_entry_is_reported_alone_at_its_line(project: Path, old: str, new: str, expected: str) -> None:
+    edit(project, "data/sources.yml", old, new)
+    assert problems_of(project) == [expected]
 
 
 def test_an_old_source_key_resolves_through_replaces(project: Path) -> None:
