@@ -41,3 +41,17 @@ def test_every_label_the_code_names_is_in_the_labels_file() -> None:
     assert len(named) > 150
     assert sorted(key for key in named if not key.endswith("_") and key not in labels) == []
     assert sorted(prefix for prefix in named if prefix.endswith("_") and not any(label.startswith(prefix) for label in labels)) == []
+
+
+def test_every_label_the_theme_templates_use_is_handed_to_them() -> None:
+    """The theme's templates (overrides/) read labels from `config.extra.theme_labels`, which
+    holds only the names in THEME_LABELS: a word used there and not listed would stop the build
+    on every page, and a listed one no template uses is dead weight."""
+    import re
+
+    from curriculum.hooks.site_config import THEME_LABELS
+
+    templates = sorted((ROOT / "overrides").rglob("*.html"))
+    used = {key for path in templates for key in re.findall(r"\blabels\.([a-z0-9_]+)\[", path.read_text(encoding="utf-8"))}
+    assert {"last_reviewed", "footer_licence"} <= used
+    assert sorted(used) == sorted(THEME_LABELS)

@@ -6,7 +6,7 @@ marking: test_learner_glossary.py)."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse, urlsplit
 
 import pytest
 
@@ -152,8 +152,12 @@ def test_trainer_pages_are_out_of_the_learners_next_and_previous(page, site_url:
         assert not [h for h in hrefs if "key-points" in h or "facilitator-notes" in h], (path, hrefs)
 
 
-@pytest.mark.parametrize(("lang", "reviewed", "suggest"), [("", "Last reviewed: ", "Suggest a change"), ("sv/", "Senast granskad: ", "Föreslå en ändring")])
-def test_content_pages_show_last_reviewed_and_a_plain_suggest_link(page, site_url: str, lang: str, reviewed: str, suggest: str) -> None:
+@pytest.mark.parametrize(("lang", "reviewed", "suggest", "issue_body"), [
+    ("", "Last reviewed: ", "Suggest a change", ["Page: ", "Curriculum version ", "What should change, and why?"]),
+    ("sv/", "Senast granskad: ", "Föreslå en ändring", ["Sida: ", "Utbildningsversion ", "Vad bör ändras, och varför?"]),
+])
+def test_content_pages_show_last_reviewed_and_a_plain_suggest_link(page, site_url: str, lang: str, reviewed: str,
+                                                                   suggest: str, issue_body: list[str]) -> None:
     seen = watch(page)
     visit(page, site_url + lang + "modules/green-waste-walk/")
     meta = page.locator(".page-meta")
@@ -162,6 +166,10 @@ def test_content_pages_show_last_reviewed_and_a_plain_suggest_link(page, site_ur
     href = link.get_attribute("href")
     assert href.startswith("https://github.com/example-owner/ecoleap-production/issues/new?title=")
     assert "green-waste-walk" in href
+    # The prefilled issue is written in the page's language and names the curriculum version.
+    body = parse_qs(urlsplit(href).query)["body"][0]
+    assert body.startswith(issue_body[0])
+    assert issue_body[1] + CURRICULUM_VERSION in body and issue_body[2] in body
     assert [url for url in seen.requests if "github.com" in url] == []
 
 

@@ -14,8 +14,10 @@ from curriculum.hooks import offline_build, project_root
 from curriculum.loader import load_curriculum
 
 WORKER_SHIM = "assets/javascripts/offline-worker.js"
-# Labels (data/labels.yml) the theme's templates put on every page: the footer's words.
-THEME_LABELS = ("footer_licence", "curriculum_version", "accessibility_statement", "about_this_curriculum")
+# Labels (data/labels.yml) the theme's templates put on every page: the footer's words, and the
+# review date and suggestion link at the end of each page.
+THEME_LABELS = ("footer_licence", "curriculum_version", "accessibility_statement", "about_this_curriculum",
+                "last_reviewed", "suggest_change", "issue_page", "issue_question")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
