@@ -165,8 +165,8 @@ def test_program_load_adds_sessions_and_work_between_and_divides_by_the_weeks(pr
     assert english == ("2 h of sessions in 2 modules plus about 4.5 h of work outside them (estimate) makes about "
                        "7 h in total; spread over 4 weeks, that is about 1.6 hours a week")
     swedish = Renderer(curriculum, "sv", "programs/kickstart.sv.md").program_load("kickstart")
-    assert swedish == ("2 tim i sessioner fördelat på 2 moduler plus cirka 4,5 tim arbete utanför dem (uppskattning) "
-                       "blir cirka 7 tim totalt; utspritt på 4 veckor blir det ungefär 1,6 timmar i veckan")
+    assert swedish == ("2 tim i pass i 2 moduler plus cirka 4,5 tim arbete utanför passen (uppskattning) "
+                       "blir cirka 7 tim totalt; fördelat på 4 veckor blir det ungefär 1,6 timmar i veckan")
     with pytest.raises(UnknownId, match="unknown program with modules and weeks 'start'"):
         Renderer(curriculum, "en", "programs/start.md").program_load("start")
 
