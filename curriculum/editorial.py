@@ -57,7 +57,19 @@ def _pattern(word: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + re.escape(word), re.IGNORECASE)
 
 
-def check_swedish_terms(root: Path, terms: list[SwedishTerm], problems: list[Problem]) -> None:
+def swedish_data_texts(root: Path) -> list[tuple[str, int, str]]:
+    """Every `sv:` text of the data files, with its file and line. Read once for the checks that
+    need them: parsing the data again for each check costs the build."""
+    found: list[tuple[str, int, str]] = []
+    for data_file in sorted((root / "data").rglob("*.y*ml")):
+        relative = data_file.relative_to(root).as_posix()
+        data, _ = load_yaml_file(data_file, relative)  # parse problems are reported by the loaders
+        found += [(relative, line, text) for line, text in swedish_texts(data)]
+    return found
+
+
+def check_swedish_terms(root: Path, terms: list[SwedishTerm], problems: list[Problem],
+                        data_texts: list[tuple[str, int, str]]) -> None:
     """A rejected variant in a Swedish page or a Swedish data text fails, naming the chosen term."""
     rules = [(_pattern(word), word, term) for term in terms for word in term.rejected]
     if not rules:
@@ -78,16 +90,12 @@ def check_swedish_terms(root: Path, terms: list[SwedishTerm], problems: list[Pro
         relative = f"docs/{page.relative_to(root / 'docs').as_posix()}"
         for number, text in enumerate(_lines(page), 1):
             scan(relative, number, text)
-    for data_file in sorted((root / "data").rglob("*.y*ml")):
-        relative = data_file.relative_to(root).as_posix()
-        if relative == TERMS_FILE:
-            continue
-        data, _ = load_yaml_file(data_file, relative)  # parse problems are reported by the loaders
-        for line, text in _swedish_texts(data):
+    for relative, line, text in data_texts:
+        if relative != TERMS_FILE:  # the term list names the rejected variants
             scan(relative, line, text)
 
 
-def _swedish_texts(node: object) -> list[tuple[int, str]]:
+def swedish_texts(node: object) -> list[tuple[int, str]]:
     """Every `sv:` text in a data file, with its line."""
     found: list[tuple[int, str]] = []
     if isinstance(node, LineMapping):
@@ -95,10 +103,10 @@ def _swedish_texts(node: object) -> list[tuple[int, str]]:
             if key == "sv" and isinstance(value, str):
                 found.append((node.line_of("sv"), value))
             else:
-                found += _swedish_texts(value)
+                found += swedish_texts(value)
     elif isinstance(node, LineSequence | list):
         for value in node:
-            found += _swedish_texts(value)
+            found += swedish_texts(value)
     return found
 
 

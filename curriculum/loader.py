@@ -36,6 +36,7 @@ from curriculum.editorial import (
     check_sequences,
     check_swedish_terms,
     load_terms,
+    swedish_data_texts,
 )
 from curriculum.factors import FACTORS_FILE, load_factors
 from curriculum.films import load_films
@@ -43,6 +44,7 @@ from curriculum.model import Curriculum, Module, Page, Unit
 from curriculum.pages import check_page, page_kind, read_pages
 from curriculum.pagesource import PageSource, pages_calling
 from curriculum.problems import CurriculumError, Problem
+from curriculum.quotes import check_swedish_quotes
 from curriculum.rawmarkup import check_expressions, check_links
 from curriculum.reader import FieldReader
 from curriculum.register import load_register
@@ -116,8 +118,10 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
     check_usage(curriculum, page_files, problems)
     check_step_units(curriculum.certification, problems)
     check_sequences(page_files, curriculum.modules, problems)
-    check_swedish_terms(root, curriculum.terms, problems)
+    data_texts = swedish_data_texts(root)
+    check_swedish_terms(root, curriculum.terms, problems, data_texts)
     check_admonitions(root, problems)
+    check_swedish_quotes(root, problems, data_texts)
     check_guide_macros(root, problems)
     curriculum.worksheet_users = check_worksheet_use(curriculum.worksheets, page_files, problems)
     curriculum.checklist_pages = pages_calling(page_files, "checklist")

@@ -159,3 +159,30 @@ def test_a_macro_missing_from_the_contributors_guide_fails(project: Path) -> Non
     (project / "docs/about/contributing.md").write_text(guide, encoding="utf-8")
     problems = [p for p in problems_of(project) if ": macros:" in p]
     assert problems == ["docs/about/contributing.md:9: macros: macro 'film_usage' is not documented (show how to call film_usage(…) and what it renders)"]
+
+
+def test_english_quotation_marks_in_swedish_text_fail_at_their_line(project: Path) -> None:
+    edit(project, SV, "Prepare.", 'Säg "stopp" när det går.\n\nEller “vänta”.')
+    assert [p for p in problems_of(project) if "quotes:" in p] == [
+        f"{SV}:40: quotes: English quotation marks in Swedish text: 'Säg \"stopp\" när det går.' (Swedish quotes with ” at both ends: ”så här”)",
+        f"{SV}:42: quotes: English quotation marks in Swedish text: 'Eller “vänta”.' (Swedish quotes with ” at both ends: ”så här”)",
+    ]
+
+
+def test_quotes_that_are_markdown_syntax_or_code_pass_on_a_swedish_page(project: Path) -> None:
+    syntax = ('Säg ”stopp”. {{ cite("epa-2006") }} `kod "x"` [länk](../index.sv.md "titel") <span title="t">ord</span>\n\n'
+              '!!! tip "Tips"\n    Förbered ”allt”.\n\n=== "Flik"\n\n    Text.\n\n'
+              '```yaml\nsv: "kod"\n```\n\n## Rubrik { #rubrik data-x="y" }\n\n{{ cite(\n  "epa-2006") }} och ”mer”.')
+    edit(project, SV, "Prepare.", syntax)
+    assert [p for p in problems_of(project) if "quotes:" in p] == []
+
+
+def test_english_quotation_marks_on_an_english_page_pass(project: Path) -> None:
+    edit(project, EN, "Prepare.", 'Say "stop" when it runs.')
+    assert [p for p in problems_of(project) if "quotes:" in p] == []
+
+
+def test_english_quotation_marks_in_a_swedish_data_text_fail(project: Path) -> None:
+    edit(project, CHECKLIST, "sv: Lyssna efter luftläckor.", 'sv: Lyssna efter "läckor".')
+    assert [p for p in problems_of(project) if "quotes:" in p] == [
+        f"{CHECKLIST}:9: quotes: English quotation marks in Swedish text: 'Lyssna efter \"läckor\".' (Swedish quotes with ” at both ends: ”så här”)"]
