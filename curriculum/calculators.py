@@ -145,10 +145,7 @@ def _input(reader: FieldReader, line: int, value: object, factors: dict[str, Fac
             reader.fail(entry.line_of("choices"), "calculators.inputs.choices", "a choice needs at least two options")
     unit = _unit(reader, entry, "calculators.inputs.unit", required=not choices)
     help_text = reader.text(entry, "help", "calculators.inputs.help", required=False)
-    required = entry.get("required", True)
-    if not isinstance(required, bool):
-        reader.fail(entry.line_of("required"), "calculators.inputs.required", f"expected true or false, found {required!r}")
-        required = True
+    required = reader.flag(entry, "required", "calculators.inputs.required", default=True)
     maximum = reader.number(entry, "max", "calculators.inputs.max") if "max" in entry else None
     factor = entry.get("factor")
     if factor is not None and not _known_factor(reader, factor, entry.line_of("factor"), "calculators.inputs.factor", factors, broken):
@@ -175,10 +172,7 @@ def _result(reader: FieldReader, line: int, value: object) -> CalculatorResult |
     if not isinstance(digits, int) or isinstance(digits, bool) or not 0 <= digits <= 6:
         reader.fail(entry.line_of("digits"), "calculators.results.digits", f"expected a whole number of decimals from 0 to 6, found {digits!r}")
         digits = 0
-    share = entry.get("share", False)
-    if not isinstance(share, bool):
-        reader.fail(entry.line_of("share"), "calculators.results.share", f"expected true or false, found {share!r}")
-        share = False
+    share = reader.flag(entry, "share", "calculators.results.share", default=False)
     if result_id and label and unit:
         return CalculatorResult(result_id, label, unit, digits, share)
     return None

@@ -150,7 +150,7 @@ def load_glossary(root: Path, problems: list[Problem], topics: Collection[str]) 
     result: dict[str, GlossaryTerm] = {}
     seen: dict[str, int] = {}
     for entry, _ in data_entries(reader, data, "terms"):
-        reader.unknown_keys(entry, {"id", "term", "abbr", "definition", "topics", "sources"}, "terms")
+        reader.unknown_keys(entry, {"id", "term", "abbr", "definition", "topics", "sources", "tooltip"}, "terms")
         term_id = reader.identifier(entry, "id", "terms.id")
         term = reader.text(entry, "term", "terms.term")
         definition = reader.text(entry, "definition", "terms.definition")
@@ -163,6 +163,7 @@ def load_glossary(root: Path, problems: list[Problem], topics: Collection[str]) 
             result[term_id] = GlossaryTerm(
                 term_id, term, definition, abbr,
                 reader.ids(entry, "sources", "terms.sources", required=False),
+                reader.flag(entry, "tooltip", "terms.tooltip", default=True),
                 line=entry.line,
             )
     return result

@@ -112,7 +112,8 @@ def collect(root: Path, today: datetime.date | None = None) -> tuple[Curriculum,
                          file_ids(root / SELF_CHECK_FOLDER))
     curriculum.self_assessment = load_self_assessment(root, known["modules"], problems)
     check_cycles(curriculum.units, "unit", problems, page_files)
-    curriculum.support = load_support(root, known["sources"], problems, today)
+    curriculum.support = load_support(root, known["sources"], problems, today,
+                                      linked={key for key, source in curriculum.sources.items() if source.url})
     curriculum.cases = load_cases(root, known["sources"], known["modules"], problems, today)
     check_data_references(root, curriculum, known, problems)
     check_usage(curriculum, page_files, problems)

@@ -74,7 +74,7 @@ def define_env(env: Any) -> None:
     env.macro(lambda: downloads_note(renderer(), {} if not _directory_urls(env) else staged(root),
                                      not _directory_urls(env), env.conf.get("repo_url")), "downloads_note")
     # Dated support entries and published cases (curriculum/support.py).
-    env.macro(lambda: support_markdown(env.curriculum.support, renderer()), "support_table")
+    env.macro(lambda: support_markdown(env.curriculum.support, renderer(), env.curriculum.sources), "support_table")
     env.macro(lambda: cases_markdown(env.curriculum.cases, renderer()), "case_table")
     env.macro(lambda *ids: self_service_route(env.curriculum, renderer(), *ids), "self_service_route")
 

@@ -99,6 +99,9 @@ class GlossaryTerm:
     definition: Text
     abbr: Text = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    # An everyday word whose glossary sense is narrower ("reduce" as the R-ladder's R2, "flow" as
+    # Lean's) stays in the glossary but is not marked on every page that uses the word.
+    tooltip: bool = True
     line: int = field(default=0, compare=False)
 
 

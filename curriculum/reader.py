@@ -90,6 +90,14 @@ class FieldReader:
         self.fail(parent.line_of(key), field, f"expected a positive whole number, found {value!r}")
         return None
 
+    def flag(self, parent: LineMapping, key: str, field: str, default: bool) -> bool:
+        """`true` or `false`; `default` when the key is absent or (reported) not a yes/no."""
+        value = parent.get(key, default)
+        if isinstance(value, bool):
+            return value
+        self.fail(parent.line_of(key), field, f"expected true or false, found {value!r}")
+        return default
+
     def number(self, parent: LineMapping, key: str, field: str) -> float | None:
         value = parent.get(key)
         if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:

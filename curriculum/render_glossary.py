@@ -36,7 +36,7 @@ def _abbreviations(glossary: dict[str, GlossaryTerm], language: str) -> list[tup
     if cached and cached[0] is glossary:
         return cached[1]
     definitions = []
-    for term in glossary.values():
+    for term in (term for term in glossary.values() if term.tooltip):
         definition = " ".join(term.definition[language].split())
         for name in {term.abbr.get(language), term.term[language]} - {None}:
             definitions.append((name, f"*[{name}]: {definition}"))

@@ -8,11 +8,13 @@ and the check fails once that date is more than a year old, so stale advice cann
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from typing import Protocol
 
-from curriculum.model import Text
+from curriculum.model import Source, Text
 from curriculum.problems import Problem, did_you_mean
 from curriculum.reader import FieldReader
 from curriculum.yamlload import LineMapping, load_yaml_file
@@ -31,6 +33,9 @@ class SupportEntry:
     status: Text
     sources: tuple[str, ...]
     checked_on: datetime.date
+    # The source that is the organisation's own page on the offer: linked from the entry, so a
+    # reader goes there in one step, not through the sources page.
+    page: str | None = None
     line: int = field(default=0, compare=False)
 
 
@@ -101,23 +106,39 @@ def _sources(reader: FieldReader, entry: LineMapping, field_name: str, known: se
 
 
 def load_support(root: Path, sources: set[str], problems: list[Problem],
-                 today: datetime.date | None = None) -> list[SupportEntry]:
+                 today: datetime.date | None = None, linked: Collection[str] = ()) -> list[SupportEntry]:
+    """`linked`: the sources that have a URL, which an entry's `page` must be."""
     today = today or datetime.date.today()
     entries, reader = _entries(root, SUPPORT_FILE, "support", problems)
     result: list[SupportEntry] = []
     seen: dict[str, int] = {}
-    allowed = {"id", "name", "offers", "qualifies", "status", "sources", "checked_on"}
+    allowed = {"id", "name", "offers", "qualifies", "status", "sources", "page", "checked_on"}
     for entry in entries:
         reader.unknown_keys(entry, allowed, "support")
         entry_id = reader.identifier(entry, "id", "support.id")
         texts = [reader.text(entry, name, f"support.{name}") for name in ("name", "offers", "qualifies", "status")]
         keys = _sources(reader, entry, "support.sources", sources)
+        page = _page(reader, entry, keys, linked)
         checked = _checked_on(reader, entry, "support.checked_on", today)
         if entry_id:
             reader.unique(seen, entry_id, entry.line_of("id"), "support.id")
         if entry_id and checked and all(texts):
-            result.append(SupportEntry(entry_id, *texts, sources=keys, checked_on=checked, line=entry.line))
+            result.append(SupportEntry(entry_id, *texts, sources=keys, checked_on=checked, page=page, line=entry.line))
     return result
+
+
+def _page(reader: FieldReader, entry: LineMapping, keys: tuple[str, ...], linked: Collection[str]) -> str | None:
+    if "page" not in entry:
+        return None
+    key = reader.string(entry, "page", "support.page")
+    if key and key not in keys:
+        reader.fail(entry.line_of("page"), "support.page", f"'{key}' is not among the entry's sources{did_you_mean(key, keys)} "
+                                                           "(the page is the source that is the organisation's own page: list it under sources)")
+    elif key and key not in linked:
+        reader.fail(entry.line_of("page"), "support.page", f"source '{key}' has no url in data/sources.yml (add the page's address there)")
+    else:
+        return key
+    return None
 
 
 def load_cases(root: Path, sources: set[str], modules: set[str], problems: list[Problem],
@@ -158,12 +179,13 @@ class _Citing(Protocol):
     def module_link(self, module_id: str) -> str: ...
 
 
-def support_markdown(entries: list[SupportEntry], renderer: _Citing) -> str:
-    """One block per entry: what it offers, who qualifies, its status, sources and check date."""
+def support_markdown(entries: list[SupportEntry], renderer: _Citing, sources: Mapping[str, Source]) -> str:
+    """One block per entry: what it offers, who qualifies, its status, a link to the
+    organisation's own page where it has one, sources and check date."""
     lang = renderer.lang
     blocks = []
     for entry in entries:
-        blocks.append("\n".join([
+        lines = [
             f"### {entry.name[lang]} {{ #support-{entry.id} }}",
             "",
             f"**{renderer.label('support_offers')}** {entry.offers[lang]}",
@@ -172,9 +194,14 @@ def support_markdown(entries: list[SupportEntry], renderer: _Citing) -> str:
             "",
             f"**{renderer.label('support_status')}** {entry.status[lang]}",
             "",
-            f"{renderer.label('support_sources')} {renderer.cite(*entry.sources)} · "
-            f"{renderer.label('support_checked_on')} {entry.checked_on.isoformat()}",
-        ]))
+        ]
+        if entry.page:
+            page = sources[entry.page]
+            title = escape(page.title) if page.language == lang else f'<span lang="{page.language}">{escape(page.title)}</span>'
+            lines += [f"**{renderer.label('support_page')}** [{title}]({page.url})", ""]
+        lines.append(f"{renderer.label('support_sources')} {renderer.cite(*entry.sources)} · "
+                     f"{renderer.label('support_checked_on')} {entry.checked_on.isoformat()}")
+        blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
 

@@ -72,6 +72,27 @@ def test_language_switcher_keeps_the_heading_and_raises_no_csp_violation(page, s
     assert seen.csp_violations() == []
 
 
+@pytest.mark.parametrize(("start", "twin"), [
+    ("tools/compressed-air-leaks/?leak-flow=2.5&hours=6000#results", "sv/tools/compressed-air-leaks/"),
+    ("sv/modules/?program=start", "modules/"),
+])
+def test_the_other_language_keeps_the_readers_figures_and_filters(page, site_url: str, start: str, twin: str) -> None:
+    """A calculator's figures and the catalogue's filters live in the address, under the same
+    names in both languages: switching language keeps them, and the twin page shows them."""
+    seen = watch(page)
+    visit(page, site_url + start)
+    query = "?" + start.split("?")[1]
+    other = "sv" if not start.startswith("sv/") else "en"
+    page.evaluate(f"document.querySelector('a[hreflang=\"{other}\"]').click()")
+    page.wait_for_url(site_url + twin + query)
+    if "leak-flow" in query:
+        assert page.locator("input[name=leak-flow]").input_value() in ("2.5", "2,5")
+        assert page.locator("input[name=hours]").input_value() == "6000"
+    else:
+        assert page.locator("select[name=program]").input_value() == "start"
+    assert seen.errors == [] and seen.csp_violations() == []
+
+
 # Each control gets a probe number: Material adds classes on focus, so markup is no identity.
 FOCUSABLE = """() => Array.from(document.querySelectorAll(
   'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])'))

@@ -5,6 +5,7 @@ marking: test_learner_glossary.py)."""
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import parse_qs, urlparse, urlsplit
 
@@ -14,6 +15,7 @@ from curriculum import CURRICULUM_VERSION
 from curriculum.layout import page_url
 from curriculum.loader import load_curriculum
 from curriculum.nav import nav_pages
+from curriculum.render import Renderer
 from tests.browser import go_back, settled, visit, watch
 from tests.site_pages import ROOT
 
@@ -225,16 +227,34 @@ def test_a_film_not_yet_recorded_shows_a_card_that_leads_to_its_script(page, sit
 # --- the "where to start" finder --------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("lang", "total"), [("", "4 h in sessions"), ("sv/", "4 tim i pass")])
-def test_the_finder_gives_a_sequence_with_hours_and_an_address_to_share(page, site_url: str, lang: str, total: str) -> None:
+@pytest.mark.parametrize(("lang", "total", "first"), [
+    ("", "4 h in sessions", "Choose your situation first"),
+    ("sv/", "4 tim i pass", "Välj först er situation"),
+])
+def test_the_finder_gives_a_sequence_with_hours_and_an_address_to_share(page, site_url: str, lang: str, total: str, first: str) -> None:
     visit(page, site_url + lang + "where-to-start/")
     finder = page.locator("[data-finder]")
     options = finder.locator("select[name=situation] option").all_inner_texts()
     assert len(options) >= 5 and not [o for o in options if "¶" in o]
-    page.select_option("[data-finder] select[name=situation]", "energy-costs")
-    page.select_option("[data-finder] select[name=time]", "8")
     result = finder.locator(".finder__result")
+    # The time chosen before the situation: the finder says what it still needs.
+    page.select_option("[data-finder] select[name=time]", "8")
+    assert result.inner_text().startswith(first)
+    page.select_option("[data-finder] select[name=situation]", "energy-costs")
     assert result.locator(".finder__total").inner_text() == total
+    # With no time limit, every module and the total are written as the module pages write a
+    # duration ("16 h 15 min"), never as a decimal ("16.3").
+    page.select_option("[data-finder] select[name=time]", "")
+    modules = json.loads(finder.locator(".finder__modules").text_content())
+    minutes = {module["href"]: module["minutes"] for module in modules.values()}
+    renderer = Renderer(load_curriculum(ROOT), lang.rstrip("/") or "en", "where-to-start.md")
+    items = result.locator("ol").first.locator("li")
+    assert items.count() >= 3
+    hrefs = [items.nth(i).locator("a").get_attribute("href") for i in range(items.count())]
+    assert items.all_inner_texts() == [f"{items.nth(i).locator('a').inner_text()} ({renderer.duration(minutes[h])})" for i, h in enumerate(hrefs)]
+    whole = renderer.duration(sum(minutes[href] for href in hrefs))
+    assert result.locator(".finder__total").inner_text() == renderer.label("finder_total").replace("{duration}", whole)
+    page.select_option("[data-finder] select[name=time]", "8")
     links = result.locator("ol").first.locator("a")
     assert links.count() == 1 and "green-waste-walk" in links.first.get_attribute("href")
     assert result.locator("ol").count() == 2, "the rest of the sequence comes later"

@@ -13,6 +13,7 @@ from curriculum.layout import CHECKLIST_LIBRARY, MACRO_EXAMPLES_PAGE, WORKSHEET_
 from curriculum.loader import load_curriculum
 from curriculum.model import MissingLabel
 from curriculum.render import DURATION_BANDS, Renderer, UnknownId, recommended_order
+from tests.minimal_project import edit
 from tests.site_pages import ROOT
 
 
@@ -100,6 +101,16 @@ def test_glossary_becomes_abbreviations_in_each_language(project: Path) -> None:
     # Given the page text, only the terms that occur in it are defined.
     assert Renderer(curriculum, "en", "index.md").glossary_abbreviations("Go to the gemba.") == "*[gemba]: Where the work is done."
     assert Renderer(curriculum, "en", "index.md").glossary_abbreviations("No term here.") == ""
+
+
+def test_a_glossary_term_without_tooltip_is_not_marked_on_the_pages(project: Path) -> None:
+    """An everyday word whose glossary sense is narrower ("flow", "reduce") stays in the glossary
+    and gets no tooltip on the pages, where its other senses are common."""
+    edit(project, "data/glossary.yml", "term: {en: gemba, sv: gemba}", "term: {en: gemba, sv: gemba}\n    tooltip: false")
+    curriculum = load_curriculum(project)
+    assert Renderer(curriculum, "en", "index.md").glossary_abbreviations("Go to the gemba.") == ""
+    assert curriculum.glossary["gemba"].tooltip is False
+    assert "gemba" in Renderer(curriculum, "en", "methodology/glossary.md").glossary_table()
 
 
 def test_page_macro_on_the_wrong_kind_of_page_says_so(project: Path) -> None:

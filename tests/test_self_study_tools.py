@@ -170,3 +170,17 @@ def test_the_progress_page_says_when_a_self_checks_questions_changed_since_it_wa
     reload(page)
     state = page.locator('[data-self-check-unit="green-toolkit"] .self-check-summary__state')
     assert state.inner_text() == "Done 2026-01-15; the questions have changed since"
+
+
+def test_the_profile_chart_keeps_its_text_readable_on_a_phone(browser, site_url: str) -> None:
+    """Scaled into a 390 px screen, a chart drawn 640 units wide had 7 px labels; drawn in its own
+    width, each label stands above its bar at the text size the stylesheet asks for."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    visit(page, site_url + ASSESSMENT + _assessment_address("energy"))
+    heights = page.locator(".assessment__chart svg text").evaluate_all("texts => texts.map(t => t.getBoundingClientRect().height)")
+    assert len(heights) == 2 * len(load_curriculum(ROOT).self_assessment.areas)
+    assert min(heights) >= 14, heights
+    chart = page.locator(".assessment__chart svg").bounding_box()
+    assert chart["x"] + chart["width"] <= 390
+    context.close()

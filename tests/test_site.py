@@ -26,6 +26,10 @@ def test_every_page_is_built_in_both_languages(built_site: Path, src: str) -> No
     assert '<html lang="sv"' in swedish
     assert heading_ids(english) == heading_ids(swedish), "switching language must keep the place"
     assert "{{" not in re.sub(r"<code>.*?</code>", "", english + swedish, flags=re.DOTALL), "macro left unrendered"
+    # The ¶ link after each heading is titled in the page's language (curriculum/sectionlinks.py).
+    titles = {lang: set(re.findall(r'class="headerlink" href="[^"]*" title="([^"]*)"', html))
+              for lang, html in (("en", english), ("sv", swedish))}
+    assert titles in ({"en": {"Link to this section"}, "sv": {"Länk till det här avsnittet"}}, {"en": set(), "sv": set()})
 
 
 @pytest.mark.parametrize("src", PAGES)

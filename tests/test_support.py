@@ -136,8 +136,9 @@ def test_source_used_only_by_a_support_entry_counts_as_cited(with_data: Path) ->
 
 def test_support_renders_each_entry_with_its_sources_and_date(with_data: Path) -> None:
     curriculum = load_curriculum(with_data)
-    markdown = support_markdown(curriculum.support, Renderer(curriculum, "sv", "support.sv.md"))
+    markdown = support_markdown(curriculum.support, Renderer(curriculum, "sv", "support.sv.md"), curriculum.sources)
     assert "### Stöd för energikartläggning { #support-audit-grant }" in markdown
+    assert "Deras egen sida" not in markdown, "no page given, no link"
     assert "**Vad det ger:** Halva kostnaden för en kartläggning." in markdown
     # The page is served at support/, so the bibliography is one folder up.
     assert markdown.endswith('Källor: (<a class="citation" href="../about/sources/#src-epa-2006">US EPA 2006</a>) · kontrollerat 2026-06-01')
@@ -203,3 +204,27 @@ def test_fact_box_points_to_the_work_between_sessions(project: Path) -> None:
     curriculum = load_curriculum(project)
     facts = Renderer(curriculum, "en", "modules/waste-walk.md").module_facts()
     assert '<dd>1 h <a href="#follow-up">in sessions; the work between them is under follow-up</a></dd>' in facts
+
+
+def test_a_support_entry_links_the_organisations_own_page(with_data: Path) -> None:
+    """One step to the organisation, not two through the sources page; a title in another
+    language than the page's is marked so a screen reader pronounces it right."""
+    edit(with_data, "data/sources.yml", "    venue: US Environmental Protection Agency\n",
+         "    venue: US Environmental Protection Agency\n    url: https://www.epa.gov/sustainability/lean-thinking-and-methods\n")
+    edit(with_data, SUPPORT, "    sources: [epa-2006]\n", "    sources: [epa-2006]\n    page: epa-2006\n")
+    curriculum = load_curriculum(with_data)
+    swedish = support_markdown(curriculum.support, Renderer(curriculum, "sv", "support.sv.md"), curriculum.sources)
+    assert ('**Deras egen sida:** [<span lang="en">Lean and Environment Toolkit</span>]'
+            "(https://www.epa.gov/sustainability/lean-thinking-and-methods)") in swedish
+    english = support_markdown(curriculum.support, Renderer(curriculum, "en", "support.md"), curriculum.sources)
+    assert "**Their own page:** [Lean and Environment Toolkit](https://www.epa.gov/sustainability/lean-thinking-and-methods)" in english
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    ("epa-2007", f"{SUPPORT}:8: support.page: 'epa-2007' is not among the entry's sources (did you mean 'epa-2006'?) "
+                 "(the page is the source that is the organisation's own page: list it under sources)"),
+    ("epa-2006", f"{SUPPORT}:8: support.page: source 'epa-2006' has no url in data/sources.yml (add the page's address there)"),
+])
+def test_a_support_page_that_cannot_be_linked_is_reported(with_data: Path, page: str, expected: str) -> None:
+    edit(with_data, SUPPORT, "    sources: [epa-2006]\n", f"    sources: [epa-2006]\n    page: {page}\n")
+    assert problems_of(with_data) == [expected]

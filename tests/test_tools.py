@@ -105,10 +105,14 @@ def test_errors_are_tied_to_their_fields_and_hold_back_the_results(page, site_ur
     assert page.locator(".calculator__status").inner_text() == "1 field(s) need a fix; the results wait for them."
     page.fill("#calc-hours", "9000")
     assert page.locator("#calc-hours-error").inner_text() == "Enter at most 8,784."
+    page.fill("#calc-hours", "12,5.0")
+    assert page.locator("#calc-hours-error").inner_text() == "Enter a number, for example 1250 or 12.5."
+    # A decimal comma is read as one on the English page too (a Swedish phone's number pad may
+    # offer nothing else); "6,000" groups thousands.
     page.fill("#calc-hours", "12,5")
-    assert page.locator("#calc-hours-error").inner_text() == "Enter a number, for example 1250 or 12.5.", \
-        "a decimal comma on the English page is refused, not read as 125"
-    page.fill("#calc-hours", "6000")
+    assert hours.get_attribute("aria-invalid") is None
+    assert _result(page, "kwh") == "122", "12.5 h, not 125 h"
+    page.fill("#calc-hours", "6,000")
     assert hours.get_attribute("aria-invalid") is None
     assert page.locator("#calc-hours-error").is_hidden()
     assert _result(page, "kwh") == "58,500"
@@ -202,3 +206,16 @@ def test_a_calculator_with_results_and_an_error_has_no_axe_violation(page, site_
     assert page.locator("#calc-supplier-factor-error").is_visible()
     violations = axe_violations(page, site_url)
     assert violations == [], "\n".join(violations)
+
+
+def test_no_file_of_half_typed_figures_downloads(page, site_url: str) -> None:
+    """While a field needs a fix there are no results, and the CSV would say NaN: the button
+    says why nothing comes and takes the reader to the field to fix."""
+    downloads: list[object] = []
+    page.on("download", lambda download: downloads.append(download))
+    visit(page, site_url + AIR + "?leak-flow=1.5&pressure=7&hours=many&specific-power=6.5&price=1.2")
+    page.click('[data-calculator-action="csv"]')
+    assert page.locator(".calculator__status").inner_text() == "The file waits for the results: fix or fill in the fields first."
+    assert page.evaluate("document.activeElement.id") == "calc-hours"
+    page.wait_for_timeout(300)
+    assert downloads == []

@@ -1,18 +1,28 @@
-"""Each page's HTML: repeated text kept out of search, relative language links, and the
-Content-Security-Policy."""
+"""Each page's HTML: repeated text kept out of search, the ¶ links titled in the page's language,
+relative language links, and the Content-Security-Policy."""
 
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from curriculum.csp import add_policy
+from curriculum.hooks import project_root
 from curriculum.htmlstash import restore
-from curriculum.layout import relative_language_links
+from curriculum.layout import page_language, relative_language_links
+from curriculum.loader import load_curriculum
 from curriculum.searchindex import exclude_repeated_text
+from curriculum.sectionlinks import localise_section_links, section_link_titles
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Read once a build: the model's cache check costs more than the page it would serve.
+    config.extra["section_link_titles"] = section_link_titles(load_curriculum(project_root(config)))
+    return config
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
-    return exclude_repeated_text(restore(html), page.file.src_uri)
+    title = config.extra["section_link_titles"][page_language(page.file.src_uri)]
+    return exclude_repeated_text(localise_section_links(restore(html), title), page.file.src_uri)
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:

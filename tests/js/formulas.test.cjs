@@ -94,7 +94,13 @@ test("reading what the reader typed", () => {
   assert.equal(formulas.parseNumber("1.5", "sv"), 1.5);
   assert.equal(formulas.parseNumber("1,234.5", "en"), 1234.5);
   assert.equal(formulas.parseNumber("6000", "en"), 6000);
-  assert.ok(Number.isNaN(formulas.parseNumber("12,5", "en")), "a decimal comma on the English page is refused");
+  assert.equal(formulas.parseNumber("12,5", "en"), 12.5, "a decimal comma on the English page");
+  assert.equal(formulas.parseNumber("0,059", "en"), 0.059, "no thousands group starts with 0");
+  assert.equal(formulas.parseNumber("120,50", "en"), 120.5);
+  assert.equal(formulas.parseNumber("1,250", "en"), 1250, "three digits after a comma group thousands in English");
+  assert.equal(formulas.parseNumber("12,345,678.5", "en"), 12345678.5);
+  assert.ok(Number.isNaN(formulas.parseNumber("1,2,3", "en")));
+  assert.ok(Number.isNaN(formulas.parseNumber("1,5.2", "en")));
   assert.ok(Number.isNaN(formulas.parseNumber("1.234,5", "sv")));
   assert.ok(Number.isNaN(formulas.parseNumber("", "en")));
   assert.ok(Number.isNaN(formulas.parseNumber("ten", "en")));

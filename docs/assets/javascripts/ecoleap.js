@@ -245,7 +245,11 @@
         option.textContent = heading.textContent.replace(/¶\s*$/, "").trim();
         form.elements.situation.appendChild(option);
       });
-      function hours(minutes) { return String(Math.round(minutes / 6) / 10); }
+      // As the module pages write a duration (Renderer.duration): "16 h 15 min", "45 min".
+      function duration(minutes) {
+        var h = Math.floor(minutes / 60), rest = minutes % 60, min = rest + " " + box.getAttribute("data-msg-minutes");
+        return h ? h + " " + box.getAttribute("data-msg-hours") + (rest ? " " + min : "") : min;
+      }
       function list(ids, title) {
         var part = document.createElement("div");
         if (title) { var p = document.createElement("p"); p.textContent = title + ":"; part.appendChild(p); }
@@ -255,7 +259,7 @@
           a.href = modules[id].href;
           a.textContent = modules[id].title;
           li.appendChild(a);
-          li.appendChild(document.createTextNode(" (" + hours(modules[id].minutes) + " " + box.getAttribute("data-msg-hours") + ")"));
+          li.appendChild(document.createTextNode(" (" + duration(modules[id].minutes) + ")"));
           ol.appendChild(li);
         });
         part.appendChild(ol);
@@ -264,7 +268,16 @@
       function show() {
         result.textContent = "";
         var situation = form.elements.situation.value;
-        if (!situations[situation]) { return; }
+        if (!situations[situation]) {
+          // Time or group chosen before the situation: say what is missing instead of nothing.
+          if (form.elements.time.value || form.elements.who.value) {
+            var first = document.createElement("p");
+            first.className = "finder__total";
+            first.textContent = box.getAttribute("data-msg-situation-first");
+            result.appendChild(first);
+          }
+          return;
+        }
         var who = form.elements.who.value, limit = Number(form.elements.time.value) * 60 || Infinity;
         var now = [], later = [], others = [], used = 0;
         situations[situation].forEach(function (id) {
@@ -274,7 +287,7 @@
         var total = document.createElement("p");
         total.className = "finder__total";
         total.innerHTML = "<strong></strong>";
-        total.firstChild.textContent = now.length ? fill(box.getAttribute("data-msg-total"), { hours: hours(used) }) : box.getAttribute("data-msg-none");
+        total.firstChild.textContent = now.length ? fill(box.getAttribute("data-msg-total"), { duration: duration(used) }) : box.getAttribute("data-msg-none");
         result.appendChild(total);
         if (now.length) { result.appendChild(list(now)); }
         if (later.length) { result.appendChild(list(later, box.getAttribute("data-msg-later"))); }
@@ -380,10 +393,14 @@
   }
 
   /* The language switcher keeps the reader's place: twins share heading ids. */
+  /* The other language keeps the reader's place and answers: the section (the twin pages share
+     their heading ids) and the address's query, which holds a calculator's figures, the
+     catalogue's filters and the finder's answers under the same names in both languages. */
   function languageLinks(root) {
     root.querySelectorAll("a[hreflang]").forEach(function (link) {
+      var base = link.href.split("#")[0].split("?")[0];
       link.addEventListener("click", function () {
-        if (location.hash && link.href.indexOf("#") < 0) { link.href += location.hash; }
+        link.href = base + location.search + location.hash;
       });
     });
   }

@@ -50,29 +50,36 @@
         return area.label + " " + percent(100 * byArea[area.id].got / byArea[area.id].most);
       }).join(", ");
       svg.appendChild(title);
+      /* Drawn in the chart's own CSS pixels, so its 14 px text stays 14 px: scaled into a phone's
+         width, a 640-unit drawing had 7 px labels. Narrower than 520 px, each label stands above
+         its bar. */
+      var width = Math.max(280, Math.round(svg.getBoundingClientRect().width) || 640);
+      var stacked = width < 520, row = stacked ? 50 : 36;
+      var barX = stacked ? 0 : 250, barWidth = stacked ? width - 64 : 320, valueX = barX + barWidth + 10;
+      svg.setAttribute("viewBox", "0 0 " + width + " " + (data.areas.length * row + 8));
       data.areas.forEach(function (area, index) {
         var share = byArea[area.id].got / byArea[area.id].most;
-        var top = 4 + index * 36;
+        var top = 4 + index * row, barY = top + (stacked ? 22 : 6), textY = stacked ? top + 16 : top + 21;
         var label = document.createElementNS(SVG, "text");
         label.setAttribute("x", "0");
-        label.setAttribute("y", String(top + 21));
+        label.setAttribute("y", String(textY));
         label.textContent = area.label;
         var track = document.createElementNS(SVG, "rect");
-        track.setAttribute("x", "250");
-        track.setAttribute("y", String(top + 6));
-        track.setAttribute("width", "320");
+        track.setAttribute("x", String(barX));
+        track.setAttribute("y", String(barY));
+        track.setAttribute("width", String(barWidth));
         track.setAttribute("height", "22");
         track.setAttribute("class", "assessment__track");
         var bar = document.createElementNS(SVG, "rect");
-        bar.setAttribute("x", "250");
-        bar.setAttribute("y", String(top + 6));
-        bar.setAttribute("width", String(Math.round(320 * share)));
+        bar.setAttribute("x", String(barX));
+        bar.setAttribute("y", String(barY));
+        bar.setAttribute("width", String(Math.round(barWidth * share)));
         bar.setAttribute("height", "22");
         bar.setAttribute("class", "assessment__bar");
         bar.setAttribute("data-area", area.id);
         var value = document.createElementNS(SVG, "text");
-        value.setAttribute("x", "580");
-        value.setAttribute("y", String(top + 21));
+        value.setAttribute("x", String(valueX));
+        value.setAttribute("y", String(barY + 15));
         value.textContent = percent(100 * share);
         [label, track, bar, value].forEach(function (node) { svg.appendChild(node); });
       });
@@ -101,6 +108,15 @@
       return { modules: chosen, reasons: reasons };
     }
 
+    var drawn = null, drawnWidth = window.innerWidth;
+    // A phone turned on its side: the chart is drawn again for its new width.
+    window.addEventListener("resize", function () {
+      if (drawn && window.innerWidth !== drawnWidth) {
+        drawnWidth = window.innerWidth;
+        draw(drawn);
+      }
+    });
+
     function show() {
       var chosen = answers();
       var answered = Object.keys(chosen).length;
@@ -111,7 +127,9 @@
         return;
       }
       var byArea = scores(chosen);
+      result.hidden = false;  // shown before the chart is drawn, which measures its width
       draw(byArea);
+      drawn = byArea;
       data.areas.forEach(function (area) {
         var row = root.querySelector('tr[data-area="' + area.id + '"]');
         row.querySelector(".assessment__score").textContent = percent(100 * byArea[area.id].got / byArea[area.id].most);

@@ -258,6 +258,16 @@
     }
 
     function csv() {
+      /* No file of half-typed figures: while a field needs a fix there are no results, so the
+         reader is told why nothing downloads and taken to the first field to fix. */
+      if (!current.results) {
+        var first = root.querySelector('[aria-invalid="true"]') || field(data.inputs.filter(function (item) {
+          return item.required && current.values[item.id] === null;
+        })[0] || data.inputs[0]);
+        first.focus();  // leaving the button updates the status line, so the message comes after
+        status.textContent = messages.csv_wait;
+        return;
+      }
       var separator = lang === "sv" ? ";" : ",";
       var number = function (value, digits) {
         var text = Number(value.toFixed(digits)).toString();

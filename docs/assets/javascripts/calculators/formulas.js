@@ -105,8 +105,10 @@
   }
 
   /* A number as the reader typed it, NaN if it is not one. Swedish: "1 234,5" (spaces group
-   * thousands, comma or point as decimal sign); English: "1,234.5" or "1234.5" (a comma only
-   * between groups of three digits, so "12,5" is refused rather than read as 125). */
+   * thousands, comma or point as decimal sign); English: "1,234.5" or "1234.5", and a decimal
+   * comma too ("12,5", "0,059"): a phone set to Swedish may offer only "," on its number pad,
+   * and many readers of the English pages write decimals so. A comma before exactly three digits
+   * after a first group of 1-9 ("1,250") groups thousands, as English writes them. */
   function parseNumber(text, language) {
     var cleaned = String(text).trim().replace(/[\s\u00a0\u202f]/g, "").replace(/\u2212/g, "-");
     if (language === "sv") {
@@ -114,11 +116,10 @@
         return NaN;
       }
       cleaned = cleaned.replace(",", ".");
-    } else if (cleaned.indexOf(",") >= 0) {
-      if (!/^-?\d{1,3}(,\d{3})+(\.\d*)?$/.test(cleaned)) {
-        return NaN;
-      }
+    } else if (/^-?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$/.test(cleaned)) {
       cleaned = cleaned.replace(/,/g, "");
+    } else if (/^-?\d+,\d+$/.test(cleaned)) {
+      cleaned = cleaned.replace(",", ".");
     }
     if (!/^-?(\d+\.?\d*|\.\d+)$/.test(cleaned)) {
       return NaN;
