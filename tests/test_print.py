@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from pypdf import PdfReader
 
 from tests.browser import visit
@@ -50,3 +51,30 @@ def test_printed_checklist_fits_on_one_a4_page(page, site_url: str) -> None:
     pdf = page.pdf(format="A4")
     pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
     assert pages == 1, f"the checklist took {pages} A4 pages"
+
+
+@pytest.mark.parametrize(("sheet", "orientation"), [("action-plan", "landscape"), ("business-case", "portrait")])
+def test_a_worksheet_prints_alone_in_its_orientation_with_its_guide_on_the_next_page(page, site_url: str, sheet: str, orientation: str) -> None:
+    """The button prints the sheet as its PDF is made: nothing else of the page, the paper turned
+    for a landscape sheet, and its instructions and example after a page break."""
+    visit(page, site_url + "worksheets/")
+    page.evaluate("""() => { window.print = () => { window.__printed = {
+        shown: Array.from(document.querySelectorAll('.worksheet, .checklist'))
+          .filter(c => getComputedStyle(c).display !== 'none').map(c => c.id),
+        pages: Array.from(document.styleSheets).flatMap(s => Array.from(s.cssRules))
+          .filter(r => r.cssText.startsWith('@page')).map(r => r.style.getPropertyValue('size')) }; }; }""")
+    button = page.locator(f"#worksheet-{sheet} [data-print-worksheet]")
+    assert button.is_visible(), "shown on screen once the script runs"
+    page.emulate_media(media="print")
+    button.evaluate("b => b.click()")  # hidden in print media
+    printed = page.evaluate("window.__printed")
+    assert printed["shown"] == [f"worksheet-{sheet}"]
+    assert ("a4 landscape" in [size.lower() for size in printed["pages"]]) == (orientation == "landscape")
+    assert page.evaluate("document.body.hasAttribute('data-print-only')") is False  # restored afterwards
+    assert "landscape" not in page.evaluate(
+        "Array.from(document.styleSheets).flatMap(s => Array.from(s.cssRules)).map(r => r.cssText).join()").lower()
+    page.evaluate(f"""() => {{ document.body.setAttribute('data-print-only', '{sheet}');
+        document.getElementById('worksheet-{sheet}').setAttribute('data-print-target', ''); }}""")
+    texts = [" ".join(printed.extract_text().split()) for printed in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages]
+    guide = " ".join(page.locator(f"#worksheet-{sheet} .worksheet__guide-title").first.inner_text().split())
+    assert guide not in texts[0] and any(guide in text for text in texts[1:]), "the guide starts on a page of its own"

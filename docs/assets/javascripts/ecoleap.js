@@ -114,12 +114,27 @@
   function saveSheets(sheets) {
     try { localStorage.setItem(SHEETS, JSON.stringify(sheets)); } catch (e) { /* storage off: ticks last for this visit */ }
   }
+  /* Prints one checklist or worksheet alone (ecoleap.css hides the rest of the page). A landscape
+     worksheet turns the paper for that print: an @page rule added to our own stylesheet (a rule
+     added through the CSSOM needs no inline style, which the pages' CSP refuses), then removed. */
   function printSheet(sheet) {
-    document.body.setAttribute("data-print-only", sheet.getAttribute("data-checklist"));
+    document.body.setAttribute("data-print-only", sheet.getAttribute("data-checklist") || sheet.getAttribute("data-worksheet"));
     sheet.setAttribute("data-print-target", "");
+    var own = document.querySelector('link[rel="stylesheet"][href*="ecoleap.css"]');
+    var rules = own && sheet.getAttribute("data-orientation") === "landscape" ? own.sheet : null, turned = -1;
+    if (rules) { turned = rules.insertRule("@page { size: A4 landscape; margin: 12mm; }", rules.cssRules.length); }
     window.print();
+    if (turned >= 0) { rules.deleteRule(turned); }
     sheet.removeAttribute("data-print-target");
     document.body.removeAttribute("data-print-only");
+  }
+  function worksheets(root) {
+    root.querySelectorAll(".worksheet[data-worksheet]").forEach(function (sheet) {
+      var button = sheet.querySelector("[data-print-worksheet]");
+      if (!button) { return; }
+      button.closest(".worksheet__print").hidden = false;
+      button.addEventListener("click", function () { printSheet(sheet); });
+    });
   }
   function sheets(root) {
     root.querySelectorAll(".checklist[data-sheet]").forEach(function (sheet) {
@@ -480,6 +495,7 @@
     languageLinks(document);
     progress(document);
     sheets(document);
+    worksheets(document);
     catalogue(document);
     finder(document);
     films(document);
