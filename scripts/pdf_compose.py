@@ -41,7 +41,7 @@ body { margin: 0; background: #fff; }
 .book-part { font-size: .8em; text-transform: uppercase; letter-spacing: .08em; margin: 0 0 .5em; color: #555; }
 .md-typeset h2, .md-typeset h3, .md-typeset h4 { break-after: avoid; }
 .md-typeset figure, .md-typeset img, .md-typeset tr, .checklist__sheet { break-inside: avoid; }
-.headerlink, .md-content__button, .checklist__actions, .catalogue__filters { display: none !important; }
+.headerlink, .md-content__button, .checklist__actions, .worksheet__print, .catalogue__filters { display: none !important; }
 """
 
 # Runs in each built page: the article, made to stand in a book (ids prefixed per chapter,
@@ -51,7 +51,7 @@ EXTRACT_JS = r"""
   const source = document.querySelector(selector);
   if (!source) { return null; }
   const copy = source.cloneNode(true);
-  copy.querySelectorAll(".headerlink, .md-content__button, .checklist__actions, script")
+  copy.querySelectorAll(".headerlink, .md-content__button, .checklist__actions, .worksheet__print, script")
     .forEach(el => el.remove());
   copy.querySelectorAll("details").forEach(el => { el.open = true; });
   // A downloaded sheet carries no print date: the reader writes the date on the paper.

@@ -177,6 +177,8 @@ def test_every_worksheet_prints_as_the_sheet_on_one_a4_page_and_its_instructions
         assert f"{WORKSHEET_WORDS[language]} · {VERSION_WORDS[language]} {CURRICULUM_VERSION}" in sheet_text, path.name
         assert guide_text.startswith(f"{' '.join(sheet.title[language].split())}: {HOW_TO[language]}"), path.name
         assert ("Example (illustrative)" if language == "en" else "Exempel (fiktivt)") in guide_text
+        # The page's own print button stays on the page.
+        assert ("Print this sheet" if language == "en" else "Skriv ut arbetsbladet") not in sheet_text + guide_text, path.name
 
 
 def test_a_worksheet_with_text_under_11_pt_is_not_printed(browser) -> None:
