@@ -86,6 +86,29 @@ def test_catalogue_filter_shows_exactly_the_modules_of_the_chosen_program(page, 
     expect(page.locator(".module-card").filter(visible=True)).to_have_count(len(every))
 
 
+def test_an_empty_catalogue_offers_to_drop_each_filter_with_what_that_would_show(page, site_url: str) -> None:
+    from curriculum.loader import load_curriculum
+
+    modules = list(load_curriculum(ROOT).modules.values())
+    # A program and a topic that no module shares, each of which some module has.
+    program, topic = next((p, t) for p in sorted({p for m in modules for p in m.programs})
+                          for t in sorted({t for m in modules for t in m.topics})
+                          if not [m for m in modules if p in m.programs and t in m.topics])
+    with_program = len([m for m in modules if program in m.programs])
+    with_topic = len([m for m in modules if topic in m.topics])
+    visit(page, site_url + f"modules/?program={program}&topic={topic}")
+    empty = page.locator(".catalogue__empty")
+    expect(empty).to_be_visible()
+    buttons = empty.locator("button")
+    assert buttons.all_inner_texts() == [f"Drop program ({page.locator('select[name=program] option:checked').inner_text().lower()}) to see {with_topic}",
+                                         f"Drop topic ({page.locator('select[name=topic] option:checked').inner_text().lower()}) to see {with_program}"]
+    buttons.nth(1).click()
+    expect(page.locator(".module-card").filter(visible=True)).to_have_count(with_program)
+    assert page.url == site_url + f"modules/?program={program}"
+    assert page.evaluate("document.activeElement.name") == "topic"
+    expect(empty).to_be_hidden()
+
+
 def test_catalogue_without_javascript_is_a_plain_grouped_list(browser, site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()

@@ -197,15 +197,45 @@
         var search = query.toString();
         history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
       }
-      function apply() {
+      // Whether a card passes every chosen filter but `skip` (the one an empty result may drop).
+      function passes(card, skip) {
         var duration = form.elements.duration;
-        var limit = duration.value ? Number(duration.options[duration.selectedIndex].getAttribute("data-max-minutes")) : Infinity;
+        var limit = duration.value && skip !== "duration" ? Number(duration.options[duration.selectedIndex].getAttribute("data-max-minutes")) : Infinity;
+        return ["program", "topic", "audience"].every(function (name) {
+          var value = form.elements[name].value;
+          return name === skip || !value || (card.getAttribute("data-" + name) || "").split(" ").indexOf(value) >= 0;
+        }) && Number(card.getAttribute("data-minutes")) <= limit;
+      }
+      /* Nothing matches: for each chosen filter, how many modules there are without it, as a
+         button that drops it. */
+      function loosen() {
+        var list = empty.querySelector(".catalogue__loosen");
+        list.textContent = "";
+        ["program", "topic", "audience", "duration"].forEach(function (name) {
+          var select = form.elements[name];
+          if (!select.value) { return; }
+          var count = cards.filter(function (card) { return passes(card, name); }).length;
+          if (!count) { return; }
+          var item = document.createElement("li"), button = document.createElement("button");
+          button.type = "button";
+          button.className = "md-button";
+          button.textContent = fill(empty.getAttribute("data-msg-drop"), {
+            filter: select.parentNode.firstChild.textContent.trim().toLowerCase(),
+            value: select.options[select.selectedIndex].textContent.trim().toLowerCase(), count: String(count) });
+          button.addEventListener("click", function () {
+            select.value = "";
+            apply();
+            toAddress();
+            select.focus();  // the button is gone; the reader lands on the filter it changed
+          });
+          item.appendChild(button);
+          list.appendChild(item);
+        });
+      }
+      function apply() {
         var shown = 0;
         cards.forEach(function (card) {
-          var ok = ["program", "topic", "audience"].every(function (name) {
-            var value = form.elements[name].value;
-            return !value || (card.getAttribute("data-" + name) || "").split(" ").indexOf(value) >= 0;
-          }) && Number(card.getAttribute("data-minutes")) <= limit;
+          var ok = passes(card, null);
           card.hidden = !ok;
           if (ok) { shown += 1; }
         });
@@ -224,6 +254,7 @@
         });
         count.textContent = fill(cat.getAttribute("data-count-label"), { shown: String(shown), total: String(cards.length) });
         empty.hidden = shown > 0;
+        if (!shown) { loosen(); }
       }
       form.addEventListener("change", function () { apply(); toAddress(); });
       form.addEventListener("reset", function () { setTimeout(function () { apply(); toAddress(); }, 0); });
