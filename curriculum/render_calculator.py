@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from curriculum.render import Renderer
 
 _MESSAGES = ("error_number", "error_required", "error_negative", "error_max", "error_pair",
-             "error_supplier", "status_errors", "status_missing", "status_ok", "csv_wait", "input", "result",
+             "error_supplier", "status_errors", "status_missing", "status_ok", "csv_wait", "printed", "input", "result",
              "value", "unit", "share")
 
 

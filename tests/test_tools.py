@@ -219,3 +219,18 @@ def test_no_file_of_half_typed_figures_downloads(page, site_url: str) -> None:
     assert page.evaluate("document.activeElement.id") == "calc-hours"
     page.wait_for_timeout(300)
     assert downloads == []
+
+
+def test_printed_results_say_when_and_where_the_figures_open_again(page, site_url: str) -> None:
+    query = "?leak-flow=1.5&pressure=7&hours=6000&specific-power=6.5&price=1.2"
+    visit(page, site_url + AIR + query)
+    printed = page.locator(".calculator__printed")
+    assert printed.is_hidden(), "on paper only"
+    page.emulate_media(media="print")
+    today = page.evaluate("new Date().toISOString().slice(0, 10)")
+    assert printed.inner_text() == f"Calculated on {today}. These figures again: {site_url}{AIR}{query}"
+    assert page.locator(".calculator__status").is_hidden(), "'Results updated.' means nothing on paper"
+    page.emulate_media(media="screen")
+    page.fill("#calc-hours", "5000")
+    page.emulate_media(media="print")
+    assert printed.inner_text().endswith(query.replace("6000", "5000")), "the address follows the figures"

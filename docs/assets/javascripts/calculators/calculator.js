@@ -223,6 +223,9 @@
         status.textContent = text;
       }
       remember();
+      // The printed page says when, and where the same figures open again (the address holds them).
+      root.querySelector(".calculator__printed").textContent = current.results ? messages.printed
+        .replace("{date}", new Date().toISOString().slice(0, 10)).replace("{address}", window.location.href) : "";
     }
 
     /* The figures in the address: every field that differs from where it started. */
