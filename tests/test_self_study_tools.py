@@ -55,6 +55,10 @@ def test_a_self_check_gives_feedback_and_is_recorded_and_shown_on_the_progress_p
     assert page.locator(".self-check__result").inner_text() == done
     record = page.evaluate("window.ecoleapProgress.get('selfcheck:facilitation-basics')")
     assert record["done"] is True and record["digest"] == page.locator("[data-self-check]").get_attribute("data-digest")
+    reload(page)  # back on the unit later: it says the self-check was passed, and when
+    assert page.locator(".self-check__result").inner_text() == (
+        f"You answered every question right on {record['date']}. Try again whenever you like." if not lang
+        else f"Du svarade rätt på alla frågor {record['date']}. Gör testet igen när du vill.")
     visit(page, site_url + lang + "coach-training/progress/")
     row = page.locator('[data-self-check-unit="facilitation-basics"] .self-check-summary__state')
     assert row.inner_text() == ("Done " if not lang else "Klart ") + record["date"]
@@ -170,6 +174,9 @@ def test_the_progress_page_says_when_a_self_checks_questions_changed_since_it_wa
     reload(page)
     state = page.locator('[data-self-check-unit="green-toolkit"] .self-check-summary__state')
     assert state.inner_text() == "Done 2026-01-15; the questions have changed since"
+    visit(page, site_url + "coach-training/units/green-toolkit/")
+    assert page.locator(".self-check__result").inner_text() == (
+        "You answered every question right on 2026-01-15; the questions have changed since, so try them again.")
 
 
 def test_the_profile_chart_keeps_its_text_readable_on_a_phone(browser, site_url: str) -> None:

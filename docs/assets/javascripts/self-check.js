@@ -74,6 +74,13 @@
       actions.hidden = false;
       actions.querySelector("button").addEventListener("click", function () { check(question); });
     });
+
+    // Back on the unit later: say that it was passed, and whether the questions changed since.
+    var record = store ? store.get(key(unit)) : null;
+    if (record && record.done) {
+      var changed = record.digest && record.digest !== root.dataset.digest;
+      result.textContent = (changed ? root.dataset.msgPassedChanged : root.dataset.msgPassed).replace("{date}", record.date);
+    }
   }
 
   function setUpSummary(root) {
