@@ -148,3 +148,23 @@ def test_what_one_test_stores_is_gone_for_the_next(browser, site_url: str) -> No
         assert fresh.evaluate("[localStorage.getItem('left-behind'), document.cookie.includes('left-behind')]") == [None, False]
     finally:
         tabs.context.close()
+
+
+def test_an_empty_catalogue_where_no_single_filter_helps_offers_them_all(page, site_url: str) -> None:
+    from curriculum.loader import load_curriculum
+
+    modules = list(load_curriculum(ROOT).modules.values())
+    chosen = {"program": "in-depth", "topic": "funding", "audience": "network", "duration": 240}
+
+    def matching(skip: str) -> int:
+        return len([m for m in modules if (skip == "program" or chosen["program"] in m.programs)
+                    and (skip == "topic" or chosen["topic"] in m.topics)
+                    and (skip == "audience" or chosen["audience"] in m.audience)
+                    and (skip == "duration" or m.duration_minutes <= chosen["duration"])])
+    assert [matching(name) for name in chosen] == [0, 0, 0, 0], "the data no longer gives a case where no single filter helps"
+    visit(page, site_url + "modules/?program=in-depth&topic=funding&audience=network&duration=short")
+    buttons = page.locator(".catalogue__empty button")
+    assert buttons.all_inner_texts() == ["Show all modules"]
+    buttons.first.click()
+    expect(page.locator(".module-card").filter(visible=True)).to_have_count(len(modules))
+    assert page.evaluate("document.activeElement.name") == "program"

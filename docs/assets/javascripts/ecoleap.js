@@ -231,6 +231,14 @@
           item.appendChild(button);
           list.appendChild(item);
         });
+        // No single filter to drop would help: offer what the filters' own reset button does.
+        if (!list.children.length) {
+          var all = document.createElement("li"), reset = form.querySelector('button[type="reset"]').cloneNode(true);
+          reset.type = "button";
+          reset.addEventListener("click", function () { form.reset(); form.elements[FILTERS[0]].focus(); });
+          all.appendChild(reset);
+          list.appendChild(all);
+        }
       }
       function apply() {
         var shown = 0;
@@ -438,7 +446,6 @@
     });
   }
 
-  /* The language switcher keeps the reader's place: twins share heading ids. */
   /* The other language keeps the reader's place and answers: the section (the twin pages share
      their heading ids) and the address's query, which holds a calculator's figures, the
      catalogue's filters and the finder's answers under the same names in both languages. */
