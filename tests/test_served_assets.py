@@ -1,4 +1,5 @@
-"""Our stylesheets as served: comments and whitespace gone, every rule as the source has it."""
+"""Our stylesheets and scripts as served: comments gone, every rule and statement as the source
+has it (curriculum/cssmin.py, curriculum/jsmin.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from curriculum.cssmin import minify, minify_files
+from curriculum.jsmin import strip_comment_lines
 from tests.site_pages import ROOT
 
 SOURCES = ["docs/assets/stylesheets/ecoleap.css", "docs/assets/stylesheets/tools.css"]
@@ -44,4 +46,46 @@ def test_the_served_sheet_has_every_rule_of_its_source(browser, built_site: Path
       const text = rules => Array.from(rules).map(r => r.cssRules ? r.cssText.split('{')[0] + '{' + text(r.cssRules) + '}' : r.cssText).join('\\n');
       return text(sheet.cssRules); }"""
     assert page.evaluate(rules, served) == page.evaluate(rules, original)
+    page.close()
+
+
+SCRIPTS = sorted(path.relative_to(ROOT / "docs").as_posix() for path in (ROOT / "docs/assets/javascripts").rglob("*.js"))
+
+
+def test_comment_lines_go_and_code_stays_as_written() -> None:
+    script = """/* Why the file exists.
+ * More why. */
+(function () {
+  // why this line
+  var url = "http://example.org/a"; // after code: kept
+  var pattern = /\\/\\/x/;
+    /* an indented block */
+  return url;
+})();
+"""
+    assert strip_comment_lines(script) == """(function () {
+  var url = "http://example.org/a"; // after code: kept
+  var pattern = /\\/\\/x/;
+  return url;
+})();
+"""
+
+
+@pytest.mark.parametrize("source", SCRIPTS)
+def test_our_scripts_have_no_template_literals(source: str) -> None:
+    """The one place a line could start inside a string, which the comment stripping assumes away."""
+    import re
+
+    code = re.sub(r"/\*.*?\*/", "", (ROOT / "docs" / source).read_text(encoding="utf-8"), flags=re.DOTALL)
+    assert [line for line in code.splitlines() if "`" in line.split("//")[0]] == []
+
+
+def test_the_served_scripts_parse_and_are_smaller(browser, built_site: Path) -> None:
+    page = browser.new_page()
+    for source in SCRIPTS:
+        served = (built_site / source.removeprefix("docs/")).read_text(encoding="utf-8")
+        original = (ROOT / "docs" / source).read_text(encoding="utf-8")
+        assert len(served) < len(original), source
+        assert not [line for line in served.splitlines() if line.lstrip().startswith(("//", "/*"))], source
+        assert page.evaluate("code => { new Function(code); return true; }", served), source
     page.close()
