@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from curriculum.model import Module, SwedishTerm
-from curriculum.pagesource import PageSource, split_front_matter
+from curriculum.pagesource import FENCE, PageSource, split_front_matter
 from curriculum.problems import Problem
 from curriculum.reader import FieldReader
 from curriculum.schema import MACROS
@@ -113,7 +113,6 @@ def swedish_texts(node: object) -> list[tuple[int, str]]:
 # -- admonitions -------------------------------------------------------------------------------
 
 _ADMONITION = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s+([\w-]+)((?:\s+[\w-]+)*)\s*(?:"([^"]*)")?\s*$')
-_FENCE = re.compile(r"^\s*(```|~~~)")
 # Material's default title is the type name in English; these are what a Swedish page says instead.
 SWEDISH_TITLES = {
     "note": "Obs", "abstract": "Sammanfattning", "info": "Information", "tip": "Tips",
@@ -135,7 +134,7 @@ def check_admonitions(root: Path, problems: list[Problem]) -> None:
         swedish_page = page.name.endswith(".sv.md")
         lines, in_fence = _lines(page), False
         for number, text in enumerate(lines, 1):
-            if _FENCE.match(text):
+            if FENCE.match(text):
                 in_fence = not in_fence
                 continue
             admonition = None if in_fence else _ADMONITION.match(text)

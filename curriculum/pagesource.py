@@ -16,7 +16,7 @@ from markdown.extensions.toc import slugify
 from curriculum.problems import Problem
 from curriculum.yamlload import LineMapping, parse_yaml, read_text
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
+FENCE = re.compile(r"^\s*(```|~~~)")  # a code fence opening or closing
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ATTR_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)(\{[^}]*\})?")
@@ -143,7 +143,7 @@ def _scan_body(page: PageSource, body: list[str], start: int) -> None:
                 page.expressions.append((number, match.group(1).strip()))
         if "{{" in _MACRO.sub("", unraw):
             page.unclosed.append(number)
-        if _FENCE.match(raw):
+        if FENCE.match(raw):
             if not in_fence:
                 page.fences.append((number, raw.strip().lstrip("`~").strip()))
             in_fence = not in_fence

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from curriculum.pagesource import FENCE, split_front_matter
 from curriculum.problems import Problem
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
 # Admonition (`!!! tip "Tips"`, `??? note`) and content-tab (`=== "Flik"`) lines: their quotes are syntax.
 _TITLED_BLOCK = re.compile(r'^\s*(?:!!!|\?\?\?\+?|===[+!]*)\s')
 # Spans whose quotes are syntax or code, removed before the line is read as text.
@@ -44,12 +44,11 @@ def check_swedish_quotes(root: Path, problems: list[Problem], data_texts: list[t
 
 def english_quote_lines(page: str) -> list[tuple[int, str]]:
     """The lines (number, text) of a page's body whose reader-visible text has " or “."""
-    lines = page.splitlines()
+    _, body, start = split_front_matter(page)
     found: list[tuple[int, str]] = []
-    start = _body_start(lines)
     in_fence = in_macro = False
-    for number, text in enumerate(lines[start:], start + 1):
-        if _FENCE.match(text):
+    for number, text in enumerate(body, start):
+        if FENCE.match(text):
             in_fence = not in_fence
             continue
         if in_fence or _TITLED_BLOCK.match(text):
@@ -65,12 +64,3 @@ def english_quote_lines(page: str) -> list[tuple[int, str]]:
             found.append((number, text))
     return found
 
-
-def _body_start(lines: list[str]) -> int:
-    """The index of the first line after the front matter (0 if there is none)."""
-    if not lines or lines[0].strip() != "---":
-        return 0
-    for index, text in enumerate(lines[1:], 1):
-        if text.strip() == "---":
-            return index + 1
-    return len(lines)
