@@ -10,8 +10,6 @@ for a new dependency and a rewriter we would have to trust with every selector.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from pathlib import Path
 
 # Read left to right, so a quote inside a comment ("Material's") starts no string.
 _TOKEN = re.compile(r'(?P<string>"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\')|/\*.*?\*/|\s+', re.DOTALL)
@@ -34,10 +32,3 @@ def minify(css: str) -> str:
         parts[index] = _SPACE_AROUND.sub(r"\1", re.sub(" {2,}", " ", parts[index]))
     return "".join(parts).strip() + "\n"
 
-
-def minify_files(site: Path, stylesheets: Iterable[str]) -> None:
-    """Rewrite each built stylesheet (paths relative to the site) in place."""
-    for relative in stylesheets:
-        path = site / relative
-        if path.is_file():
-            path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")

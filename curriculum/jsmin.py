@@ -10,8 +10,6 @@ the one place a line could start inside a string; a test holds that).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from pathlib import Path
 
 _BLOCK = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.DOTALL | re.MULTILINE)
 _LINE = re.compile(r"^[ \t]*//.*\n", re.MULTILINE)
@@ -20,10 +18,3 @@ _LINE = re.compile(r"^[ \t]*//.*\n", re.MULTILINE)
 def strip_comment_lines(script: str) -> str:
     return _LINE.sub("", _BLOCK.sub("", script))
 
-
-def strip_files(site: Path, scripts: Iterable[str]) -> None:
-    """Rewrite each built script (paths relative to the site) in place."""
-    for relative in scripts:
-        path = site / relative
-        if path.is_file():
-            path.write_text(strip_comment_lines(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -8,17 +8,18 @@ the label `section_link` (data/labels.yml) in the page's language instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from html import escape
 
 from curriculum import LANGUAGES
-from curriculum.model import Curriculum
+from curriculum.model import Text
 
 _HEADERLINK_TITLE = re.compile(r'(<a class="headerlink" href="[^"]*" title=")[^"]*(")')
 
 
-def section_link_titles(curriculum: Curriculum) -> dict[str, str]:
+def section_link_titles(labels: Mapping[str, Text]) -> dict[str, str]:
     """The title in each language, as it goes into an HTML attribute."""
-    return {language: escape(curriculum.labels["section_link"][language]) for language in LANGUAGES}
+    return {language: escape(labels["section_link"][language]) for language in LANGUAGES}
 
 
 def localise_section_links(html: str, title: str) -> str:

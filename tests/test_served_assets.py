@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from curriculum.cssmin import minify, minify_files
+from curriculum.cssmin import minify
+from curriculum.hooks.served_assets import rewrite
 from curriculum.jsmin import strip_comment_lines
 from tests.site_pages import ROOT
 
@@ -27,11 +28,11 @@ def test_comments_and_spaces_go_but_strings_and_selector_spaces_stay() -> None:
                            """@media print{.d::after{content: 'it\\'s'}}\n""")
 
 
-def test_minify_files_rewrites_the_built_sheets_in_place(tmp_path: Path) -> None:
+def test_the_built_sheets_are_rewritten_in_place(tmp_path: Path) -> None:
     sheet = tmp_path / "assets/stylesheets/x.css"
     sheet.parent.mkdir(parents=True)
     sheet.write_text("/* why */\n.a {\n  color: red;\n}\n", encoding="utf-8")
-    minify_files(tmp_path, ["assets/stylesheets/x.css", "assets/stylesheets/missing.css"])
+    rewrite(tmp_path, ["assets/stylesheets/x.css", "assets/stylesheets/missing.css"], minify)
     assert sheet.read_text(encoding="utf-8") == ".a{color: red;}\n"
 
 

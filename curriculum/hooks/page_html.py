@@ -6,21 +6,14 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 
 from curriculum.csp import add_policy
-from curriculum.hooks import project_root
 from curriculum.htmlstash import restore
 from curriculum.layout import page_language, relative_language_links
-from curriculum.loader import load_curriculum
 from curriculum.searchindex import exclude_repeated_text
-from curriculum.sectionlinks import localise_section_links, section_link_titles
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # Read once a build: the model's cache check costs more than the page it would serve.
-    config.extra["section_link_titles"] = section_link_titles(load_curriculum(project_root(config)))
-    return config
+from curriculum.sectionlinks import localise_section_links
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+    # Set with the theme's labels (hooks/site_config.py): read once a build, not once a page.
     title = config.extra["section_link_titles"][page_language(page.file.src_uri)]
     return exclude_repeated_text(localise_section_links(restore(html), title), page.file.src_uri)
 

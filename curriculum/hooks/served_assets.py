@@ -4,18 +4,28 @@ left alone; they come minified."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from curriculum.cssmin import minify_files
-from curriculum.jsmin import strip_files
+from curriculum.cssmin import minify
+from curriculum.jsmin import strip_comment_lines
 
 OUR_SCRIPTS = "assets/javascripts"
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
-    minify_files(site, [str(sheet) for sheet in config.extra_css])
+    rewrite(site, [str(sheet) for sheet in config.extra_css], minify)
     ours = Path(config.docs_dir) / OUR_SCRIPTS
-    strip_files(site, [f"{OUR_SCRIPTS}/{path.relative_to(ours).as_posix()}" for path in sorted(ours.rglob("*.js"))])
+    rewrite(site, [f"{OUR_SCRIPTS}/{path.relative_to(ours).as_posix()}" for path in sorted(ours.rglob("*.js"))],
+            strip_comment_lines)
+
+
+def rewrite(site: Path, files: Iterable[str], change: Callable[[str], str]) -> None:
+    """Each built file (a path relative to the site) rewritten in place; one not built is skipped."""
+    for relative in files:
+        path = site / relative
+        if path.is_file():
+            path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -12,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE
 from curriculum.hooks import offline_build, project_root
 from curriculum.loader import load_curriculum
+from curriculum.sectionlinks import section_link_titles
 
 WORKER_SHIM = "assets/javascripts/offline-worker.js"
 # Labels (data/labels.yml) the theme's templates put on every page: the footer's words, and the
@@ -29,6 +30,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["material_version"] = metadata.version("mkdocs-material")
     labels = load_curriculum(project_root(config)).labels
     config.extra["theme_labels"] = {key: labels[key] for key in THEME_LABELS}
+    config.extra["section_link_titles"] = section_link_titles(labels)  # for hooks/page_html.py
     repository_links(config, os.environ)
     if offline_build(config):
         local_worker_shim(config)
