@@ -30,6 +30,7 @@ from curriculum.layout import (
     language_of_url,
     search_index_path,
 )
+from curriculum.searchentry import WORDS_FIELD, searchable, stop_words
 
 _SOURCES_HEADING = re.compile(r'<h2 id="sources"(?=[ >])')
 # Pages that repeat every unit's facilitator notes under one heading per unit: each such section
@@ -46,15 +47,21 @@ _SPACE = re.compile(r"\s+")
 def split_by_language(site: Path) -> dict[str, int]:
     """Rewrite the site's merged index as one index per language; entries written per language.
 
-    Each index names only its own language, so the search worker loads one stemmer."""
+    Each index names only its own language, so the search worker loads one stemmer. Each entry
+    shows a teaser and is found by all its words (curriculum/searchentry.py)."""
     merged = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
     # An entry seen twice (a rebuild that stacked them) is kept once: it would be a double result.
     unique = {(doc["location"], doc["title"], doc["text"]): doc for doc in merged["docs"]}
+    config = merged["config"]
+    separator = re.compile(config["separator"])
+    # Each entry's terms beyond its teaser are searched as its text is (curriculum/searchentry.py).
+    fields = {**config["fields"], WORDS_FIELD: config["fields"]["text"]}
     written = {}
     for language in LANGUAGES:
-        docs = [{**doc, "text": plain_text(doc["text"])} for doc in unique.values()
-                if language_of_url(doc["location"]) == language]
-        index = {**merged, "config": {**merged["config"], "lang": [language]}, "docs": docs}
+        dropped = stop_words(language) if "stopWordFilter" in config.get("pipeline", ()) else frozenset()
+        docs = [searchable({**doc, "text": plain_text(doc["text"])}, separator, dropped)
+                for doc in unique.values() if language_of_url(doc["location"]) == language]
+        index = {**merged, "config": {**config, "lang": [language], "fields": fields}, "docs": docs}
         target = search_index_path(site, language)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

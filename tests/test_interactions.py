@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import re
+from collections import Counter
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
+from curriculum.layout import search_index_path
+from curriculum.searchentry import ELLIPSIS, TEASER_CHARACTERS, WORDS_FIELD
 from tests.browser import search, visit, watch
 
 SEARCH_WORKER = "/assets/javascripts/workers/search."
@@ -44,6 +50,30 @@ def test_a_page_loads_without_materials_sitemaps_and_its_language_link_still_lea
     page.evaluate("document.querySelector('a[hreflang]:not([hreflang=\"%s\"])').click()" % ("sv" if start.startswith("sv/") else "en"))
     page.wait_for_url(site_url + twin)
     assert seen.errors == [] and seen.failed == [] and seen.csp_violations() == []
+
+
+def _word_only_past_a_teaser(site: Path, language: str) -> tuple[str, str]:
+    """A word that is in one entry's `words` and in no entry's title or teaser, and that entry."""
+    docs = json.loads(search_index_path(site, language).read_text(encoding="utf-8"))["docs"]
+    shown = {word for doc in docs for word in (doc["title"] + " " + doc["text"]).lower().split()}
+    counts = Counter(word for doc in docs for word in doc.get(WORDS_FIELD, "").split())
+    word = min(w for w, n in counts.items() if n == 1 and len(w) >= 9 and re.fullmatch(r"[a-zåäö]+", w) and w not in shown)
+    [doc] = [doc for doc in docs if word in doc.get(WORDS_FIELD, "").split()]
+    return word, doc["location"]
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_search_finds_a_section_by_a_word_past_its_teaser_and_shows_only_teasers(page, built_site: Path, site_url: str, language: str) -> None:
+    """Each entry's words beyond the start of its text are in a field of their own, which the
+    search worker must index (curriculum/searchentry.py); a result shows the start alone."""
+    word, location = _word_only_past_a_teaser(built_site, language)
+    visit(page, site_url + ("sv/" if language == "sv" else ""))
+    found = [(url.path, url.fragment) for url in map(urlparse, search(page, word))]
+    expected = urlparse(site_url + location)
+    assert (expected.path, expected.fragment) in found, (word, found)
+    longest = page.eval_on_selector_all(".md-search-result__article", """articles => Math.max(...articles.map(a =>
+        a.innerText.length - [...a.querySelectorAll('h1, h2')].reduce((n, h) => n + h.innerText.length, 0)))""")
+    assert 0 < longest <= TEASER_CHARACTERS + len(ELLIPSIS) + 2, longest
 
 
 def test_search_opened_from_the_header_button_on_a_phone(browser, site_url: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,12 +14,28 @@ from material.plugins.search.plugin import void
 from curriculum import LANGUAGES
 from curriculum.layout import CHECKLIST_LIBRARY, WORKSHEET_LIBRARY, page_url, search_index_path
 from curriculum.loader import load_curriculum
+from curriculum.searchentry import (
+    ELLIPSIS,
+    TEASER_CHARACTERS,
+    WORDS_FIELD,
+    searchable,
+    stop_words,
+    terms,
+)
 from curriculum.searchindex import exclude_repeated_text, plain_text, split_by_language
 from tests.site_pages import ROOT
 
+SEPARATOR = re.compile(r"[\s\-]+")  # Material's default, which mkdocs.yml keeps
+
+
+def _terms_of(doc: dict) -> set[str]:
+    """What lunr finds an entry by, before the stop words go: its text's and its words' terms."""
+    return set(terms(doc["text"] + " " + doc.get(WORDS_FIELD, ""), SEPARATOR))
+
 
 def _merged(site: Path, docs: list[dict]) -> None:
-    config = {"lang": ["en", "sv"], "separator": "[\\s\\-]+"}
+    config = {"lang": ["en", "sv"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"],
+              "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}}
     (site / "search").mkdir(parents=True)
     (site / "search" / "search_index.json").write_text(json.dumps({"config": config, "docs": docs}), encoding="utf-8")
 
@@ -36,6 +53,46 @@ def test_the_merged_index_becomes_one_per_language_without_doubles(tmp_path: Pat
     assert en["docs"] == [english, home] and sv["docs"] == [swedish]
     assert (en["config"]["lang"], sv["config"]["lang"]) == (["en"], ["sv"])
     assert en["config"]["separator"] == "[\\s\\-]+"  # the rest of Material's settings stay
+    # Search reads an entry's words beyond its teaser as it reads its text.
+    assert en["config"]["fields"] == {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, WORDS_FIELD: {"boost": 1.0}}
+
+
+LONG = ("Measure the leak flow with all users closed, then read the compressor's specific power on its "
+        "data sheet and the calculator gives the electricity, the cost and the emissions of the leaks "
+        "over a year. The guides show how to find the leaks: walk the network on a Sunday, listen, "
+        "tag each leak and log it as an action with an owner. Ultrasound finds the quiet ones; the "
+        "compressor's load meter shows what runs when nobody works, and that is the leakage.")
+
+
+def test_a_long_entry_shows_a_teaser_and_is_found_by_each_of_its_other_words_once() -> None:
+    doc = {"location": "tools/compressed-air-leaks/#how", "title": "How", "text": LONG}
+    entry = searchable(doc, SEPARATOR, stop_words("en"))
+    teaser = entry["text"].removesuffix(ELLIPSIS)
+    assert entry["text"].endswith(ELLIPSIS) and LONG.startswith(teaser + " ")  # cut between two words
+    assert TEASER_CHARACTERS - 20 < len(teaser) <= TEASER_CHARACTERS
+    words = entry[WORDS_FIELD].split()
+    assert len(words) == len(set(words)), "a word kept twice"
+    assert not set(words) & set(terms(teaser, SEPARATOR)), "a word of the teaser kept again"
+    assert {"ultrasound", "leakage.", "sunday,"} <= set(words) and "the" not in words
+    # Search finds the entry by the same terms as before, stop words aside (lunr drops them).
+    found_by = _terms_of(entry) - {ELLIPSIS.strip()} - stop_words("en")
+    assert found_by == set(terms(LONG, SEPARATOR)) - stop_words("en")
+    assert {k: v for k, v in entry.items() if k not in ("text", WORDS_FIELD)} == {"location": doc["location"], "title": "How"}
+
+
+def test_a_short_entry_or_one_that_would_split_a_word_stays_as_it_is() -> None:
+    short = {"location": "a/", "title": "A", "text": LONG[:TEASER_CHARACTERS]}
+    one_word = {"location": "b/", "title": "B", "text": "x" * (TEASER_CHARACTERS + 50) + " end"}
+    assert searchable(short, SEPARATOR, stop_words("en")) == short
+    assert searchable(one_word, SEPARATOR, stop_words("en")) == one_word
+
+
+def test_the_stop_words_are_those_of_the_installed_lunr_for_each_language() -> None:
+    assert {"the", "and", "of"} <= stop_words("en") and "energy" not in stop_words("en")
+    assert {"och", "att", "för"} <= stop_words("sv") and "energi" not in stop_words("sv")
+    assert not stop_words("en") & {"och", "energi"}
+    with pytest.raises(LookupError, match="no lunr stop word list for 'xx'"):
+        stop_words("xx")
 
 
 def test_a_pages_reference_list_is_marked_but_the_sources_page_keeps_its_own() -> None:
@@ -56,6 +113,15 @@ def test_an_entrys_text_keeps_its_words_without_materials_markup(tmp_path: Path)
     assert doc["text"] == "Count CO2e in kWh &amp; litres. sort shine"
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_entry_of_the_built_index_shows_at_most_a_teaser(built_site: Path, language: str) -> None:
+    docs = json.loads(search_index_path(built_site, language).read_text(encoding="utf-8"))["docs"]
+    assert max(len(doc["text"]) for doc in docs) <= TEASER_CHARACTERS + len(ELLIPSIS)
+    long = [doc for doc in docs if WORDS_FIELD in doc]
+    assert len(long) > len(docs) / 4, "hardly any entry is long: the teaser is untested on the real site"
+    assert not any(set(doc[WORDS_FIELD].split()) & stop_words(language) for doc in long)
+
+
 def test_the_page_of_all_facilitator_notes_keeps_only_its_introduction() -> None:
     html = ('<h1 id="all-facilitator-notes">All facilitator notes</h1><p>Collected from every unit.</p>'
             '<h2 id="coach-role">Coach role</h2><p>note</p><h3 id="day-1">Day 1</h3><p>more</p>')
@@ -69,18 +135,20 @@ def test_the_page_of_all_facilitator_notes_keeps_only_its_introduction() -> None
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_search_finds_each_checklist_and_worksheet_once_where_it_belongs(built_site: Path, language: str) -> None:
-    """On the one page that shows it; on the library page when several pages show it."""
+    """On the one page that shows it; on the library page when several pages show it. An entry
+    holds a sheet when it holds the terms of all its items (or instructions)."""
     curriculum = load_curriculum(ROOT)
     docs = json.loads(search_index_path(built_site, language).read_text(encoding="utf-8"))["docs"]
     shared = []
     kinds = (
-        (curriculum.checklists, curriculum.checklist_pages, CHECKLIST_LIBRARY, lambda item: item.items[-1].text),
-        (curriculum.worksheets, curriculum.worksheet_users, WORKSHEET_LIBRARY, lambda item: item.instructions[-1]),
+        (curriculum.checklists, curriculum.checklist_pages, CHECKLIST_LIBRARY, lambda item: [line.text for line in item.items]),
+        (curriculum.worksheets, curriculum.worksheet_users, WORKSHEET_LIBRARY, lambda item: item.instructions),
     )
-    for items, pages_of, library, last_words in kinds:
+    for items, pages_of, library, lines in kinds:
         for item_id, item in items.items():
-            words = html.escape(" ".join(last_words(item)[language].split()), quote=False)
-            found = sorted({doc["location"].split("#")[0] for doc in docs if words in doc["text"]})
+            words = html.escape(" ".join(" ".join(line[language] for line in lines(item)).split()), quote=False)
+            wanted = set(terms(words, SEPARATOR)) - stop_words(language)
+            found = sorted({doc["location"].split("#")[0] for doc in docs if wanted <= _terms_of(doc)})
             pages = pages_of[item_id]
             on_several = len(pages) > 1
             shared += [item_id] if on_several else []

@@ -1,0 +1,72 @@
+"""A search index entry split in two: what a result shows, and every word search finds it by.
+
+Material's search worker shows an entry's whole `text` in the result list unless the match is in
+a paragraph of its own, and our entries are plain text (`searchindex.plain_text`): a result for a
+long section was that section's every word, a wall of text on a phone. And lunr, in the reader's
+browser, matches an entry by the set of its terms: the text split at Material's separator,
+lower-cased, stop words dropped (Material's `pipeline`), each followed by a wildcard.
+
+So an entry keeps the start of its text as `text`, at most `TEASER_CHARACTERS`, which the result
+shows; the rest of its terms go once each, in a field of their own, `words`, which the index
+configuration adds to lunr's fields and the result list never shows. The terms an entry is found
+by are the same; a term's repeats no longer raise the entry's score (lunr weighs them by
+BM25's term frequency, so at most 2.2 times a single mention).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+TEASER_CHARACTERS = 240  # four lines of a result on a phone, two or three on a computer
+WORDS_FIELD = "words"
+ELLIPSIS = " …"
+# Where lunr's stop word lists are, in the installed Material: English in the search worker (lunr
+# itself), the other languages in lunr-languages' files.
+_WORKER = "templates/assets/javascripts/workers"
+_LANGUAGES = "templates/assets/javascripts/lunr/min"
+_ENGLISH_STOP_WORDS = re.compile(r"generateStopWordFilter\(\[([^\]]*)\]\)")
+_OTHER_STOP_WORDS = re.compile(r'generateStopWordFilter\("([^"]*)"\.split\(" "\)\)')
+
+
+def searchable(doc: dict[str, Any], separator: re.Pattern[str], stop_words: frozenset[str]) -> dict[str, Any]:
+    """`doc` (its text already plain) with a teaser for `text` and its other terms in `words`."""
+    text = doc["text"]
+    cut = text.rfind(" ", 0, TEASER_CHARACTERS + 1)
+    if len(text) <= TEASER_CHARACTERS or cut <= 0:
+        return doc  # short, or one long word that a cut would split into two other terms
+    teaser = text[:cut]
+    seen = set(terms(teaser, separator))
+    words = []
+    for term in terms(text[cut:], separator):
+        if term not in seen and term not in stop_words:
+            seen.add(term)
+            words.append(term)
+    return {**doc, "text": teaser + ELLIPSIS, WORDS_FIELD: " ".join(words)}
+
+
+def terms(text: str, separator: re.Pattern[str]) -> list[str]:
+    """The text's tokens as Material's tokenizer makes them (before the pipeline)."""
+    return [token.lower() for token in separator.split(text) if token]
+
+
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    """The words lunr's stop word filter drops in `language`, read from the installed Material,
+    so the index leaves out exactly the words the reader's browser would drop."""
+    folder = files("material")
+    if language == "en":
+        sources = [path for path in (folder / _WORKER).iterdir() if path.name.endswith(".min.js")]
+        pattern = _ENGLISH_STOP_WORDS
+    else:
+        sources, pattern = [folder / _LANGUAGES / f"lunr.{language}.min.js"], _OTHER_STOP_WORDS
+    for source in sources:
+        found = pattern.search(source.read_text(encoding="utf-8")) if source.is_file() else None
+        if found:
+            quoted = found.group(1)
+            return frozenset(re.findall(r'"([^"]*)"', quoted) if language == "en" else quoted.split(" "))
+    raise LookupError(
+        f"no lunr stop word list for {language!r} in {folder / (_WORKER if language == 'en' else _LANGUAGES)}: "
+        "has Material's search changed? curriculum/searchentry.py reads it there")
