@@ -28,9 +28,9 @@ from tests.site_pages import ROOT
 SEPARATOR = re.compile(r"[\s\-]+")  # Material's default, which mkdocs.yml keeps
 
 
-def _terms_of(doc: dict) -> set[str]:
+def _terms_of(doc: dict, separator: re.Pattern[str] = SEPARATOR) -> set[str]:
     """What lunr finds an entry by, before the stop words go: its text's and its words' terms."""
-    return set(terms(doc["text"] + " " + doc.get(WORDS_FIELD, ""), SEPARATOR))
+    return set(terms(doc["text"] + " " + doc.get(WORDS_FIELD, ""), separator))
 
 
 def _merged(site: Path, docs: list[dict]) -> None:
@@ -115,11 +115,19 @@ def test_an_entrys_text_keeps_its_words_without_materials_markup(tmp_path: Path)
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_entry_of_the_built_index_shows_at_most_a_teaser(built_site: Path, language: str) -> None:
-    docs = json.loads(search_index_path(built_site, language).read_text(encoding="utf-8"))["docs"]
+    index = json.loads(search_index_path(built_site, language).read_text(encoding="utf-8"))
+    docs = index["docs"]
     assert max(len(doc["text"]) for doc in docs) <= TEASER_CHARACTERS + len(ELLIPSIS)
     long = [doc for doc in docs if WORDS_FIELD in doc]
     assert len(long) > len(docs) / 4, "hardly any entry is long: the teaser is untested on the real site"
     assert not any(set(doc[WORDS_FIELD].split()) & stop_words(language) for doc in long)
+    # Punctuation separates words (mkdocs.yml), so "(Hernandez" and "air," are found as "hernandez"
+    # and "air"; a full stop does so only before a letter, so 2.5 and 2026.1 stay whole.
+    separator = re.compile(index["config"]["separator"])
+    assert terms('leaks, (Hernandez-Herrera) ”hoppa” 2.5 kWh/år. 2026.1 ok', separator) == [
+        "leaks", "hernandez", "herrera", "hoppa", "2.5", "kwh", "år", "2026.1", "ok"]
+    glued = sorted({term for doc in long for term in doc[WORDS_FIELD].split() if re.search(r'[,;:()”"/]|\.$', term)})
+    assert glued == []
 
 
 def test_the_page_of_all_facilitator_notes_keeps_only_its_introduction() -> None:
@@ -138,7 +146,8 @@ def test_search_finds_each_checklist_and_worksheet_once_where_it_belongs(built_s
     """On the one page that shows it; on the library page when several pages show it. An entry
     holds a sheet when it holds the terms of all its items (or instructions)."""
     curriculum = load_curriculum(ROOT)
-    docs = json.loads(search_index_path(built_site, language).read_text(encoding="utf-8"))["docs"]
+    index = json.loads(search_index_path(built_site, language).read_text(encoding="utf-8"))
+    docs, separator = index["docs"], re.compile(index["config"]["separator"])
     shared = []
     kinds = (
         (curriculum.checklists, curriculum.checklist_pages, CHECKLIST_LIBRARY, lambda item: [line.text for line in item.items]),
@@ -147,8 +156,8 @@ def test_search_finds_each_checklist_and_worksheet_once_where_it_belongs(built_s
     for items, pages_of, library, lines in kinds:
         for item_id, item in items.items():
             words = html.escape(" ".join(" ".join(line[language] for line in lines(item)).split()), quote=False)
-            wanted = set(terms(words, SEPARATOR)) - stop_words(language)
-            found = sorted({doc["location"].split("#")[0] for doc in docs if wanted <= _terms_of(doc)})
+            wanted = set(terms(words, separator)) - stop_words(language)
+            found = sorted({doc["location"].split("#")[0] for doc in docs if wanted <= _terms_of(doc, separator)})
             pages = pages_of[item_id]
             on_several = len(pages) > 1
             shared += [item_id] if on_several else []
