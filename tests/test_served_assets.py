@@ -4,10 +4,12 @@ has it (curriculum/cssmin.py, curriculum/jsmin.py)."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from curriculum.cssmin import minify
+from curriculum.hooks import served_assets
 from curriculum.hooks.served_assets import rewrite
 from curriculum.jsmin import strip_comment_lines
 from tests.site_pages import ROOT
@@ -34,6 +36,27 @@ def test_the_built_sheets_are_rewritten_in_place(tmp_path: Path) -> None:
     sheet.write_text("/* why */\n.a {\n  color: red;\n}\n", encoding="utf-8")
     rewrite(tmp_path, ["assets/stylesheets/x.css", "assets/stylesheets/missing.css"], minify)
     assert sheet.read_text(encoding="utf-8") == ".a{color: red;}\n"
+
+
+def test_mkdocs_serve_serves_the_sheets_and_scripts_as_written(tmp_path: Path) -> None:
+    """An author reading them in the browser's tools sees the comments; a build strips them."""
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    for folder in (site, docs):
+        (folder / "assets/javascripts").mkdir(parents=True)
+        (folder / "assets/javascripts/x.js").write_text("// why\nlet a = 1;\n", encoding="utf-8")
+    (site / "x.css").write_text("/* why */\n.a { color: red; }\n", encoding="utf-8")
+    config = SimpleNamespace(site_dir=str(site), docs_dir=str(docs), extra_css=["x.css"])
+    try:
+        served_assets.on_startup(command="serve", dirty=False)
+        served_assets.on_post_build(config)
+        assert "/* why */" in (site / "x.css").read_text(encoding="utf-8")
+        assert "// why" in (site / "assets/javascripts/x.js").read_text(encoding="utf-8")
+        served_assets.on_startup(command="build", dirty=False)
+        served_assets.on_post_build(config)
+        assert (site / "x.css").read_text(encoding="utf-8") == ".a{color: red;}\n"
+        assert (site / "assets/javascripts/x.js").read_text(encoding="utf-8") == "let a = 1;\n"
+    finally:
+        served_assets.on_startup(command="build", dirty=False)
 
 
 @pytest.mark.parametrize("source", SOURCES)

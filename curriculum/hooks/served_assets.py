@@ -1,6 +1,7 @@
 """After the build, our stylesheets and scripts as a reader's browser needs them: without the
 comments the sources keep (curriculum/cssmin.py, curriculum/jsmin.py). Material's own files are
-left alone; they come minified."""
+left alone; they come minified. `mkdocs serve` serves them as written: an author reading them in
+the browser's tools sees the comments."""
 
 from __future__ import annotations
 
@@ -13,9 +14,17 @@ from curriculum.cssmin import minify
 from curriculum.jsmin import strip_comment_lines
 
 OUR_SCRIPTS = "assets/javascripts"
+_serving = False  # set once per process: MkDocs' first event names the command
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if _serving:
+        return
     site = Path(config.site_dir)
     rewrite(site, [str(sheet) for sheet in config.extra_css], minify)
     ours = Path(config.docs_dir) / OUR_SCRIPTS
