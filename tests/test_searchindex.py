@@ -202,3 +202,10 @@ def test_no_block_kept_out_of_search_holds_an_element_of_its_own_tag(built_site:
         nested += [f"{page.relative_to(built_site)}: {problem}" for problem in parser.nested]
     assert checked > 20
     assert nested == []
+
+
+def test_the_contributors_guide_gives_the_teasers_length() -> None:
+    """Authors are told how much of a section a result shows; the figure follows the code."""
+    for page, words in (("contributing.md", "about {} characters"), ("contributing.sv.md", "ungefär {} tecken")):
+        text = " ".join((ROOT / "docs/about" / page).read_text(encoding="utf-8").split())
+        assert words.format(TEASER_CHARACTERS) in text, page
