@@ -6,6 +6,7 @@ as a pre-build step if the site moves to another generator.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -35,6 +36,11 @@ _TEMPLATES = Environment(
 _TEMPLATES.globals.update(unit_key=progress.unit_key, step_key=progress.step_key, unit_digest=progress.unit_digest)
 
 PROGRAMS_FOR_GROUPING = ("kickstart", "start", "in-depth")
+# The end of a table cell or a definition list's term or description, where the next one starts
+# straight after it. Search reads a page's text without those tags, so "Format</dt><dd>Workshop"
+# was one word, "formatworkshop", which a search for "workshop" does not find: a line break keeps
+# the words apart (a browser ignores it there).
+_CELL_END = re.compile(r"(</(?:td|th|dt|dd)>)(?=(?:</?(?:tr|thead|tbody|tfoot)\b[^>]*>)*<(?:td|th|dt|dd|tr)\b)")
 _FILM_HOSTS = {"youtube": "youtube-nocookie.com", "vimeo": "player.vimeo.com"}
 
 
@@ -88,7 +94,8 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers, ToolsRe
         return text.replace(".", ",") if self.lang == "sv" else text
 
     def _template(self, name: str, **context: object) -> str:
-        return _TEMPLATES.get_template(name).render(renderer=self, lang=self.lang, **context).strip()
+        html = _TEMPLATES.get_template(name).render(renderer=self, lang=self.lang, **context).strip()
+        return _CELL_END.sub("\\1\n", html)
 
     def _get(self, table: dict, what: str, value: str):
         if value not in table:

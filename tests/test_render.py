@@ -59,10 +59,10 @@ def test_cite_links_to_the_bibliography_entry(renderers: dict[str, Renderer]) ->
 def test_module_facts_link_prerequisites_and_follow_ups(renderers: dict[str, Renderer], project: Path) -> None:
     basics = Renderer(load_curriculum(project), "sv", "modules/basics.sv.md").module_facts()
     assert '<a href="../waste-walk/">Slöserivandring</a>' in basics
-    assert "Gör först</dt><dd>Inget: du kan börja här</dd>" in basics
+    assert "Gör först</dt>\n<dd>Inget: du kan börja här</dd>" in basics
     walk = renderers["en"].module_facts()
     assert "1 h" in walk and "Kickstart Hållbarhet" in walk
-    assert "Leads on to</dt><dd>No module builds on this one; see the program page for what comes next</dd>" in walk
+    assert "Leads on to</dt>\n<dd>No module builds on this one; see the program page for what comes next</dd>" in walk
     assert ">None<" not in walk
 
 
@@ -151,7 +151,7 @@ def test_swedish_terms_render_the_term_list(project: Path) -> None:
         "terms:\n  - english: curriculum\n    chosen: utbildningsmaterial\n    rejected: [kursplan]\n"
         "    why: {en: a kursplan is a syllabus, sv: en kursplan styr en kurs}\n", encoding="utf-8")
     html = Renderer(load_curriculum(project), "sv", "about/contributing.sv.md").swedish_terms()
-    assert '<td lang="sv"><strong>utbildningsmaterial</strong></td><td lang="sv">kursplan</td><td>en kursplan styr en kurs</td>' in html
+    assert '<td lang="sv"><strong>utbildningsmaterial</strong></td>\n<td lang="sv">kursplan</td>\n<td>en kursplan styr en kurs</td>' in html
 
 
 def _estimate_work_between(project: Path, module: str, hours: str) -> None:
@@ -194,15 +194,15 @@ def test_fact_box_gives_sessions_work_outside_and_total_as_estimates(project: Pa
     _estimate_work_between(project, "waste-walk", "2.5")
     curriculum = load_curriculum(project)
     english = Renderer(curriculum, "en", "modules/waste-walk.md").module_facts()
-    assert "<dt>In sessions</dt><dd>1 h</dd>" in english
-    assert ('<dt>Work outside the sessions</dt><dd>about 2.5 h (estimate) '
+    assert "<dt>In sessions</dt>\n<dd>1 h</dd>" in english
+    assert ('<dt>Work outside the sessions</dt>\n<dd>about 2.5 h (estimate) '
             '<a href="#follow-up">what the work is: follow-up</a></dd>') in english
-    assert "<dt>Total time</dt><dd>about 3.5 h: sessions plus the work outside them (estimate)</dd>" in english
+    assert "<dt>Total time</dt>\n<dd>about 3.5 h: sessions plus the work outside them (estimate)</dd>" in english
     assert "in sessions; the work between them is under follow-up" not in english
     swedish = Renderer(curriculum, "sv", "modules/waste-walk.sv.md").module_facts()
-    assert "<dt>I pass</dt><dd>1 tim</dd>" in swedish
+    assert "<dt>I pass</dt>\n<dd>1 tim</dd>" in swedish
     assert "<dd>cirka 2,5 tim (uppskattning) <a href=\"#follow-up\">vad arbetet är: uppföljning</a></dd>" in swedish
-    assert "<dt>Total tid</dt><dd>cirka 3,5 tim: passen plus arbetet utanför dem (uppskattning)</dd>" in swedish
+    assert "<dt>Total tid</dt>\n<dd>cirka 3,5 tim: passen plus arbetet utanför dem (uppskattning)</dd>" in swedish
 
 
 def test_audiences_read_as_a_list_in_a_sentence_on_the_fact_box_and_the_card(project: Path) -> None:
@@ -225,7 +225,7 @@ def test_fact_box_with_span_and_the_catalogue_card_show_the_total(project: Path)
         path.write_text(path.read_text(encoding="utf-8").replace("work_between_hours: 0\n", "work_between_hours: 0\nspan_weeks: 3\n"), encoding="utf-8")
     curriculum = load_curriculum(project)
     english = Renderer(curriculum, "en", "modules/waste-walk.md").module_facts()
-    assert "<dt>In sessions</dt><dd>1 h, spread over 3 weeks</dd>" in english
+    assert "<dt>In sessions</dt>\n<dd>1 h, spread over 3 weeks</dd>" in english
     assert "<dd>about 1 h: sessions plus the work outside them (estimate)</dd>" in english
     catalogue = Renderer(curriculum, "sv", "modules/index.sv.md").module_catalogue()
     assert '<p class="module-card__facts">1 tim (1 tim totalt med arbetet utanför passen) · ' in catalogue

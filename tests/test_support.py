@@ -157,7 +157,7 @@ def test_fact_box_and_catalogue_card_say_whether_a_company_can_run_it_alone(proj
     curriculum = load_curriculum(project)
     assert curriculum.modules["waste-walk"].self_service == "alone"
     facts = Renderer(curriculum, "sv", "modules/waste-walk.sv.md").module_facts()
-    assert "<dt>Utan coach</dt><dd>Ja, er egen förändringsledare kan leda den</dd>" in facts
+    assert "<dt>Utan coach</dt>\n<dd>Ja, er egen förändringsledare kan leda den</dd>" in facts
     card = Renderer(curriculum, "en", "modules/index.md").module_catalogue()
     assert '<p class="module-card__self-service">Without a coach: Yes, your own change leader can run it</p>' in card
 
