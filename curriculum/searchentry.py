@@ -10,7 +10,8 @@ So an entry keeps the start of its text as `text`, at most `TEASER_CHARACTERS`, 
 shows; the rest of its terms go once each, in a field of their own, `words`, which the index
 configuration adds to lunr's fields and the result list never shows. The terms an entry is found
 by are the same; a term's repeats no longer raise the entry's score (lunr weighs them by
-BM25's term frequency, so at most 2.2 times a single mention).
+BM25's term frequency, so at most 2.2 times a single mention). In Swedish, `words` also holds the
+last parts of compound words (`with_compound_parts`), which lunr's start-of-term match missed.
 """
 
 from __future__ import annotations
@@ -20,6 +21,11 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+# Languages that write compound words as one word: an entry there is also found by the last part
+# of a compound ("vandring" finds "slöserivandring"), as a reader of a spaced language would find it.
+COMPOUNDING = frozenset({"sv"})
+_PART = 4  # the shortest part of a compound that counts: "mitten" is not found in "committen"
+_LETTERS = re.compile(r"[^\W\d_]+")
 TEASER_CHARACTERS = 240  # four lines of a result on a phone, two or three on a computer
 WORDS_FIELD = "words"
 ELLIPSIS = " …"
@@ -45,6 +51,31 @@ def searchable(doc: dict[str, Any], separator: re.Pattern[str], stop_words: froz
             seen.add(term)
             words.append(term)
     return {**doc, "text": teaser + ELLIPSIS, WORDS_FIELD: " ".join(words)}
+
+
+def with_compound_parts(docs: list[dict[str, Any]], separator: re.Pattern[str],
+                        stop_words: frozenset[str]) -> int:
+    """Add to each entry's `words` the last parts of its compound words, in place; parts added.
+
+    A compound splits where both sides are words of the index itself (the first side may end in
+    the linking "s": "tryckluft-s-system"), neither a stop word and each of at least four letters.
+    Lunr matches the start of a term, so the first part is found already; the others were not."""
+    held = [set(terms(doc["text"] + " " + doc.get(WORDS_FIELD, ""), separator)) for doc in docs]
+    vocabulary = {term for found in held for term in found if _LETTERS.fullmatch(term)} - stop_words
+
+    def word(part: str) -> bool:
+        return part in vocabulary or (part.endswith("s") and part[:-1] in vocabulary)
+
+    added = 0
+    for doc, found in zip(docs, held, strict=True):
+        parts = dict.fromkeys(
+            term[cut:] for term in sorted(found) if _LETTERS.fullmatch(term)
+            for cut in range(_PART, len(term) - _PART + 1)
+            if term[cut:] in vocabulary and term[cut:] not in found and word(term[:cut]))
+        if parts:
+            doc[WORDS_FIELD] = " ".join(filter(None, (doc.get(WORDS_FIELD, ""), *parts)))
+            added += len(parts)
+    return added
 
 
 def terms(text: str, separator: re.Pattern[str]) -> list[str]:

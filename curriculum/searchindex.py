@@ -30,7 +30,13 @@ from curriculum.layout import (
     language_of_url,
     search_index_path,
 )
-from curriculum.searchentry import WORDS_FIELD, searchable, stop_words
+from curriculum.searchentry import (
+    COMPOUNDING,
+    WORDS_FIELD,
+    searchable,
+    stop_words,
+    with_compound_parts,
+)
 
 _SOURCES_HEADING = re.compile(r'<h2 id="sources"(?=[ >])')
 # Pages that repeat every unit's facilitator notes under one heading per unit: each such section
@@ -61,6 +67,8 @@ def split_by_language(site: Path) -> dict[str, int]:
         dropped = stop_words(language) if "stopWordFilter" in config.get("pipeline", ()) else frozenset()
         docs = [searchable({**doc, "text": plain_text(doc["text"])}, separator, dropped)
                 for doc in unique.values() if language_of_url(doc["location"]) == language]
+        if language in COMPOUNDING:
+            with_compound_parts(docs, separator, dropped)
         index = {**merged, "config": {**config, "lang": [language], "fields": fields}, "docs": docs}
         target = search_index_path(site, language)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -21,6 +21,7 @@ from curriculum.searchentry import (
     searchable,
     stop_words,
     terms,
+    with_compound_parts,
 )
 from curriculum.searchindex import exclude_repeated_text, plain_text, split_by_language
 from tests.site_pages import ROOT
@@ -41,16 +42,18 @@ def _merged(site: Path, docs: list[dict]) -> None:
 
 
 def test_the_merged_index_becomes_one_per_language_without_doubles(tmp_path: Path) -> None:
-    english = {"location": "modules/green-5s/", "title": "Green 5S", "text": "sort"}
-    swedish = {"location": "sv/modules/green-5s/", "title": "Grön 5S", "text": "sortera"}
-    home = {"location": "", "title": "Home", "text": "start"}
-    _merged(tmp_path, [english, swedish, home, dict(english)])
+    english = {"location": "modules/green-5s/", "title": "Green 5S", "text": "sort workplace"}
+    swedish = {"location": "sv/modules/green-5s/", "title": "Grön 5S", "text": "sortera golvytan"}
+    home = {"location": "", "title": "Home", "text": "start place"}
+    places = {"location": "sv/", "title": "Start", "text": "golv och ytan"}
+    _merged(tmp_path, [english, swedish, home, dict(english), places])
 
-    assert split_by_language(tmp_path) == {"en": 2, "sv": 1}
+    assert split_by_language(tmp_path) == {"en": 2, "sv": 2}
     en = json.loads(search_index_path(tmp_path, "en").read_text(encoding="utf-8"))
     sv = json.loads(search_index_path(tmp_path, "sv").read_text(encoding="utf-8"))
     assert search_index_path(tmp_path, "sv") == tmp_path / "sv" / "search" / "search_index.json"
-    assert en["docs"] == [english, home] and sv["docs"] == [swedish]
+    # Compounds are split in Swedish only: "place" does not find "workplace".
+    assert en["docs"] == [english, home] and sv["docs"] == [{**swedish, WORDS_FIELD: "ytan"}, places]
     assert (en["config"]["lang"], sv["config"]["lang"]) == (["en"], ["sv"])
     assert en["config"]["separator"] == "[\\s\\-]+"  # the rest of Material's settings stay
     # Search reads an entry's words beyond its teaser as it reads its text.
@@ -87,6 +90,20 @@ def test_a_short_entry_or_one_that_would_split_a_word_stays_as_it_is() -> None:
     assert searchable(one_word, SEPARATOR, stop_words("en")) == one_word
 
 
+def test_a_swedish_compound_is_also_found_by_its_last_part() -> None:
+    """Lunr matches the start of a term: "slöseri" found "slöserivandring", "vandring" did not."""
+    texts = ["En slöserivandring på golvet", "vandring mot slöseri", "tryckluftssystemet läcker",
+             "tryckluft och systemet", "certifieringar", "ringar på vattnet", "undertecknad", "tecknad",
+             "committen", "mitten"]
+    docs = [{"location": f"sv/{n}/", "title": "T", "text": text} for n, text in enumerate(texts)]
+    assert with_compound_parts(docs, SEPARATOR, stop_words("sv")) == 2
+    assert docs[0][WORDS_FIELD] == "vandring"
+    assert docs[2][WORDS_FIELD] == "systemet"  # after the linking s of "trycklufts"
+    # Not where the first side is no word of the index ("certifie"), a stop word ("under") or
+    # shorter than four letters ("com").
+    assert [doc for doc in docs if WORDS_FIELD in doc] == [docs[0], docs[2]]
+
+
 def test_the_stop_words_are_those_of_the_installed_lunr_for_each_language() -> None:
     assert {"the", "and", "of"} <= stop_words("en") and "energy" not in stop_words("en")
     assert {"och", "att", "för"} <= stop_words("sv") and "energi" not in stop_words("sv")
@@ -121,6 +138,9 @@ def test_every_entry_of_the_built_index_shows_at_most_a_teaser(built_site: Path,
     long = [doc for doc in docs if WORDS_FIELD in doc]
     assert len(long) > len(docs) / 4, "hardly any entry is long: the teaser is untested on the real site"
     assert not any(set(doc[WORDS_FIELD].split()) & stop_words(language) for doc in long)
+    if language == "sv":  # a compound is also found by its last part
+        walks = [doc for doc in docs if "slöserivandring" in _terms_of(doc, re.compile(index["config"]["separator"]))]
+        assert walks and all("vandring" in _terms_of(doc) for doc in walks)
     # Punctuation separates words (mkdocs.yml), so "(Hernandez" and "air," are found as "hernandez"
     # and "air"; a full stop does so only before a letter, so 2.5 and 2026.1 stay whole.
     separator = re.compile(index["config"]["separator"])
