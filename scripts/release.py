@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from curriculum.layout import PROJECT_ROOT, page_url
+from curriculum.loader import CurriculumError, load_curriculum
 from scripts.url_manifest import page_urls, read_manifest
 
 VERSION_FORMAT = re.compile(r"^(?P<year>20\d\d)\.(?P<release>[1-9]\d*)$")
@@ -86,6 +87,7 @@ def check_release(root: Path, version: str,
         if not path.is_file() or not heading.search(path.read_text(encoding="utf-8")):
             problems.append(f"{changelog}: no entry for {version}: add '## {version} {{ #{wanted} }}' "
                             "with what changed")
+    problems += stale_counts(root, version)
     manifest = root / "data" / "published-urls.txt"
     missing = sorted(set(page_urls(root)) - set(read_manifest(manifest)))
     if missing:
@@ -98,16 +100,56 @@ def check_release(root: Path, version: str,
 _LOCAL_LINK = re.compile(r"\]\((?P<target>(?!\w+:)[^)#\s]+\.md)(?P<anchor>#[^)\s]*)?\)")
 
 
+# What a changelog entry may count, as each language writes it; the first mention is the total
+# ("22 modules in three programs, Kickstart (5 modules)").
+_COUNTED = {
+    "modules": {"en": r"(\d+) modules", "sv": r"(\d+) moduler"},
+    "units": {"en": r"(\d+) units", "sv": r"(\d+) enheter"},
+    "checklists": {"en": r"(\d+) checklists", "sv": r"(\d+) checklistor"},
+    "worksheets": {"en": r"(\d+) worksheets", "sv": r"(\d+) arbetsblad"},
+    "glossary": {"en": r"glossary of (\d+) terms", "sv": r"ordlista med (\d+) begrepp"},
+    "sources": {"en": r"bibliography of (\d+) sources", "sv": r"källförteckning med (\d+) källor"},
+}
+
+
+def changelog_entry(root: Path, changelog: str, version: str) -> str | None:
+    """The text of `version`'s entry in a changelog, without its heading; None if it has none."""
+    text = (root / changelog).read_text(encoding="utf-8") if (root / changelog).is_file() else ""
+    start = re.search(r"^## .*\{\s*#" + re.escape(heading_id(version)) + r"\s*\}\s*$", text, re.MULTILINE)
+    if start is None:
+        return None
+    following = re.search(r"^## ", text[start.end():], re.MULTILINE)
+    return text[start.end(): start.end() + following.start() if following else len(text)].strip()
+
+
+def stale_counts(root: Path, version: str) -> list[str]:
+    """Each count that `version`'s changelog entries state and the content no longer has: an entry
+    is history once published, so it must be right when it is."""
+    stated = []
+    for changelog, language in zip(CHANGELOGS, ("en", "sv"), strict=True):
+        entry = changelog_entry(root, changelog, version) or ""
+        stated += [(changelog, what, found) for what, patterns in _COUNTED.items()
+                   if (found := re.search(patterns[language], entry))]
+    if not stated:
+        return []
+    try:
+        curriculum = load_curriculum(root)
+    except CurriculumError:
+        return []  # the content check (validate_model) reports what is wrong with it
+    actual = {"modules": len(curriculum.modules), "units": len(curriculum.units),
+              "checklists": len(curriculum.checklists), "worksheets": len(curriculum.worksheets),
+              "glossary": len(curriculum.glossary), "sources": len(curriculum.sources)}
+    return [f"{changelog}: the {version} entry says \"{found[0]}\"; the content has {actual[what]} {what}: "
+            "correct the count" for changelog, what, found in stated if int(found[1]) != actual[what]]
+
+
 def release_notes(root: Path, version: str, site_url: str) -> str:
     """The English changelog entry of `version` as the GitHub release's text: its links point at
     the version's pages on the site, and the Swedish entry is one link away."""
     changelog = root / CHANGELOGS[0]
-    text = changelog.read_text(encoding="utf-8")
-    start = re.search(r"^## .*\{\s*#" + re.escape(heading_id(version)) + r"\s*\}\s*$", text, re.MULTILINE)
-    if start is None:
+    entry = changelog_entry(root, CHANGELOGS[0], version)
+    if entry is None:
         raise SystemExit(f"{CHANGELOGS[0]}: no entry for {version}")
-    following = re.search(r"^## ", text[start.end():], re.MULTILINE)
-    entry = text[start.end(): start.end() + following.start() if following else len(text)].strip()
     base = f"{site_url.rstrip('/')}/{version}/"
 
     def absolute(match: re.Match[str]) -> str:

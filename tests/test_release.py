@@ -80,6 +80,28 @@ def test_release_names_everything_that_is_missing(tmp_path: Path) -> None:
     assert problems[5] == "content: docs/x.md:3: kind: missing"
 
 
+def test_release_refuses_a_changelog_entry_whose_counts_the_content_no_longer_has(project: Path) -> None:
+    """An entry is history once published: a count that drifted (155 sources where there were
+    159) must be right before, and is named with its file."""
+    about = project / "docs" / "about"
+    about.mkdir()
+    front = "---\nkind: page\ntitle: {}\nsummary: What changed.\nowner: curriculum-team\nlast_reviewed: 2026-11-23\n---\n\n# {}\n\n"
+    (about / "changelog.md").write_text(
+        front.format("Changelog", "Changelog") + "## 2026.2 { #v2026-2 }\n\n- 2 modules in one program, Kickstart"
+        " (1 modules); a glossary of 1 terms and a bibliography of 5 sources.\n\n## 2026.1 { #v2026-1 }\n\n"
+        "- 9 modules.\n", encoding="utf-8")
+    (about / "changelog.sv.md").write_text(
+        front.format("Ändringslogg", "Ändringslogg") + "## 2026.2 { #v2026-2 }\n\n- 2 moduler och 3 checklistor."
+        "\n\n## 2026.1 { #v2026-1 }\n\n- 9 moduler.\n", encoding="utf-8")
+    assert release.stale_counts(project, "2026.2") == [
+        'docs/about/changelog.md: the 2026.2 entry says "bibliography of 5 sources"; the content has 1 sources: '
+        "correct the count",
+        'docs/about/changelog.sv.md: the 2026.2 entry says "3 checklistor"; the content has 1 checklists: '
+        "correct the count",
+    ]
+    assert release.stale_counts(project, "2026.3") == []  # no entry, no count
+
+
 def test_a_published_version_is_never_deployed_again_and_latest_only_moves_forward() -> None:
     published = json.dumps([{"version": "2026.2", "title": "2026.2", "aliases": ["latest"]},
                             {"version": "2026.1", "title": "2026.1", "aliases": []},
