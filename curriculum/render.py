@@ -36,11 +36,11 @@ _TEMPLATES = Environment(
 _TEMPLATES.globals.update(unit_key=progress.unit_key, step_key=progress.step_key, unit_digest=progress.unit_digest)
 
 PROGRAMS_FOR_GROUPING = ("kickstart", "start", "in-depth")
-# The end of a table cell or a definition list's term or description, where the next one starts
-# straight after it. Search reads a page's text without those tags, so "Format</dt><dd>Workshop"
-# was one word, "formatworkshop", which a search for "workshop" does not find: a line break keeps
-# the words apart (a browser ignores it there).
-_CELL_END = re.compile(r"(</(?:td|th|dt|dd)>)(?=(?:</?(?:tr|thead|tbody|tfoot)\b[^>]*>)*<(?:td|th|dt|dd|tr)\b)")
+# The end of a table cell, a definition list's term or description, or a list box's option, where
+# the next one starts straight after it. Search reads a page's text without those tags, so
+# "Format</dt><dd>Workshop" was one word, "formatworkshop", which a search for "workshop" does not
+# find: a line break keeps the words apart (a browser ignores it there).
+_CELL_END = re.compile(r"(</(?:td|th|dt|dd|option)>)(?=(?:</?(?:tr|thead|tbody|tfoot)\b[^>]*>)*<(?:td|th|dt|dd|tr|option)\b)")
 _FILM_HOSTS = {"youtube": "youtube-nocookie.com", "vimeo": "player.vimeo.com"}
 
 

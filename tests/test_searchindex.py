@@ -224,10 +224,10 @@ def test_no_block_kept_out_of_search_holds_an_element_of_its_own_tag(built_site:
     assert nested == []
 
 
-def test_no_table_cell_or_definition_runs_into_the_next(built_site: Path) -> None:
+def test_no_table_cell_definition_or_option_runs_into_the_next(built_site: Path) -> None:
     """Search reads a page without its tags: "Format</dt><dd>Workshop" would be one word
     (Renderer._template keeps them apart)."""
-    glued = re.compile(r"</(?:td|th|dt|dd)>(?:</?(?:tr|thead|tbody|tfoot)\b[^>]*>)*<(?:td|th|dt|dd|tr)\b")
+    glued = re.compile(r"</(?:td|th|dt|dd|option)>(?:</?(?:tr|thead|tbody|tfoot)\b[^>]*>)*<(?:td|th|dt|dd|tr|option)\b")
     pages = sorted(built_site.rglob("*.html"))
     found = [f"{page.relative_to(built_site)}: {match[0]}" for page in pages
              for match in glued.finditer(page.read_text(encoding="utf-8"))]
