@@ -60,7 +60,7 @@ def with_compound_parts(docs: list[dict[str, Any]], separator: re.Pattern[str],
     A compound splits where both sides are words of the index itself (the first side may end in
     the linking "s": "tryckluft-s-system"), neither a stop word and each of at least four letters.
     Lunr matches the start of a term, so the first part is found already; the others were not."""
-    held = [set(terms(doc["text"] + " " + doc.get(WORDS_FIELD, ""), separator)) for doc in docs]
+    held = [entry_terms(doc, separator) for doc in docs]
     vocabulary = {term for found in held for term in found if _LETTERS.fullmatch(term)} - stop_words
 
     def word(part: str) -> bool:
@@ -76,6 +76,11 @@ def with_compound_parts(docs: list[dict[str, Any]], separator: re.Pattern[str],
             doc[WORDS_FIELD] = " ".join(filter(None, (doc.get(WORDS_FIELD, ""), *parts)))
             added += len(parts)
     return added
+
+
+def entry_terms(doc: dict[str, Any], separator: re.Pattern[str]) -> set[str]:
+    """The terms an index entry is found by, before the stop words go: its text's and its words'."""
+    return set(terms(doc["text"] + " " + doc.get(WORDS_FIELD, ""), separator))
 
 
 def terms(text: str, separator: re.Pattern[str]) -> list[str]:

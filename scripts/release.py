@@ -80,12 +80,9 @@ def check_release(root: Path, version: str,
     in_pyproject = project_version(root)
     if in_pyproject is not None and in_pyproject != version:
         problems.append(f"pyproject.toml: version is '{in_pyproject}', not '{version}': set version = \"{version}\"")
-    wanted = heading_id(version)
-    heading = re.compile(r"^## .*\{\s*#" + re.escape(wanted) + r"\s*\}\s*$", re.MULTILINE)
     for changelog in CHANGELOGS:
-        path = root / changelog
-        if not path.is_file() or not heading.search(path.read_text(encoding="utf-8")):
-            problems.append(f"{changelog}: no entry for {version}: add '## {version} {{ #{wanted} }}' "
+        if changelog_entry(root, changelog, version) is None:
+            problems.append(f"{changelog}: no entry for {version}: add '## {version} {{ #{heading_id(version)} }}' "
                             "with what changed")
     problems += stale_counts(root, version)
     manifest = root / "data" / "published-urls.txt"

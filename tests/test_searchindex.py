@@ -18,6 +18,7 @@ from curriculum.searchentry import (
     ELLIPSIS,
     TEASER_CHARACTERS,
     WORDS_FIELD,
+    entry_terms,
     searchable,
     stop_words,
     terms,
@@ -27,11 +28,6 @@ from curriculum.searchindex import exclude_repeated_text, plain_text, split_by_l
 from tests.site_pages import ROOT
 
 SEPARATOR = re.compile(r"[\s\-]+")  # Material's default, which mkdocs.yml keeps
-
-
-def _terms_of(doc: dict, separator: re.Pattern[str] = SEPARATOR) -> set[str]:
-    """What lunr finds an entry by, before the stop words go: its text's and its words' terms."""
-    return set(terms(doc["text"] + " " + doc.get(WORDS_FIELD, ""), separator))
 
 
 def _merged(site: Path, docs: list[dict]) -> None:
@@ -78,7 +74,7 @@ def test_a_long_entry_shows_a_teaser_and_is_found_by_each_of_its_other_words_onc
     assert not set(words) & set(terms(teaser, SEPARATOR)), "a word of the teaser kept again"
     assert {"ultrasound", "leakage.", "sunday,"} <= set(words) and "the" not in words
     # Search finds the entry by the same terms as before, stop words aside (lunr drops them).
-    found_by = _terms_of(entry) - {ELLIPSIS.strip()} - stop_words("en")
+    found_by = entry_terms(entry, SEPARATOR) - {ELLIPSIS.strip()} - stop_words("en")
     assert found_by == set(terms(LONG, SEPARATOR)) - stop_words("en")
     assert {k: v for k, v in entry.items() if k not in ("text", WORDS_FIELD)} == {"location": doc["location"], "title": "How"}
 
@@ -133,17 +129,16 @@ def test_an_entrys_text_keeps_its_words_without_materials_markup(tmp_path: Path)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_entry_of_the_built_index_shows_at_most_a_teaser(built_site: Path, language: str) -> None:
     index = json.loads(search_index_path(built_site, language).read_text(encoding="utf-8"))
-    docs = index["docs"]
+    docs, separator = index["docs"], re.compile(index["config"]["separator"])
     assert max(len(doc["text"]) for doc in docs) <= TEASER_CHARACTERS + len(ELLIPSIS)
     long = [doc for doc in docs if WORDS_FIELD in doc]
     assert len(long) > len(docs) / 4, "hardly any entry is long: the teaser is untested on the real site"
     assert not any(set(doc[WORDS_FIELD].split()) & stop_words(language) for doc in long)
     if language == "sv":  # a compound is also found by its last part
-        walks = [doc for doc in docs if "slöserivandring" in _terms_of(doc, re.compile(index["config"]["separator"]))]
-        assert walks and all("vandring" in _terms_of(doc) for doc in walks)
+        walks = [doc for doc in docs if "slöserivandring" in entry_terms(doc, separator)]
+        assert walks and all("vandring" in entry_terms(doc, separator) for doc in walks)
     # Punctuation separates words (mkdocs.yml), so "(Hernandez" and "air," are found as "hernandez"
     # and "air"; a full stop does so only before a letter, so 2.5 and 2026.1 stay whole.
-    separator = re.compile(index["config"]["separator"])
     assert terms('leaks, (Hernandez-Herrera) ”hoppa” 2.5 kWh/år. 2026.1 ok', separator) == [
         "leaks", "hernandez", "herrera", "hoppa", "2.5", "kwh", "år", "2026.1", "ok"]
     glued = sorted({term for doc in long for term in doc[WORDS_FIELD].split() if re.search(r'[,;:()”"/]|\.$', term)})
@@ -177,7 +172,7 @@ def test_search_finds_each_checklist_and_worksheet_once_where_it_belongs(built_s
         for item_id, item in items.items():
             words = html.escape(" ".join(" ".join(line[language] for line in lines(item)).split()), quote=False)
             wanted = set(terms(words, separator)) - stop_words(language)
-            found = sorted({doc["location"].split("#")[0] for doc in docs if wanted <= _terms_of(doc, separator)})
+            found = sorted({doc["location"].split("#")[0] for doc in docs if wanted <= entry_terms(doc, separator)})
             pages = pages_of[item_id]
             on_several = len(pages) > 1
             shared += [item_id] if on_several else []
