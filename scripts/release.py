@@ -109,24 +109,38 @@ _COUNTED = {
 }
 
 
-def changelog_entry(root: Path, changelog: str, version: str) -> str | None:
-    """The text of `version`'s entry in a changelog, without its heading; None if it has none."""
-    text = (root / changelog).read_text(encoding="utf-8") if (root / changelog).is_file() else ""
+def _entry_span(text: str, version: str) -> tuple[int, int] | None:
+    """Where `version`'s entry stands in a changelog's text, below its heading; None if it has none."""
     start = re.search(r"^## .*\{\s*#" + re.escape(heading_id(version)) + r"\s*\}\s*$", text, re.MULTILINE)
     if start is None:
         return None
     following = re.search(r"^## ", text[start.end():], re.MULTILINE)
-    return text[start.end(): start.end() + following.start() if following else len(text)].strip()
+    return start.end(), start.end() + following.start() if following else len(text)
+
+
+def _read(root: Path, changelog: str) -> str:
+    return (root / changelog).read_text(encoding="utf-8") if (root / changelog).is_file() else ""
+
+
+def changelog_entry(root: Path, changelog: str, version: str) -> str | None:
+    """The text of `version`'s entry in a changelog, without its heading; None if it has none."""
+    text = _read(root, changelog)
+    span = _entry_span(text, version)
+    return text[span[0]:span[1]].strip() if span else None
 
 
 def stale_counts(root: Path, version: str) -> list[str]:
-    """Each count that `version`'s changelog entries state and the content no longer has: an entry
-    is history once published, so it must be right when it is."""
+    """Each count that `version`'s changelog entries state and the content no longer has, at its
+    line: an entry is history once published, so it must be right when it is."""
     stated = []
     for changelog, language in zip(CHANGELOGS, ("en", "sv"), strict=True):
-        entry = changelog_entry(root, changelog, version) or ""
-        stated += [(changelog, what, found) for what, patterns in _COUNTED.items()
-                   if (found := re.search(patterns[language], entry))]
+        text = _read(root, changelog)
+        span = _entry_span(text, version) or (0, 0)
+        for what, patterns in _COUNTED.items():
+            found = re.compile(patterns[language]).search(text, *span)
+            if found:
+                line = text.count("\n", 0, found.start()) + 1
+                stated.append((f"{changelog}:{line}", what, found))
     if not stated:
         return []
     try:
@@ -136,8 +150,8 @@ def stale_counts(root: Path, version: str) -> list[str]:
     actual = {"modules": len(curriculum.modules), "units": len(curriculum.units),
               "checklists": len(curriculum.checklists), "worksheets": len(curriculum.worksheets),
               "glossary": len(curriculum.glossary), "sources": len(curriculum.sources)}
-    return [f"{changelog}: the {version} entry says \"{found[0]}\"; the content has {actual[what]} {what}: "
-            "correct the count" for changelog, what, found in stated if int(found[1]) != actual[what]]
+    return [f"{where}: the {version} entry says \"{found[0]}\"; the content has {actual[what]} {what}: "
+            "correct the count" for where, what, found in stated if int(found[1]) != actual[what]]
 
 
 def release_notes(root: Path, version: str, site_url: str) -> str:

@@ -94,9 +94,9 @@ def test_release_refuses_a_changelog_entry_whose_counts_the_content_no_longer_ha
         front.format("Ändringslogg", "Ändringslogg") + "## 2026.2 { #v2026-2 }\n\n- 2 moduler och 3 checklistor."
         "\n\n## 2026.1 { #v2026-1 }\n\n- 9 moduler.\n", encoding="utf-8")
     assert release.stale_counts(project, "2026.2") == [
-        'docs/about/changelog.md: the 2026.2 entry says "bibliography of 5 sources"; the content has 1 sources: '
+        'docs/about/changelog.md:13: the 2026.2 entry says "bibliography of 5 sources"; the content has 1 sources: '
         "correct the count",
-        'docs/about/changelog.sv.md: the 2026.2 entry says "3 checklistor"; the content has 1 checklists: '
+        'docs/about/changelog.sv.md:13: the 2026.2 entry says "3 checklistor"; the content has 1 checklists: '
         "correct the count",
     ]
     assert release.stale_counts(project, "2026.3") == []  # no entry, no count
