@@ -42,6 +42,8 @@ DOWNLOADS_FOLDER = "assets/downloads"
 
 # Material's one search index, which the build splits into one per language.
 SEARCH_INDEX = "search/search_index.json"
+# The same index as a script that sets `__index`: what Material loads from file:// (the offline copy).
+SEARCH_SCRIPT = "search/search_index.js"
 
 # Scripts below the site root that only the pages using them load (not in extra_javascript).
 CALCULATOR_SCRIPTS = ("assets/javascripts/calculators/formulas.js", "assets/javascripts/calculators/calculator.js")
@@ -196,7 +198,8 @@ def portfolio_file(language: str) -> str:
 
 
 # Search -----------------------------------------------------------------------------------
-def search_index_path(site: Path, language: str) -> Path:
+def search_index_path(site: Path, language: str, script: bool = False) -> Path:
     """Where a language's pages find their search index: the site's own for the default
-    language, `sv/search/search_index.json` for Swedish."""
-    return site / language_prefix(language) / SEARCH_INDEX
+    language, `sv/search/search_index.json` for Swedish; with `script`, the offline copy's
+    `search_index.js` in the same folder."""
+    return site / language_prefix(language) / (SEARCH_SCRIPT if script else SEARCH_INDEX)

@@ -50,11 +50,13 @@ _INLINE_TAG = re.compile(r"</?(?:code|sub|sup)>")
 _SPACE = re.compile(r"\s+")
 
 
-def split_by_language(site: Path) -> dict[str, int]:
+def split_by_language(site: Path, script: bool = False) -> dict[str, int]:
     """Rewrite the site's merged index as one index per language; entries written per language.
 
     Each index names only its own language, so the search worker loads one stemmer. Each entry
-    shows a teaser and is found by all its words (curriculum/searchentry.py)."""
+    shows a teaser and is found by all its words (curriculum/searchentry.py). With `script` (the
+    offline copy, opened from file://), each index is written as the script Material loads
+    there, `search_index.js`, and the merged JSON is removed: nothing reads it from file://."""
     merged = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
     # An entry seen twice (a rebuild that stacked them) is kept once: it would be a double result.
     unique = {(doc["location"], doc["title"], doc["text"]): doc for doc in merged["docs"]}
@@ -70,10 +72,14 @@ def split_by_language(site: Path) -> dict[str, int]:
         if language in COMPOUNDING:
             with_compound_parts(docs, separator, dropped)
         index = {**merged, "config": {**config, "lang": [language], "fields": fields}, "docs": docs}
-        target = search_index_path(site, language)
+        target = search_index_path(site, language, script)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        # As Material's offline plugin writes it, and its bundle reads it (`__index`).
+        target.write_text(f"var __index = {data}" if script else data, encoding="utf-8")
         written[language] = len(docs)
+    if script:
+        (site / SEARCH_INDEX).unlink()
     return written
 
 

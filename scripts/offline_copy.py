@@ -23,9 +23,8 @@ from curriculum.layout import PROJECT_ROOT, offline_file
 
 # Already compressed: storing them again saves time and no space.
 STORED = (".png", ".jpg", ".jpeg", ".webp", ".gz", ".zip", ".pdf", ".woff2", ".mp4", ".webm")
-# Of no use from file://: source maps, and the search index that the offline plugin also
-# writes as search/search_index.js, the one the browser loads there.
-LEFT_OUT = ("search/search_index.json",)
+# Of no use from file://: source maps. (The search indexes are scripts there, one per language:
+# curriculum/searchindex.py.)
 LEFT_OUT_SUFFIXES = (".map",)
 
 
@@ -47,7 +46,7 @@ def zip_site(site: Path, target: Path) -> None:
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in sorted(file for file in site.rglob("*") if file.is_file()):
             relative = path.relative_to(site).as_posix()
-            if relative in LEFT_OUT or path.suffix in LEFT_OUT_SUFFIXES:
+            if path.suffix in LEFT_OUT_SUFFIXES:
                 continue
             name = f"{folder}/{relative}"
             stored = path.suffix.lower() in STORED

@@ -26,6 +26,7 @@ from curriculum.layout import (
 )
 from curriculum.loader import load_curriculum
 from curriculum.render import Renderer
+from curriculum.searchentry import ELLIPSIS, TEASER_CHARACTERS
 from scripts.offline_copy import build_offline, zip_site
 from tests.browser import watch
 from tests.conftest import made_once
@@ -91,8 +92,10 @@ def test_offline_zip_is_one_folder_with_the_site_and_its_search(offline_copy: Pa
         names = set(opened.namelist())
     assert all(name.startswith(folder + "/") for name in names)
     for needed in ("index.html", "sv/index.html", "modules/green-waste-walk.html", "sv/modules/green-waste-walk.html",
-                   "search/search_index.js", "assets/javascripts/offline-worker.js", "assets/javascripts/offline-worker-frame.js"):
+                   "search/search_index.js", "sv/search/search_index.js",
+                   "assets/javascripts/offline-worker.js", "assets/javascripts/offline-worker-frame.js"):
         assert f"{folder}/{needed}" in names, needed
+    assert not [name for name in names if name.endswith(".json") and "/search/" in name], "an index nothing reads from file://"
     assert not any(name.endswith(".pdf") for name in names), "the offline copy should not carry the PDFs"
 
 
@@ -137,6 +140,7 @@ def test_offline_copy_links_open_files_not_folders(offline_copy: Path) -> None:
     ("sv/modules/green-waste-walk.html", "slöserivandring", "/sv/modules/green-waste-walk.html"),
 ])
 def test_offline_copy_searches_from_file_in_the_readers_language(page, offline_copy: Path, start: str, query: str, expected: str) -> None:
+    """From file:// too, the results are the reader's language's, each shown as a teaser."""
     site = offline_copy / "unzipped" / offline_file().removesuffix(".zip")
     seen = watch(page)
     page.goto((site / start).as_uri(), wait_until="load")
@@ -146,8 +150,12 @@ def test_offline_copy_searches_from_file_in_the_readers_language(page, offline_c
     page.locator(".md-search__input").press_sequentially(query)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     results = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
-    assert any(url.split("?")[0].split("#")[0].endswith(expected) and ("/sv/" in url) == ("/sv/" in expected)
-               for url in results), results
+    assert any(url.split("?")[0].split("#")[0].endswith(expected) for url in results), results
+    assert all(("/sv/" in url) == ("/sv/" in expected) for url in results), "a result in the other language"
+    # Its text, without the titles and the line of missing terms ("Missing: walk").
+    longest = page.eval_on_selector_all(".md-search-result__article", """articles => Math.max(...articles.map(a =>
+        a.innerText.length - [...a.querySelectorAll('h1, h2, .md-search-result__terms')].reduce((n, h) => n + h.innerText.length, 0)))""")
+    assert 0 < longest <= TEASER_CHARACTERS + len(ELLIPSIS) + 2, longest
     assert seen.csp_violations() == []
     assert [url for url in seen.requests if not url.startswith("file:")] == [], "a request left the computer"
     # From file:// the browser refuses XMLHttpRequests: Material's sitemap lookups are not sent.

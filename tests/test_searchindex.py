@@ -56,6 +56,22 @@ def test_the_merged_index_becomes_one_per_language_without_doubles(tmp_path: Pat
     assert en["config"]["fields"] == {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, WORDS_FIELD: {"boost": 1.0}}
 
 
+def test_the_offline_copys_indexes_are_the_scripts_material_loads_from_file(tmp_path: Path) -> None:
+    english = {"location": "modules/green-5s.html", "title": "Green 5S", "text": "sort workplace"}
+    swedish = {"location": "sv/modules/green-5s.html", "title": "Grön 5S", "text": "sortera golvytan"}
+    _merged(tmp_path, [english, swedish])
+
+    assert split_by_language(tmp_path, script=True) == {"en": 1, "sv": 1}
+    assert search_index_path(tmp_path, "sv", script=True) == tmp_path / "sv" / "search" / "search_index.js"
+    for language, doc in (("en", english), ("sv", swedish)):
+        script = search_index_path(tmp_path, language, script=True).read_text(encoding="utf-8")
+        assert script.startswith("var __index = {")  # the global Material's bundle reads there
+        index = json.loads(script.removeprefix("var __index = "))
+        assert (index["config"]["lang"], [d["location"] for d in index["docs"]]) == ([language], [doc["location"]])
+    # Nothing reads JSON from file://: the merged index is gone and no language's is written.
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.json")) == []
+
+
 LONG = ("Measure the leak flow with all users closed, then read the compressor's specific power on its "
         "data sheet and the calculator gives the electricity, the cost and the emissions of the leaks "
         "over a year. The guides show how to find the leaks: walk the network on a Sunday, listen, "

@@ -18,9 +18,9 @@ from curriculum.sitemap import write_language_sitemaps
 @event_priority(-200)  # after the i18n plugin has built every language
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
-    # The offline copy keeps Material's one index: it loads as a script from file://.
-    if not offline_build(config) and (site / SEARCH_INDEX).is_file():
-        split_by_language(site)
+    # The offline copy's indexes are scripts: from file:// Material loads the index as one.
+    if (site / SEARCH_INDEX).is_file():
+        split_by_language(site, script=offline_build(config))
     redirects = config.plugins.get("redirects")
     if redirects is not None:  # mkdocs-redirects writes English redirects only (its issue #33)
         write_language_redirects(site, redirects.config["redirect_maps"])
