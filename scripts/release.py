@@ -106,7 +106,22 @@ _COUNTED = {
     "worksheets": {"en": r"(\d+) worksheets", "sv": r"(\d+) arbetsblad"},
     "glossary": {"en": r"glossary of (\d+) terms", "sv": r"ordlista med (\d+) begrepp"},
     "sources": {"en": r"bibliography of (\d+) sources", "sv": r"källförteckning med (\d+) källor"},
+    "films": {"en": r"(\w+) short films", "sv": r"(\w+) korta filmer"},
 }
+# Small counts are written as words ("five short films").
+_NUMBER_WORDS = {
+    "en": ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
+    "sv": ["en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"],
+}
+
+
+def _stated_number(written: str, language: str) -> int | None:
+    """The number a count is written as, in figures or as a word; None if it is not one."""
+    if written.isdigit():
+        return int(written)
+    words = _NUMBER_WORDS[language]
+    written = "en" if language == "sv" and written.lower() == "ett" else written.lower()
+    return words.index(written) + 1 if written in words else None
 
 
 def _entry_span(text: str, version: str) -> tuple[int, int] | None:
@@ -138,9 +153,10 @@ def stale_counts(root: Path, version: str) -> list[str]:
         span = _entry_span(text, version) or (0, 0)
         for what, patterns in _COUNTED.items():
             found = re.compile(patterns[language]).search(text, *span)
-            if found:
+            number = _stated_number(found[1], language) if found else None
+            if found and number is not None:
                 line = text.count("\n", 0, found.start()) + 1
-                stated.append((f"{changelog}:{line}", what, found))
+                stated.append((f"{changelog}:{line}", what, found[0], number))
     if not stated:
         return []
     try:
@@ -149,9 +165,10 @@ def stale_counts(root: Path, version: str) -> list[str]:
         return []  # the content check (validate_model) reports what is wrong with it
     actual = {"modules": len(curriculum.modules), "units": len(curriculum.units),
               "checklists": len(curriculum.checklists), "worksheets": len(curriculum.worksheets),
-              "glossary": len(curriculum.glossary), "sources": len(curriculum.sources)}
-    return [f"{where}: the {version} entry says \"{found[0]}\"; the content has {actual[what]} {what}: "
-            "correct the count" for where, what, found in stated if int(found[1]) != actual[what]]
+              "glossary": len(curriculum.glossary), "sources": len(curriculum.sources),
+              "films": len(curriculum.films)}
+    return [f"{where}: the {version} entry says \"{words}\"; the content has {actual[what]} {what}: "
+            "correct the count" for where, what, words, number in stated if number != actual[what]]
 
 
 def release_notes(root: Path, version: str, site_url: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from curriculum import CURRICULUM_VERSION
+from curriculum.loader import load_curriculum
 from scripts import release
 from scripts.url_manifest import (
     page_urls,
@@ -92,14 +93,29 @@ def test_release_refuses_a_changelog_entry_whose_counts_the_content_no_longer_ha
         "- 9 modules.\n", encoding="utf-8")
     (about / "changelog.sv.md").write_text(
         front.format("Ändringslogg", "Ändringslogg") + "## 2026.2 { #v2026-2 }\n\n- 2 moduler och 3 checklistor."
-        "\n\n## 2026.1 { #v2026-1 }\n\n- 9 moduler.\n", encoding="utf-8")
+        "\n- Tolv korta filmer.\n\n## 2026.1 { #v2026-1 }\n\n- 9 moduler.\n", encoding="utf-8")
+    films = len(load_curriculum(project).films)
     assert release.stale_counts(project, "2026.2") == [
         'docs/about/changelog.md:13: the 2026.2 entry says "bibliography of 5 sources"; the content has 1 sources: '
         "correct the count",
         'docs/about/changelog.sv.md:13: the 2026.2 entry says "3 checklistor"; the content has 1 checklists: '
         "correct the count",
+        f'docs/about/changelog.sv.md:14: the 2026.2 entry says "Tolv korta filmer"; the content has {films} films: '
+        "correct the count",
     ]
+    # Words that are no number state no count.
+    english = about / "changelog.md"
+    english.write_text(english.read_text(encoding="utf-8").replace("1 terms", "1 terms; new short films", 1), encoding="utf-8")
+    assert len(release.stale_counts(project, "2026.2")) == 3
     assert release.stale_counts(project, "2026.3") == []  # no entry, no count
+
+
+@pytest.mark.parametrize(("written", "language", "number"), [
+    ("five", "en", 5), ("Twelve", "en", 12), ("155", "en", 155), ("fem", "sv", 5), ("ett", "sv", 1),
+    ("en", "sv", 1), ("Tolv", "sv", 12), ("new", "en", None), ("nya", "sv", None), ("five", "sv", None),
+])
+def test_a_changelog_count_is_read_in_figures_or_as_a_word(written: str, language: str, number: int | None) -> None:
+    assert release._stated_number(written, language) == number
 
 
 def test_a_published_version_is_never_deployed_again_and_latest_only_moves_forward() -> None:
