@@ -48,6 +48,8 @@ _SECTION_HEADING = re.compile(r"<h([2-6]) id=")
 _BLOCK_TAG = re.compile(r"</?(?:p|li|ol|ul|pre)>")
 _INLINE_TAG = re.compile(r"</?(?:code|sub|sup)>")
 _SPACE = re.compile(r"\s+")
+# An index setting of ours beside Material's: the words its search leaves out of a query.
+STOP_WORDS = "stop_words"
 
 
 def split_by_language(site: Path, script: bool = False) -> dict[str, int]:
@@ -71,7 +73,9 @@ def split_by_language(site: Path, script: bool = False) -> dict[str, int]:
                 for doc in unique.values() if language_of_url(doc["location"]) == language]
         if language in COMPOUNDING:
             with_compound_parts(docs, separator, dropped)
-        index = {**merged, "config": {**config, "lang": [language], "fields": fields}, "docs": docs}
+        # The stop words, for the page's search worker to leave out of queries (overrides/partials/search_worker.js.html).
+        settings = {**config, "lang": [language], "fields": fields, STOP_WORDS: sorted(dropped)}
+        index = {**merged, "config": settings, "docs": docs}
         target = search_index_path(site, language, script)
         target.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))

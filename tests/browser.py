@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -87,6 +88,11 @@ def search(page: Page, query: str) -> list[str]:
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     page.wait_for_timeout(300)  # let the last keystroke's results replace the earlier ones
     return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+
+
+def highlighted(url: str) -> list[str]:
+    """The words a search result's link asks its page to highlight: the query's words it matched."""
+    return parse_qs(urlsplit(url).query).get("h", [""])[0].split()
 
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

@@ -12,7 +12,7 @@ import pytest
 
 from curriculum.layout import search_index_path
 from curriculum.searchentry import ELLIPSIS, TEASER_CHARACTERS, WORDS_FIELD
-from tests.browser import search, visit, watch
+from tests.browser import highlighted, search, visit, watch
 
 SEARCH_WORKER = "/assets/javascripts/workers/search."
 
@@ -74,6 +74,29 @@ def test_search_finds_a_section_by_a_word_past_its_teaser_and_shows_only_teasers
     longest = page.eval_on_selector_all(".md-search-result__article", """articles => Math.max(...articles.map(a =>
         a.innerText.length - [...a.querySelectorAll('h1, h2')].reduce((n, h) => n + h.innerText.length, 0)))""")
     assert 0 < longest <= TEASER_CHARACTERS + len(ELLIPSIS) + 2, longest
+
+
+# Stop words in lunr's lists: "a" (en); "hur" and "man" (sv).
+@pytest.mark.parametrize(("language", "query", "without", "stop_words"), [
+    ("en", "become a coach", "become coach", {"a"}),
+    ("sv", "hur man börjar", "börjar", {"hur", "man"}),
+])
+def test_search_leaves_the_stop_words_out_of_a_query(page, site_url: str, language: str, query: str, without: str,
+                                                    stop_words: set[str]) -> None:
+    """Each word is searched as the start of a word: "a" found "assessor" and "accessibility".
+    The page's search worker leaves stop words out (overrides/partials/search_worker.js.html)."""
+    home = site_url + ("sv/" if language == "sv" else "")
+    visit(page, home)
+    found = search(page, query)
+    assert not [url for url in found if stop_words & set(highlighted(url))]
+    visit(page, home)
+    assert found == search(page, without)
+
+
+def test_a_query_of_stop_words_alone_is_searched_as_typed(page, site_url: str) -> None:
+    """"to" may be the start of "tools" being typed: a query of nothing else stays."""
+    visit(page, site_url)
+    assert "/tools/" in [urlparse(url).path for url in search(page, "to")]
 
 
 def test_search_opened_from_the_header_button_on_a_phone(browser, site_url: str) -> None:

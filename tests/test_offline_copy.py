@@ -28,7 +28,7 @@ from curriculum.loader import load_curriculum
 from curriculum.render import Renderer
 from curriculum.searchentry import ELLIPSIS, TEASER_CHARACTERS
 from scripts.offline_copy import build_offline, zip_site
-from tests.browser import watch
+from tests.browser import highlighted, watch
 from tests.conftest import made_once
 from tests.site_pages import ROOT
 
@@ -135,12 +135,15 @@ def test_offline_copy_links_open_files_not_folders(offline_copy: Path) -> None:
     assert not broken, "\n".join(broken[:30])
 
 
-@pytest.mark.parametrize(("start", "query", "expected"), [
-    ("modules/green-waste-walk.html", "waste walk", "/modules/green-waste-walk.html"),
-    ("sv/modules/green-waste-walk.html", "slöserivandring", "/sv/modules/green-waste-walk.html"),
+# "a" and "en" are stop words, which search leaves out of a query.
+@pytest.mark.parametrize(("start", "query", "expected", "stop_word"), [
+    ("modules/green-waste-walk.html", "a waste walk", "/modules/green-waste-walk.html", "a"),
+    ("sv/modules/green-waste-walk.html", "en slöserivandring", "/sv/modules/green-waste-walk.html", "en"),
 ])
-def test_offline_copy_searches_from_file_in_the_readers_language(page, offline_copy: Path, start: str, query: str, expected: str) -> None:
-    """From file:// too, the results are the reader's language's, each shown as a teaser."""
+def test_offline_copy_searches_from_file_in_the_readers_language(page, offline_copy: Path, start: str, query: str,
+                                                                 expected: str, stop_word: str) -> None:
+    """From file:// too, the results are the reader's language's, each shown as a teaser, and
+    found without the query's stop words."""
     site = offline_copy / "unzipped" / offline_file().removesuffix(".zip")
     seen = watch(page)
     page.goto((site / start).as_uri(), wait_until="load")
@@ -152,6 +155,7 @@ def test_offline_copy_searches_from_file_in_the_readers_language(page, offline_c
     results = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
     assert any(url.split("?")[0].split("#")[0].endswith(expected) for url in results), results
     assert all(("/sv/" in url) == ("/sv/" in expected) for url in results), "a result in the other language"
+    assert [url for url in results if stop_word in highlighted(url)] == []
     # Its text, without the titles and the line of missing terms ("Missing: walk").
     longest = page.eval_on_selector_all(".md-search-result__article", """articles => Math.max(...articles.map(a =>
         a.innerText.length - [...a.querySelectorAll('h1, h2, .md-search-result__terms')].reduce((n, h) => n + h.innerText.length, 0)))""")

@@ -24,7 +24,7 @@ from curriculum.searchentry import (
     terms,
     with_compound_parts,
 )
-from curriculum.searchindex import exclude_repeated_text, plain_text, split_by_language
+from curriculum.searchindex import STOP_WORDS, exclude_repeated_text, plain_text, split_by_language
 from tests.site_pages import ROOT
 
 SEPARATOR = re.compile(r"[\s\-]+")  # Material's default, which mkdocs.yml keeps
@@ -52,6 +52,8 @@ def test_the_merged_index_becomes_one_per_language_without_doubles(tmp_path: Pat
     assert en["docs"] == [english, home] and sv["docs"] == [{**swedish, WORDS_FIELD: "ytan"}, places]
     assert (en["config"]["lang"], sv["config"]["lang"]) == (["en"], ["sv"])
     assert en["config"]["separator"] == "[\\s\\-]+"  # the rest of Material's settings stay
+    # The stop words the page's search worker leaves out of a query: each language's own.
+    assert (en["config"][STOP_WORDS], sv["config"][STOP_WORDS]) == (sorted(stop_words("en")), sorted(stop_words("sv")))
     # Search reads an entry's words beyond its teaser as it reads its text.
     assert en["config"]["fields"] == {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, WORDS_FIELD: {"boost": 1.0}}
 
