@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from curriculum import LANGUAGES
 from curriculum.layout import (
@@ -37,6 +38,7 @@ from curriculum.searchentry import (
     stop_words,
     with_compound_parts,
 )
+from curriculum.searchwords import pack_words, unpack_words
 
 _SOURCES_HEADING = re.compile(r'<h2 id="sources"(?=[ >])')
 # Pages that repeat every unit's facilitator notes under one heading per unit: each such section
@@ -50,6 +52,7 @@ _INLINE_TAG = re.compile(r"</?(?:code|sub|sup)>")
 _SPACE = re.compile(r"\s+")
 # An index setting of ours beside Material's: the words its search leaves out of a query.
 STOP_WORDS = "stop_words"
+_SCRIPT_START = "var __index = "
 
 
 def split_by_language(site: Path, script: bool = False) -> dict[str, int]:
@@ -75,16 +78,22 @@ def split_by_language(site: Path, script: bool = False) -> dict[str, int]:
             with_compound_parts(docs, separator, dropped)
         # The stop words, for the page's search worker to leave out of queries (overrides/partials/search_worker.js.html).
         settings = {**config, "lang": [language], "fields": fields, STOP_WORDS: sorted(dropped)}
-        index = {**merged, "config": settings, "docs": docs}
+        index = pack_words({**merged, "config": settings, "docs": docs})
         target = search_index_path(site, language, script)
         target.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         # As Material's offline plugin writes it, and its bundle reads it (`__index`).
-        target.write_text(f"var __index = {data}" if script else data, encoding="utf-8")
+        target.write_text(f"{_SCRIPT_START}{data}" if script else data, encoding="utf-8")
         written[language] = len(docs)
     if script:
         (site / SEARCH_INDEX).unlink()
     return written
+
+
+def read_index(site: Path, language: str, script: bool = False) -> dict[str, Any]:
+    """A language's index as its search worker reads it: each entry's words written out."""
+    data = search_index_path(site, language, script).read_text(encoding="utf-8")
+    return unpack_words(json.loads(data.removeprefix(_SCRIPT_START) if script else data))
 
 
 def plain_text(text: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -10,8 +9,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from curriculum.layout import search_index_path
 from curriculum.searchentry import ELLIPSIS, TEASER_CHARACTERS, WORDS_FIELD
+from curriculum.searchindex import read_index
 from tests.browser import highlighted, search, visit, watch
 
 SEARCH_WORKER = "/assets/javascripts/workers/search."
@@ -54,7 +53,7 @@ def test_a_page_loads_without_materials_sitemaps_and_its_language_link_still_lea
 
 def _word_only_past_a_teaser(site: Path, language: str) -> tuple[str, str]:
     """A word that is in one entry's `words` and in no entry's title or teaser, and that entry."""
-    docs = json.loads(search_index_path(site, language).read_text(encoding="utf-8"))["docs"]
+    docs = read_index(site, language)["docs"]
     shown = {word for doc in docs for word in (doc["title"] + " " + doc["text"]).lower().split()}
     counts = Counter(word for doc in docs for word in doc.get(WORDS_FIELD, "").split())
     word = min(w for w, n in counts.items() if n == 1 and len(w) >= 9 and re.fullmatch(r"[a-zåäö]+", w) and w not in shown)

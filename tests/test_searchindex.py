@@ -24,7 +24,13 @@ from curriculum.searchentry import (
     terms,
     with_compound_parts,
 )
-from curriculum.searchindex import STOP_WORDS, exclude_repeated_text, plain_text, split_by_language
+from curriculum.searchindex import (
+    STOP_WORDS,
+    exclude_repeated_text,
+    plain_text,
+    read_index,
+    split_by_language,
+)
 from tests.site_pages import ROOT
 
 SEPARATOR = re.compile(r"[\s\-]+")  # Material's default, which mkdocs.yml keeps
@@ -45,8 +51,7 @@ def test_the_merged_index_becomes_one_per_language_without_doubles(tmp_path: Pat
     _merged(tmp_path, [english, swedish, home, dict(english), places])
 
     assert split_by_language(tmp_path) == {"en": 2, "sv": 2}
-    en = json.loads(search_index_path(tmp_path, "en").read_text(encoding="utf-8"))
-    sv = json.loads(search_index_path(tmp_path, "sv").read_text(encoding="utf-8"))
+    en, sv = read_index(tmp_path, "en"), read_index(tmp_path, "sv")
     assert search_index_path(tmp_path, "sv") == tmp_path / "sv" / "search" / "search_index.json"
     # Compounds are split in Swedish only: "place" does not find "workplace".
     assert en["docs"] == [english, home] and sv["docs"] == [{**swedish, WORDS_FIELD: "ytan"}, places]
@@ -68,7 +73,7 @@ def test_the_offline_copys_indexes_are_the_scripts_material_loads_from_file(tmp_
     for language, doc in (("en", english), ("sv", swedish)):
         script = search_index_path(tmp_path, language, script=True).read_text(encoding="utf-8")
         assert script.startswith("var __index = {")  # the global Material's bundle reads there
-        index = json.loads(script.removeprefix("var __index = "))
+        index = read_index(tmp_path, language, script=True)
         assert (index["config"]["lang"], [d["location"] for d in index["docs"]]) == ([language], [doc["location"]])
     # Nothing reads JSON from file://: the merged index is gone and no language's is written.
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.json")) == []
@@ -140,13 +145,13 @@ def test_an_entrys_text_keeps_its_words_without_materials_markup(tmp_path: Path)
     assert plain_text(text) == "Count CO2e in kWh &amp; litres. sort shine"
     _merged(tmp_path, [{"location": "modules/green-5s/", "title": "Green 5S", "text": text}])
     split_by_language(tmp_path)
-    [doc] = json.loads(search_index_path(tmp_path, "en").read_text(encoding="utf-8"))["docs"]
+    [doc] = read_index(tmp_path, "en")["docs"]
     assert doc["text"] == "Count CO2e in kWh &amp; litres. sort shine"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_entry_of_the_built_index_shows_at_most_a_teaser(built_site: Path, language: str) -> None:
-    index = json.loads(search_index_path(built_site, language).read_text(encoding="utf-8"))
+    index = read_index(built_site, language)
     docs, separator = index["docs"], re.compile(index["config"]["separator"])
     assert max(len(doc["text"]) for doc in docs) <= TEASER_CHARACTERS + len(ELLIPSIS)
     long = [doc for doc in docs if WORDS_FIELD in doc]
@@ -179,7 +184,7 @@ def test_search_finds_each_checklist_and_worksheet_once_where_it_belongs(built_s
     """On the one page that shows it; on the library page when several pages show it. An entry
     holds a sheet when it holds the terms of all its items (or instructions)."""
     curriculum = load_curriculum(ROOT)
-    index = json.loads(search_index_path(built_site, language).read_text(encoding="utf-8"))
+    index = read_index(built_site, language)
     docs, separator = index["docs"], re.compile(index["config"]["separator"])
     shared = []
     kinds = (

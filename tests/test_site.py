@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import partial
 from html import unescape
@@ -11,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from curriculum import CURRICULUM_VERSION, LANGUAGES
-from curriculum.layout import language_of_url, page_url, search_index_path
+from curriculum.layout import language_of_url, page_url
 from curriculum.loader import load_curriculum
 from curriculum.searchentry import entry_terms, stop_words, terms
+from curriculum.searchindex import read_index
 from tests.conftest import TEST_REPOSITORY
 from tests.site_pages import ROOT, built_page, english_sources, heading_ids
 
@@ -156,7 +156,7 @@ def test_swedish_sitemap_exists(built_site: Path) -> None:
 
 
 def _index(site: Path, language: str) -> dict:
-    return json.loads(search_index_path(site, language).read_text(encoding="utf-8"))
+    return read_index(site, language)
 
 
 def test_each_language_has_its_own_search_index_with_every_page(built_site: Path) -> None:
