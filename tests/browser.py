@@ -90,6 +90,13 @@ def search(page: Page, query: str) -> list[str]:
     return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
 
 
+def longest_result_text(page: Page) -> int:
+    """The characters of the longest text the search results show, without their titles and
+    their line of missing terms ("Missing: walk")."""
+    return page.eval_on_selector_all(".md-search-result__article", """articles => Math.max(...articles.map(a =>
+        a.innerText.length - [...a.querySelectorAll('h1, h2, .md-search-result__terms')].reduce((n, h) => n + h.innerText.length, 0)))""")
+
+
 def highlighted(url: str) -> list[str]:
     """The words a search result's link asks its page to highlight: the query's words it matched."""
     return parse_qs(urlsplit(url).query).get("h", [""])[0].split()

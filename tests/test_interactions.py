@@ -11,7 +11,7 @@ import pytest
 
 from curriculum.searchentry import ELLIPSIS, TEASER_CHARACTERS, WORDS_FIELD
 from curriculum.searchindex import read_index
-from tests.browser import highlighted, search, visit, watch
+from tests.browser import highlighted, longest_result_text, search, visit, watch
 
 SEARCH_WORKER = "/assets/javascripts/workers/search."
 
@@ -70,8 +70,7 @@ def test_search_finds_a_section_by_a_word_past_its_teaser_and_shows_only_teasers
     found = [(url.path, url.fragment) for url in map(urlparse, search(page, word))]
     expected = urlparse(site_url + location)
     assert (expected.path, expected.fragment) in found, (word, found)
-    longest = page.eval_on_selector_all(".md-search-result__article", """articles => Math.max(...articles.map(a =>
-        a.innerText.length - [...a.querySelectorAll('h1, h2')].reduce((n, h) => n + h.innerText.length, 0)))""")
+    longest = longest_result_text(page)
     assert 0 < longest <= TEASER_CHARACTERS + len(ELLIPSIS) + 2, longest
 
 

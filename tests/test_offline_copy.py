@@ -28,7 +28,7 @@ from curriculum.loader import load_curriculum
 from curriculum.render import Renderer
 from curriculum.searchentry import ELLIPSIS, TEASER_CHARACTERS
 from scripts.offline_copy import build_offline, zip_site
-from tests.browser import highlighted, watch
+from tests.browser import highlighted, longest_result_text, watch
 from tests.conftest import made_once
 from tests.site_pages import ROOT
 
@@ -156,9 +156,7 @@ def test_offline_copy_searches_from_file_in_the_readers_language(page, offline_c
     assert any(url.split("?")[0].split("#")[0].endswith(expected) for url in results), results
     assert all(("/sv/" in url) == ("/sv/" in expected) for url in results), "a result in the other language"
     assert [url for url in results if stop_word in highlighted(url)] == []
-    # Its text, without the titles and the line of missing terms ("Missing: walk").
-    longest = page.eval_on_selector_all(".md-search-result__article", """articles => Math.max(...articles.map(a =>
-        a.innerText.length - [...a.querySelectorAll('h1, h2, .md-search-result__terms')].reduce((n, h) => n + h.innerText.length, 0)))""")
+    longest = longest_result_text(page)
     assert 0 < longest <= TEASER_CHARACTERS + len(ELLIPSIS) + 2, longest
     assert seen.csp_violations() == []
     assert [url for url in seen.requests if not url.startswith("file:")] == [], "a request left the computer"
