@@ -85,8 +85,23 @@ def search(page: Page, query: str) -> list[str]:
     page.keyboard.press("/")  # Material's shortcut opens the search
     # Typed key by key: Material searches on key events, not on a programmatic fill.
     page.locator(".md-search__input").press_sequentially(query, delay=20)
+    return results_for(page, query)
+
+
+def results_for(page: Page, query: str) -> list[str]:
+    """The result links once they answer the whole query: Material searches at each keystroke,
+    and on a busy machine the results of "become a coac" may still be shown. A result's link
+    highlights the query's words it matched, so the answer to the whole query has its last word
+    in some link; if none does in ten seconds, the results as they are."""
     page.wait_for_selector(".md-search-result__item", timeout=15000)
-    page.wait_for_timeout(300)  # let the last keystroke's results replace the earlier ones
+    last = query.split()[-1].lower()
+    links: list[str] = []
+    for _ in range(40):
+        links = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+        if any(last in (word.lower() for word in highlighted(link)) for link in links):
+            break
+        page.wait_for_timeout(250)
+    page.wait_for_timeout(200)  # the list is drawn in parts; let the rest of it in
     return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
 
 

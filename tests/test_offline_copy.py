@@ -28,7 +28,7 @@ from curriculum.loader import load_curriculum
 from curriculum.render import Renderer
 from curriculum.searchentry import ELLIPSIS, TEASER_CHARACTERS
 from scripts.offline_copy import build_offline, zip_site
-from tests.browser import highlighted, longest_result_text, watch
+from tests.browser import highlighted, longest_result_text, results_for, watch
 from tests.conftest import made_once
 from tests.site_pages import ROOT
 
@@ -151,8 +151,7 @@ def test_offline_copy_searches_from_file_in_the_readers_language(page, offline_c
     # From file:// the index loads only when the search opens; type once it is ready.
     expect(page.locator(".md-search-result__meta")).not_to_have_text(re.compile("Initiali"), timeout=20000)
     page.locator(".md-search__input").press_sequentially(query)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    results = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+    results = results_for(page, query)
     assert any(url.split("?")[0].split("#")[0].endswith(expected) for url in results), results
     assert all(("/sv/" in url) == ("/sv/" in expected) for url in results), "a result in the other language"
     assert [url for url in results if stop_word in highlighted(url)] == []
