@@ -27,6 +27,7 @@ from curriculum.searchentry import (
 from curriculum.searchindex import (
     STOP_WORDS,
     exclude_repeated_text,
+    indexed_on_library,
     plain_text,
     read_index,
     split_by_language,
@@ -202,6 +203,23 @@ def test_search_finds_each_checklist_and_worksheet_once_where_it_belongs(built_s
             expected = library if on_several else pages[0]
             assert found == [page_url(expected, language)], f"{item_id}: {words!r} found on {found}"
     assert len(shared) >= 2, "no checklist or worksheet is shown on several pages: the library case is untested"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_checklist_the_library_holds_for_search_is_a_result_of_its_own(built_site: Path, language: str) -> None:
+    """Under its own title, linked to its sheet, not the library page's top (checklist_library.html.j2)."""
+    curriculum = load_curriculum(ROOT)
+    index = read_index(built_site, language)
+    separator = re.compile(index["config"]["separator"])
+    library = page_url(CHECKLIST_LIBRARY, language)
+    held = indexed_on_library(curriculum.checklist_pages)
+    assert held, "no checklist is shown on several pages: the library holds none for search"
+    for checklist_id in held:
+        checklist = curriculum.checklists[checklist_id]
+        [entry] = [doc for doc in index["docs"] if doc["location"] == f"{library}#{checklist_id}"]
+        assert entry["title"] == checklist.title[language]
+        words = html.escape(" ".join(" ".join(line.text[language] for line in checklist.items).split()), quote=False)
+        assert set(terms(words, separator)) - stop_words(language) <= entry_terms(entry, separator), checklist_id
 
 
 class _NestedExclusions(HTMLParser):
