@@ -206,20 +206,25 @@ def test_search_finds_each_checklist_and_worksheet_once_where_it_belongs(built_s
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_each_checklist_the_library_holds_for_search_is_a_result_of_its_own(built_site: Path, language: str) -> None:
-    """Under its own title, linked to its sheet, not the library page's top (checklist_library.html.j2)."""
+def test_each_sheet_a_library_holds_for_search_is_a_result_of_its_own(built_site: Path, language: str) -> None:
+    """Under its own title, linked to its sheet, not the library page's top (checklist_library.html.j2,
+    worksheet_library.html.j2)."""
     curriculum = load_curriculum(ROOT)
     index = read_index(built_site, language)
     separator = re.compile(index["config"]["separator"])
-    library = page_url(CHECKLIST_LIBRARY, language)
-    held = indexed_on_library(curriculum.checklist_pages)
-    assert held, "no checklist is shown on several pages: the library holds none for search"
-    for checklist_id in held:
-        checklist = curriculum.checklists[checklist_id]
-        [entry] = [doc for doc in index["docs"] if doc["location"] == f"{library}#{checklist_id}"]
-        assert entry["title"] == checklist.title[language]
-        words = html.escape(" ".join(" ".join(line.text[language] for line in checklist.items).split()), quote=False)
-        assert set(terms(words, separator)) - stop_words(language) <= entry_terms(entry, separator), checklist_id
+    kinds = (
+        (curriculum.checklists, curriculum.checklist_pages, CHECKLIST_LIBRARY, lambda item: [line.text for line in item.items]),
+        (curriculum.worksheets, curriculum.worksheet_users, WORKSHEET_LIBRARY, lambda item: item.instructions),
+    )
+    for items, pages_of, library, lines in kinds:
+        held = indexed_on_library(pages_of)
+        assert held, f"no sheet is shown on several pages: {library} holds none for search"
+        for item_id in held:
+            item = items[item_id]
+            [entry] = [doc for doc in index["docs"] if doc["location"] == f"{page_url(library, language)}#{item_id}"]
+            assert entry["title"] == item.title[language]
+            words = html.escape(" ".join(" ".join(line[language] for line in lines(item)).split()), quote=False)
+            assert set(terms(words, separator)) - stop_words(language) <= entry_terms(entry, separator), item_id
 
 
 class _NestedExclusions(HTMLParser):
