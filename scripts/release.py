@@ -108,20 +108,18 @@ _COUNTED = {
     "sources": {"en": r"bibliography of (\d+) sources", "sv": r"källförteckning med (\d+) källor"},
     "films": {"en": r"(\w+) short films", "sv": r"(\w+) korta filmer"},
 }
-# Small counts are written as words ("five short films").
+# Small counts are written as words ("five short films"); Swedish one is "en" or "ett".
 _NUMBER_WORDS = {
-    "en": ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
-    "sv": ["en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"],
+    "en": {word: number for number, word in enumerate(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], 1)},
+    "sv": {word: number for number, word in enumerate(
+        ["en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"], 1)} | {"ett": 1},
 }
 
 
 def _stated_number(written: str, language: str) -> int | None:
     """The number a count is written as, in figures or as a word; None if it is not one."""
-    if written.isdigit():
-        return int(written)
-    words = _NUMBER_WORDS[language]
-    written = "en" if language == "sv" and written.lower() == "ett" else written.lower()
-    return words.index(written) + 1 if written in words else None
+    return int(written) if written.isdigit() else _NUMBER_WORDS[language].get(written.lower())
 
 
 def _entry_span(text: str, version: str) -> tuple[int, int] | None:

@@ -25,8 +25,8 @@ def built_page(site: Path, src: str, language: str) -> Path:
 
 def heading_ids(html: str, shown_only: bool = False) -> list[str]:
     """Ids of h2-h6 in the article, in order; with `shown_only`, not those of the headings only
-    screen readers get (the checklist library's one per sheet, in each language's alphabetical
-    order of the titles)."""
+    screen readers get (the checklist and worksheet libraries' one per sheet, in each language's
+    alphabetical order of the titles)."""
     article = html.split('<article', 1)[-1].split("</article>", 1)[0]
     hidden = r'(?![^>]*class="visually-hidden")' if shown_only else ""
     return re.findall(r"<h[2-6]" + hidden + r"[^>]*\bid=\"([^\"]+)\"", article)

@@ -14,6 +14,7 @@ from material.plugins.search.plugin import void
 from curriculum import LANGUAGES
 from curriculum.layout import CHECKLIST_LIBRARY, WORKSHEET_LIBRARY, page_url, search_index_path
 from curriculum.loader import load_curriculum
+from curriculum.model import Curriculum
 from curriculum.searchentry import (
     ELLIPSIS,
     TEASER_CHARACTERS,
@@ -180,6 +181,20 @@ def test_the_page_of_all_facilitator_notes_keeps_only_its_introduction() -> None
     assert exclude_repeated_text(unit, "coach-training/units/coach-role-and-contracting.md") == unit
 
 
+def _sheet_kinds(curriculum: Curriculum) -> tuple:
+    """Checklists and worksheets: the sheets, the pages that show each, their library, the lines a
+    sheet is found by (its items, or its instructions)."""
+    return (
+        (curriculum.checklists, curriculum.checklist_pages, CHECKLIST_LIBRARY, lambda item: [line.text for line in item.items]),
+        (curriculum.worksheets, curriculum.worksheet_users, WORKSHEET_LIBRARY, lambda item: item.instructions),
+    )
+
+
+def _sheet_words(lines: list[dict[str, str]], language: str) -> str:
+    """A sheet's lines in one language as the index holds them: spaces single, & as &amp;."""
+    return html.escape(" ".join(" ".join(line[language] for line in lines).split()), quote=False)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_search_finds_each_checklist_and_worksheet_once_where_it_belongs(built_site: Path, language: str) -> None:
     """On the one page that shows it; on the library page when several pages show it. An entry
@@ -188,13 +203,9 @@ def test_search_finds_each_checklist_and_worksheet_once_where_it_belongs(built_s
     index = read_index(built_site, language)
     docs, separator = index["docs"], re.compile(index["config"]["separator"])
     shared = []
-    kinds = (
-        (curriculum.checklists, curriculum.checklist_pages, CHECKLIST_LIBRARY, lambda item: [line.text for line in item.items]),
-        (curriculum.worksheets, curriculum.worksheet_users, WORKSHEET_LIBRARY, lambda item: item.instructions),
-    )
-    for items, pages_of, library, lines in kinds:
+    for items, pages_of, library, lines in _sheet_kinds(curriculum):
         for item_id, item in items.items():
-            words = html.escape(" ".join(" ".join(line[language] for line in lines(item)).split()), quote=False)
+            words = _sheet_words(lines(item), language)
             wanted = set(terms(words, separator)) - stop_words(language)
             found = sorted({doc["location"].split("#")[0] for doc in docs if wanted <= entry_terms(doc, separator)})
             pages = pages_of[item_id]
@@ -212,18 +223,14 @@ def test_each_sheet_a_library_holds_for_search_is_a_result_of_its_own(built_site
     curriculum = load_curriculum(ROOT)
     index = read_index(built_site, language)
     separator = re.compile(index["config"]["separator"])
-    kinds = (
-        (curriculum.checklists, curriculum.checklist_pages, CHECKLIST_LIBRARY, lambda item: [line.text for line in item.items]),
-        (curriculum.worksheets, curriculum.worksheet_users, WORKSHEET_LIBRARY, lambda item: item.instructions),
-    )
-    for items, pages_of, library, lines in kinds:
+    for items, pages_of, library, lines in _sheet_kinds(curriculum):
         held = indexed_on_library(pages_of)
         assert held, f"no sheet is shown on several pages: {library} holds none for search"
         for item_id in held:
             item = items[item_id]
             [entry] = [doc for doc in index["docs"] if doc["location"] == f"{page_url(library, language)}#{item_id}"]
             assert entry["title"] == item.title[language]
-            words = html.escape(" ".join(" ".join(line[language] for line in lines(item)).split()), quote=False)
+            words = _sheet_words(lines(item), language)
             assert set(terms(words, separator)) - stop_words(language) <= entry_terms(entry, separator), item_id
 
 

@@ -157,13 +157,9 @@ def test_swedish_sitemap_exists(built_site: Path) -> None:
     assert (built_site / "sv" / "sitemap.xml").is_file()
 
 
-def _index(site: Path, language: str) -> dict:
-    return read_index(site, language)
-
-
 def test_each_language_has_its_own_search_index_with_every_page(built_site: Path) -> None:
     for language in LANGUAGES:
-        index = _index(built_site, language)
+        index = read_index(built_site, language)
         assert index["config"]["lang"] == [language]
         locations = {doc["location"] for doc in index["docs"]}
         assert {language_of_url(location) for location in locations} == {language}
@@ -178,7 +174,7 @@ def _finds(separator: re.Pattern[str], dropped: frozenset[str], doc: dict, text:
 
 def test_repeated_text_is_kept_out_of_the_search_index(built_site: Path) -> None:
     for language in LANGUAGES:
-        index = _index(built_site, language)
+        index = read_index(built_site, language)
         docs = {doc["location"]: doc for doc in index["docs"]}
         finds = partial(_finds, re.compile(index["config"]["separator"]), stop_words(language))
         prefix = page_url("index.md", language)
