@@ -28,6 +28,7 @@ KIND_FOLDERS: dict[str, str] = {
 # Pages that other pages, the build and the books name.
 HOME_PAGE = "index.md"
 SOURCES_PAGE = "about/sources.md"
+GLOSSARY_PAGE = "methodology/glossary.md"
 CHECKLIST_LIBRARY = "checklists/index.md"
 WORKSHEET_LIBRARY = "worksheets/index.md"
 COACH_TRAINING_PAGE = "coach-training/index.md"

@@ -11,7 +11,8 @@ own reference list (the sources page lists every reference once), each checklist
 but once (on the one page that shows it, or on its library page when several do:
 `Renderer.checklist`, `Renderer.worksheet`), and the trainer pages
 that collect every unit's key points and facilitator notes (each is indexed on its unit; the
-collecting page keeps its title and introduction). And each entry's text loses Material's markup
+collecting page keeps its title and introduction). The glossary's terms are entries of their own
+(curriculum/searchglossary.py). And each entry's text loses Material's markup
 (`<p>`, `<li>`, `<code>`): search matches words and the result shows them as text, so the tags
 only cost download (about 5 % of the index).
 """
@@ -38,6 +39,7 @@ from curriculum.searchentry import (
     stop_words,
     with_compound_parts,
 )
+from curriculum.searchglossary import built_page, is_glossary, term_entries
 from curriculum.searchwords import pack_words, unpack_words
 
 _SOURCES_HEADING = re.compile(r'<h2 id="sources"(?=[ >])')
@@ -72,8 +74,12 @@ def split_by_language(site: Path, script: bool = False) -> dict[str, int]:
     written = {}
     for language in LANGUAGES:
         dropped = stop_words(language) if "stopWordFilter" in config.get("pipeline", ()) else frozenset()
-        docs = [searchable({**doc, "text": plain_text(doc["text"])}, separator, dropped)
-                for doc in unique.values() if language_of_url(doc["location"]) == language]
+        docs = []
+        for doc in (doc for doc in unique.values() if language_of_url(doc["location"]) == language):
+            docs.append(searchable({**doc, "text": plain_text(doc["text"])}, separator, dropped))
+            if is_glossary(doc["location"], language):  # then an entry for each of its terms
+                html = built_page(site, doc["location"]).read_text(encoding="utf-8")
+                docs += [searchable(term, separator, dropped) for term in term_entries(html, doc["location"])]
         if language in COMPOUNDING:
             with_compound_parts(docs, separator, dropped)
         # The stop words, for the page's search worker to leave out of queries (overrides/partials/search_worker.js.html).
