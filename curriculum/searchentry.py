@@ -11,7 +11,8 @@ shows; the rest of its terms go once each, in a field of their own, `words`, whi
 configuration adds to lunr's fields and the result list never shows. The terms an entry is found
 by are the same; a term's repeats no longer raise the entry's score (lunr weighs them by
 BM25's term frequency, so at most 2.2 times a single mention). In Swedish, `words` also holds the
-last parts of compound words (`with_compound_parts`), which lunr's start-of-term match missed.
+last parts of compound words (`with_compound_parts`), which lunr's start-of-term match missed,
+and loses each word that starts a longer term of the entry (`without_prefixes`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib.resources import files
+from itertools import pairwise
 from typing import Any
 
 # Languages that write compound words as one word: an entry there is also found by the last part
@@ -76,6 +78,35 @@ def with_compound_parts(docs: list[dict[str, Any]], separator: re.Pattern[str],
             doc[WORDS_FIELD] = " ".join(filter(None, (doc.get(WORDS_FIELD, ""), *parts)))
             added += len(parts)
     return added
+
+
+def without_prefixes(docs: list[dict[str, Any]], separator: re.Pattern[str], stop_words: frozenset[str]) -> int:
+    """Drop from each entry's `words`, in place, each word that is the start of another of its
+    terms; words dropped. Search matches a query word as the start of a term, so the longer term
+    finds the entry by every query the shorter one did ("tool" goes where "tools" stays). A stop
+    word is no such term: lunr leaves it out of the index."""
+    dropped = 0
+    for doc in docs:
+        if not doc.get(WORDS_FIELD):
+            continue
+        held = sorted(indexed_terms(doc, separator, stop_words))
+        starts = {term for term, after in pairwise(held) if after.startswith(term)}
+        words = doc[WORDS_FIELD].split()
+        kept = [word for word in words if word not in starts]
+        doc[WORDS_FIELD] = " ".join(kept)
+        dropped += len(words) - len(kept)
+    return dropped
+
+
+def indexed_terms(doc: dict[str, Any], separator: re.Pattern[str], stop_words: frozenset[str]) -> set[str]:
+    """The terms lunr indexes an entry by: its title's, text's and words', stop words aside."""
+    return (entry_terms(doc, separator) | set(terms(doc["title"], separator))) - stop_words
+
+
+def finds(held: set[str], word: str) -> bool:
+    """Whether search finds an entry indexed by `held` by a query word: lunr matches it as the
+    start of a term."""
+    return any(term.startswith(word) for term in held)
 
 
 def entry_terms(doc: dict[str, Any], separator: re.Pattern[str]) -> set[str]:

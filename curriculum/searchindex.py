@@ -38,6 +38,7 @@ from curriculum.searchentry import (
     searchable,
     stop_words,
     with_compound_parts,
+    without_prefixes,
 )
 from curriculum.searchglossary import built_page, is_glossary, term_entries
 from curriculum.searchwords import pack_words, unpack_words
@@ -82,6 +83,7 @@ def split_by_language(site: Path, script: bool = False) -> dict[str, int]:
                 docs += [searchable(term, separator, dropped) for term in term_entries(html, doc["location"])]
         if language in COMPOUNDING:
             with_compound_parts(docs, separator, dropped)
+        without_prefixes(docs, separator, dropped)
         # The stop words, for the page's search worker to leave out of queries (overrides/partials/search_worker.js.html).
         settings = {**config, "lang": [language], "fields": fields, STOP_WORDS: sorted(dropped)}
         index = pack_words({**merged, "config": settings, "docs": docs})
