@@ -119,10 +119,15 @@ def highlighted(url: str) -> list[str]:
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 # Only the violations leave the page, summarised: axe's full result (every pass, every node)
-# is megabytes of JSON per page, and `resultTypes` spares it the detail of what passed.
-_AXE_RUN = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+# is megabytes of JSON per page, and `resultTypes` spares it the detail of what passed. Nor does
+# axe fetch and parse the page's stylesheets again (`preload`, about a tenth of its time): only
+# css-orientation-lock reads them, and every page has the same ones, so one test runs that rule
+# with them (`axe_rule`, test_appearance.py); the pages have no audio or video for the others.
+_AXE_RUN = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload: false})
   .then(result => result.violations.map(v =>
     `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map(n => n.target))}`))"""
+_AXE_RULE = """rule => axe.run(document, {runOnly: {type: 'rule', values: [rule]}})
+  .then(result => Object.fromEntries(['passes', 'violations', 'incomplete', 'inapplicable'].map(kind => [kind, result[kind].length])))"""
 
 
 def axe_violations(page: Page, site_url: str) -> list[str]:
@@ -130,6 +135,13 @@ def axe_violations(page: Page, site_url: str) -> list[str]:
     axe comes from the site's own origin (conftest._build_site): the pages' CSP blocks inline scripts."""
     page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
     return page.evaluate(_AXE_RUN, AXE_TAGS)
+
+
+def axe_rule(page: Page, site_url: str, rule: str) -> dict[str, int]:
+    """One axe rule on the page, with the stylesheets it reads: how many checks passed, failed,
+    could not be decided, or did not apply."""
+    page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
+    return page.evaluate(_AXE_RULE, rule)
 
 
 PHONE = {"width": 320, "height": 640}  # WCAG 1.4.10 (reflow): 320 CSS pixels wide

@@ -1,19 +1,24 @@
 """How the site looks in Chromium, in both languages: the focus ring against what is behind it,
 the dark colour scheme (axe on it, and the palette toggle that switches to it), and a phone's
-screen (a module's facts stacked, nothing that makes a page scroll sideways, axe at that size)."""
+screen (a module's facts stacked, nothing that makes a page scroll sideways, axe at that size, no
+stylesheet that locks the orientation)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser import PHONE, axe_violations, sideways, visit
+from tests.browser import PHONE, axe_rule, axe_violations, sideways, visit
 
 pytestmark = pytest.mark.browser
 
 LANGS = ["", "sv/"]
+_STYLESHEET = re.compile(r'<link rel="stylesheet" href="(?:\.\./)*([^"]+)"')
+_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.DOTALL)
 
 
 # --- visible focus against the rendered background ------------------------------------------
@@ -134,6 +139,20 @@ def test_nothing_makes_the_page_scroll_sideways_on_a_phone_and_axe_passes_there(
     assert found == [], "\n".join(found)
     violations = axe_violations(phone, site_url)
     assert violations == [], "\n".join(violations)
+
+
+def test_no_stylesheet_locks_the_screen_to_one_orientation(phone: Page, built_site: Path, site_url: str) -> None:
+    """WCAG 1.3.4: axe's css-orientation-lock reads the stylesheets, which every page shares; the
+    page-by-page run leaves it out (tests/browser.py), so it runs here, on a module guide."""
+    linked, styled = set(), []
+    for built in built_site.rglob("*.html"):
+        text = built.read_text(encoding="utf-8")
+        linked.add(tuple(sorted(href.lstrip("/") for href in _STYLESHEET.findall(text))))
+        styled += [str(built.relative_to(built_site)) for style in _STYLE.findall(text) if "orientation" in style]
+    assert len(linked) == 1 and len(next(iter(linked))) >= 3, linked
+    assert styled == []
+    visit(phone, site_url + "modules/green-5s/")
+    assert axe_rule(phone, site_url, "css-orientation-lock") == {"passes": 1, "violations": 0, "incomplete": 0, "inapplicable": 0}
 
 
 def test_a_table_that_starts_scrolling_when_the_window_narrows_becomes_reachable_by_keyboard(page: Page, site_url: str) -> None:
