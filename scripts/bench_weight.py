@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from curriculum import DEFAULT_LANGUAGE, LANGUAGES
 from curriculum.chromium import CHROMIUM, CHROMIUM_ARGS
 from curriculum.layout import page_url, search_index_path
 from curriculum.model import Curriculum
+from curriculum.searchwords import WORD_ENTRIES
 from curriculum.serve import serve
 from scripts.bench_common import KB, Row, at_most, fail, gzip_size, mkdocs_config, progress
 
@@ -66,7 +68,21 @@ def asset_weight(site: Path) -> list[Row]:
         index = search_index_path(site, lang)
         rows.append(at_most(f"search index, {lang} ({index.relative_to(site)}), gzip (KB)",
                             gzip_size(index.read_bytes()) / KB, SEARCH_INDEX_BUDGET))
+        rows.append(search_index_parts(index, lang))
     return rows
+
+
+def search_index_parts(index: Path, lang: str) -> Row:
+    """What a language's index is made of, each part gzipped on its own: what a reader sees of a
+    result (its teaser), what search finds it by beyond that (the word lines,
+    curriculum/searchwords.py), and where it leads (titles and addresses)."""
+    data = json.loads(index.read_text(encoding="utf-8"))
+    docs = data["docs"]
+    teasers = "\n".join(doc["text"] for doc in docs)
+    addresses = "\n".join(f"{doc['title']} {doc['location']}" for doc in docs)
+    parts = (gzip_size(text.encode()) / KB for text in (teasers, data["config"].get(WORD_ENTRIES, ""), addresses))
+    return Row(f"search index, {lang}: entries; gzip (KB) of teasers, word lines, titles and addresses",
+               f"{len(docs)}; " + ", ".join(f"{part:.1f}" for part in parts))
 
 
 @dataclass(frozen=True)
