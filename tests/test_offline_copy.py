@@ -17,16 +17,20 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from curriculum import LANGUAGES
 from curriculum.downloads import staged
 from curriculum.layout import (
+    GLOSSARY_PAGE,
     Linker,
     book_file,
     checklist_file,
     offline_file,
+    page_url,
 )
 from curriculum.loader import load_curriculum
 from curriculum.render import Renderer
 from curriculum.searchentry import ELLIPSIS, TEASER_CHARACTERS
+from curriculum.searchindex import read_index
 from scripts.offline_copy import build_offline, zip_site
 from tests.browser import highlighted, longest_result_text, results_for, watch
 from tests.conftest import made_once
@@ -97,6 +101,16 @@ def test_offline_zip_is_one_folder_with_the_site_and_its_search(offline_copy: Pa
         assert f"{folder}/{needed}" in names, needed
     assert not [name for name in names if name.endswith(".json") and "/search/" in name], "an index nothing reads from file://"
     assert not any(name.endswith(".pdf") for name in names), "the offline copy should not carry the PDFs"
+
+
+def test_each_glossary_term_is_a_search_entry_of_its_own_offline_too(offline_copy: Path) -> None:
+    """The offline pages' addresses end in .html, the site's in a slash (curriculum/searchglossary.py)."""
+    site = offline_copy / "unzipped" / offline_file().removesuffix(".zip")
+    terms = sorted(load_curriculum(ROOT).glossary)
+    for language in LANGUAGES:
+        glossary = page_url(GLOSSARY_PAGE, language, directory_urls=False) + "#term-"
+        docs = read_index(site, language, script=True)["docs"]
+        assert sorted(doc["location"].removeprefix(glossary) for doc in docs if doc["location"].startswith(glossary)) == terms
 
 
 class _Links(HTMLParser):
