@@ -198,6 +198,12 @@ def portfolio_file(language: str) -> str:
     return f"{DOWNLOADS_FOLDER}/portfolio-template-{language}.md"
 
 
+def built_file(site: Path, url: str) -> Path:
+    """The built HTML file a site-relative URL is served from: `x/` -> `x/index.html`, the home
+    page's empty URL -> `index.html`, an offline copy's `x.html` as it is."""
+    return site / url if url.endswith(".html") else site / url / "index.html"
+
+
 # Search -----------------------------------------------------------------------------------
 def search_index_path(site: Path, language: str, script: bool = False) -> Path:
     """Where a language's pages find their search index: the site's own for the default

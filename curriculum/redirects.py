@@ -10,14 +10,14 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from curriculum import DEFAULT_LANGUAGE, LANGUAGES
-from curriculum.layout import language_of_url, page_language, page_url
+from curriculum.layout import built_file, language_of_url, page_language, page_url
 
 HOME = "./"  # the English home page's URL in the manifest
 
 
 def html_file(site: Path, url: str) -> Path:
     """The file a site-relative URL (`modules/x/`, `./`) is served from."""
-    return site / ("" if url == HOME else url) / "index.html"
+    return built_file(site, "" if url == HOME else url)
 
 
 def redirect_html_path(src: str) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html as markup
 import re
-from pathlib import Path
 
 from curriculum.layout import GLOSSARY_PAGE, page_url
 
@@ -32,11 +31,6 @@ def term_entries(html: str, location: str) -> list[dict[str, str]]:
     Text is escaped as Material escapes its entries' text: `&amp;`, `&lt;` and `&gt;` only."""
     return [{"location": f"{location}#{anchor}", "title": _plain(term), "text": _plain(_BREAK.sub(" ", explanation))}
             for anchor, term, explanation in _TERM.findall(html)]
-
-
-def built_page(site: Path, location: str) -> Path:
-    """The built HTML file of a page's search location (`x/` -> `x/index.html`, `x.html` as is)."""
-    return site / (location + "index.html" if location == "" or location.endswith("/") else location)
 
 
 def _plain(html: str) -> str:

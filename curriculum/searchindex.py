@@ -28,6 +28,7 @@ from curriculum import LANGUAGES
 from curriculum.layout import (
     SEARCH_INDEX,
     SOURCES_PAGE,
+    built_file,
     english_path,
     language_of_url,
     search_index_path,
@@ -40,7 +41,7 @@ from curriculum.searchentry import (
     with_compound_parts,
     without_prefixes,
 )
-from curriculum.searchglossary import built_page, is_glossary, term_entries
+from curriculum.searchglossary import is_glossary, term_entries
 from curriculum.searchwords import pack_words, unpack_words
 
 _SOURCES_HEADING = re.compile(r'<h2 id="sources"(?=[ >])')
@@ -79,7 +80,7 @@ def split_by_language(site: Path, script: bool = False) -> dict[str, int]:
         for doc in (doc for doc in unique.values() if language_of_url(doc["location"]) == language):
             docs.append(searchable({**doc, "text": plain_text(doc["text"])}, separator, dropped))
             if is_glossary(doc["location"], language):  # then an entry for each of its terms
-                html = built_page(site, doc["location"]).read_text(encoding="utf-8")
+                html = built_file(site, doc["location"]).read_text(encoding="utf-8")
                 docs += [searchable(term, separator, dropped) for term in term_entries(html, doc["location"])]
         if language in COMPOUNDING:
             with_compound_parts(docs, separator, dropped)

@@ -125,3 +125,10 @@ def test_project_root_holds_the_site_configuration() -> None:
             assert path.is_file(), f"{path} is named in curriculum/layout.py but does not exist"
     for folder in layout.KIND_FOLDERS.values():
         assert (layout.PROJECT_ROOT / layout.DOCS / folder).is_dir(), folder
+
+
+def test_a_url_is_served_from_its_folders_index_or_the_offline_copys_html_file(tmp_path: Path) -> None:
+    assert layout.built_file(tmp_path, "sv/methodology/glossary/") == tmp_path / "sv/methodology/glossary/index.html"
+    assert layout.built_file(tmp_path, "modules/x") == tmp_path / "modules/x/index.html"
+    assert layout.built_file(tmp_path, "") == tmp_path / "index.html"
+    assert layout.built_file(tmp_path, "methodology/glossary.html") == tmp_path / "methodology/glossary.html"
