@@ -21,6 +21,7 @@ endif
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 CHROMIUM := /usr/bin/chromium
+CHROMIUM_SHELL := /usr/bin/chromium-headless-shell
 NODE_READY := node_modules/.ready
 # Browser tests mostly wait on the network; four workers on two cores halve the run.
 TEST_WORKERS ?= 4
@@ -71,11 +72,13 @@ lock:
 	done
 	rm -rf .lock-venv
 
-# Debian's Chromium for the browser tests; Playwright's own browser download does not work here.
+# Debian's Chromium for the browser tests, the PDFs and the bench: its headless shell, which the
+# tests and the PDFs drive (curriculum/chromium.py), and the browser, which Lighthouse audits
+# with. Playwright's own browser download does not work here.
 browser:
-	@if [ ! -x $(CHROMIUM) ]; then \
-	  echo "Installing Debian's chromium (needs root)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMIUM_SHELL) ]; then \
+	  echo "Installing Debian's chromium and chromium-headless-shell (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell >/dev/null; \
 	fi
 
 # Java for the Nu HTML Checker (vnu-jar, tests/test_html_validity.py). Slim Debian images lack

@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from curriculum.chromium import CHROMIUM
+from curriculum.chromium import BROWSER, CHROMIUM
 from curriculum.loader import load_curriculum
 from curriculum.serve import free_port
 from scripts.bench_common import (
@@ -101,7 +101,7 @@ def print_table(rows: list[Row]) -> None:
 
 def main() -> None:
     # Check the tools first: a missing one should not cost the builds before it is needed.
-    for tool, hint in ((Path(CHROMIUM), "run `make browser`"), (LIGHTHOUSE, "run `make bench`, which installs bench/")):
+    for tool, hint in ((Path(CHROMIUM), "run `make browser`"), (Path(BROWSER), "run `make browser`"), (LIGHTHOUSE, "run `make bench`, which installs bench/")):
         if not tool.is_file():
             fail(f"{tool} is missing ({hint})")
     start = time.perf_counter()

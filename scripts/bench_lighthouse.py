@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 from curriculum import DEFAULT_LANGUAGE, LANGUAGES
-from curriculum.chromium import CHROMIUM, CHROMIUM_ARGS
+from curriculum.chromium import BROWSER, CHROMIUM_ARGS
 from curriculum.layout import PROJECT_ROOT, page_url
 from curriculum.serve import serve
 from scripts.bench_common import Row, fail, progress
@@ -32,7 +32,7 @@ def _audit(url: str, form_factor: str) -> dict:
         *(["--preset=desktop"] if form_factor == "desktop" else []),
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "CHROME_PATH": CHROMIUM})
+                          env={**os.environ, "CHROME_PATH": BROWSER})
     if done.returncode:
         fail(f"lighthouse failed on {url}:\n" + "\n".join(done.stderr.splitlines()[-20:]))
     report = json.loads(done.stdout)

@@ -135,6 +135,10 @@ def test_book_has_contents_page_numbers_and_every_chapter_in_order(pdfs: Path, b
     bookmarks = {item.title for item in reader.outline if not isinstance(item, list)}
     missing = {" ".join(curriculum.pages[ch.src].title[language].split()) for ch in book.chapters} - bookmarks
     assert not missing, f"{path.name}: no bookmark spelled {sorted(missing)}"
+    # Tagged, for screen readers: a structure tree, and marked content that follows it.
+    root = reader.trailer["/Root"]
+    marked = root.get("/MarkInfo", {}).get("/Marked")  # a pypdf BooleanObject, true or false
+    assert "/StructTreeRoot" in root and marked is not None and marked.value is True, f"{path.name} is not tagged"
 
 
 @pytest.mark.parametrize("language", IN_GROUPS)
