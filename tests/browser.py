@@ -119,13 +119,21 @@ def highlighted(url: str) -> list[str]:
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 # Only the violations leave the page, summarised: axe's full result (every pass, every node)
-# is megabytes of JSON per page, and `resultTypes` spares it the detail of what passed. Nor does
-# axe fetch and parse the page's stylesheets again (`preload`, about a tenth of its time): only
-# css-orientation-lock reads them, and every page has the same ones, so one test runs that rule
-# with them (`axe_rule`, test_appearance.py); the pages have no audio or video for the others.
-_AXE_RUN = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload: false})
-  .then(result => result.violations.map(v =>
-    `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map(n => n.target))}`))"""
+# is megabytes of JSON per page, and `resultTypes` and the `no-passes` reporter spare it the
+# detail of what passed. Nor does axe fetch and parse the page's stylesheets again (`preload`,
+# about a tenth of its time): only css-orientation-lock reads them, and every page has the same
+# ones, so one test runs that rule with them (`axe_rule`, test_appearance.py); the pages have no
+# audio or video for the others. A clean page is checked without the CSS selectors that name
+# each node (`selectors`); only a page with violations is checked again to name them. Together
+# about an eighth less time a page (measured over five long pages: 352 ms against 309).
+_AXE_RUN = """tags => {
+  const options = {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], reporter: 'no-passes',
+                   preload: false, selectors: false};
+  return axe.run(document, options)
+    .then(result => result.violations.length ? axe.run(document, {...options, selectors: true}) : result)
+    .then(result => result.violations.map(v =>
+      `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map(n => n.target))}`));
+}"""
 _AXE_RULE = """rule => axe.run(document, {runOnly: {type: 'rule', values: [rule]}})
   .then(result => Object.fromEntries(['passes', 'violations', 'incomplete', 'inapplicable'].map(kind => [kind, result[kind].length])))"""
 

@@ -51,6 +51,18 @@ def test_page_has_no_axe_violation_no_console_error_and_no_third_party_request(t
     assert violations == [], "\n".join(violations)
 
 
+def test_the_axe_run_names_each_violation_and_the_nodes_it_found(page, site_url: str) -> None:
+    """The page-by-page gate can fail: two faults put into a real page are reported by rule and node."""
+    visit(page, site_url + "methodology/")
+    page.evaluate("""() => {
+      const article = document.querySelector('article');
+      article.insertAdjacentHTML('beforeend', '<p id="faint" style="color:#ccc;background:#fff">Faint text</p><img id="bare" src="x.png">');
+    }""")
+    violations = axe_violations(page, site_url)
+    assert [line.split(" ", 1)[0] for line in violations] == ["color-contrast", "image-alt"], violations
+    assert '[["#faint"]]' in violations[0] and '[["#bare"]]' in violations[1], violations
+
+
 def test_a_sheets_ticks_survive_a_reload_and_are_shared_by_the_pages_two_languages(page, site_url: str) -> None:
     item = _first_item("workshop-preparation")
     box = f'#checklist-workshop-preparation input[data-sheet-item="{item}"]'
