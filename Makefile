@@ -20,8 +20,9 @@ $(error CORE=$(CORE): use mkdocs or properdocs)
 endif
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
-CHROMIUM := /usr/bin/chromium
-CHROMIUM_SHELL := /usr/bin/chromium-headless-shell
+# The two Chromium programs of curriculum/chromium.py (CHROMIUM and BROWSER).
+CHROMIUM := /usr/bin/chromium-headless-shell
+CHROMIUM_BROWSER := /usr/bin/chromium
 NODE_READY := node_modules/.ready
 # Browser tests mostly wait on the network; four workers on two cores halve the run.
 TEST_WORKERS ?= 4
@@ -76,7 +77,7 @@ lock:
 # tests and the PDFs drive (curriculum/chromium.py), and the browser, which Lighthouse audits
 # with. Playwright's own browser download does not work here.
 browser:
-	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMIUM_SHELL) ]; then \
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMIUM_BROWSER) ]; then \
 	  echo "Installing Debian's chromium and chromium-headless-shell (needs root)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell >/dev/null; \
 	fi

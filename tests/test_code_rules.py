@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.site_pages import ROOT
 
 FOLDERS = ("curriculum", "scripts", "tests")
@@ -55,3 +57,17 @@ def test_every_label_the_theme_templates_use_is_handed_to_them() -> None:
     used = {key for path in templates for key in re.findall(r"\blabels\.([a-z0-9_]+)\[", path.read_text(encoding="utf-8"))}
     assert {"last_reviewed", "footer_licence"} <= used
     assert sorted(used) == sorted(THEME_LABELS)
+
+
+def test_make_browser_installs_the_chromium_programs_the_code_launches() -> None:
+    """`make browser` installs by package name and checks by path; both must match what the tests,
+    the PDFs and the bench launch (curriculum/chromium.py), or a fresh machine fails late."""
+    from curriculum.chromium import BROWSER, CHROMIUM
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile[makefile.index("\nbrowser:"):].split("\n\n", 1)[0]
+    installed = re.search(r"apt-get install -y -qq ([\w -]+?) >", recipe)
+    assert installed, "`make browser` has no apt-get install line"
+    for program in (CHROMIUM, BROWSER):
+        assert f":= {program}\n" in makefile, f"the Makefile does not name {program}"
+        assert program.rsplit("/", 1)[1] in installed[1].split(), f"`make browser` does not install {program}"
