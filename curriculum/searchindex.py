@@ -77,7 +77,9 @@ def split_by_language(site: Path, script: bool = False) -> dict[str, int]:
     for language in LANGUAGES:
         dropped = stop_words(language) if "stopWordFilter" in config.get("pipeline", ()) else frozenset()
         docs = []
-        for doc in (doc for doc in unique.values() if language_of_url(doc["location"]) == language):
+        for doc in unique.values():
+            if language_of_url(doc["location"]) != language:
+                continue
             docs.append(searchable({**doc, "text": plain_text(doc["text"])}, separator, dropped))
             if is_glossary(doc["location"], language):  # then an entry for each of its terms
                 html = built_file(site, doc["location"]).read_text(encoding="utf-8")

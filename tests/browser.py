@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from curriculum.chromium import CHROMIUM, CHROMIUM_ARGS
-from tests.conftest import require_tool
+from tests.conftest import AXE_SCRIPT, require_tool
 
 
 @contextmanager
@@ -141,15 +141,19 @@ _AXE_RULE = """rule => axe.run(document, {runOnly: {type: 'rule', values: [rule]
 def axe_violations(page: Page, site_url: str) -> list[str]:
     """axe-core's WCAG 2.2 AA and best-practice rules on the page as it is now, one line a violation.
     axe comes from the site's own origin (conftest._build_site): the pages' CSP blocks inline scripts."""
-    page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
+    _load_axe(page, site_url)
     return page.evaluate(_AXE_RUN, AXE_TAGS)
 
 
 def axe_rule(page: Page, site_url: str, rule: str) -> dict[str, int]:
     """One axe rule on the page, with the stylesheets it reads: how many checks passed, failed,
     could not be decided, or did not apply."""
-    page.add_script_tag(url=site_url + "__test-tools__/axe.min.js")
+    _load_axe(page, site_url)
     return page.evaluate(_AXE_RULE, rule)
+
+
+def _load_axe(page: Page, site_url: str) -> None:
+    page.add_script_tag(url=site_url + AXE_SCRIPT)
 
 
 PHONE = {"width": 320, "height": 640}  # WCAG 1.4.10 (reflow): 320 CSS pixels wide

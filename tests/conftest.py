@@ -32,6 +32,8 @@ from tests.minimal_project import ROOT, write_minimal_project
 
 IN_CI = os.environ.get("CI") == "true"
 TEST_REPOSITORY = "example-owner/ecoleap-production"  # GITHUB_REPOSITORY for the test build
+# Where the test build carries axe: the browser tests load it from the site's own origin.
+AXE_SCRIPT = "__test-tools__/axe.min.js"
 _SHARED = "ecoleap_shared_folder"  # workerinput keys: where shared artefacts go, the site's port
 _PORT = "ecoleap_site_port"
 _SHARED_KEY = pytest.StashKey[tuple[Path, int]]()
@@ -154,9 +156,8 @@ def _build_site(site: Path, port: int) -> None:
     )
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     # axe is loaded from the site's own origin: the pages' CSP rightly blocks inline scripts.
-    tools = site / "__test-tools__"
-    tools.mkdir()
-    shutil.copy(ROOT / "node_modules/axe-core/axe.min.js", tools / "axe.min.js")
+    (site / AXE_SCRIPT).parent.mkdir()
+    shutil.copy(ROOT / "node_modules/axe-core/axe.min.js", site / AXE_SCRIPT)
 
 
 @pytest.fixture(scope="session")

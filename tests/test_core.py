@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from curriculum.core import CORES, build_command, core
-from tests.conftest import publishing_build_environment
+from tests.conftest import AXE_SCRIPT, publishing_build_environment
 from tests.site_pages import DOCS, ROOT
 
 # One worker builds with the other core and runs every test of it.
@@ -46,7 +46,7 @@ def _files(site: Path) -> dict[str, Path]:
 
 def test_both_cores_build_the_same_pages_with_the_same_text(built_site: Path, other_site: Path) -> None:
     ours, theirs = _files(built_site), _files(other_site)
-    ours.pop("__test-tools__/axe.min.js", None)  # the browser tests' own copy, not built
+    ours.pop(AXE_SCRIPT, None)  # the browser tests' own copy, not built
     assert sorted(ours) == sorted(theirs)
     # Every page of both languages is among the compared files.
     assert sum(1 for name in ours if name.endswith(".html")) >= sum(1 for _ in DOCS.rglob("*.md"))

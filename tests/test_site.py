@@ -177,7 +177,7 @@ def test_repeated_text_is_kept_out_of_the_search_index(built_site: Path) -> None
     for language in LANGUAGES:
         index = read_index(built_site, language)
         docs = {doc["location"]: doc for doc in index["docs"]}
-        finds = partial(_finds, re.compile(index["config"]["separator"]), stop_words(language))
+        found_by = partial(_finds, re.compile(index["config"]["separator"]), stop_words(language))
         prefix = page_url("index.md", language)
         # A module's reference list is left out; the sources page keeps every reference.
         assert not [location for location in docs if location.endswith("/#sources")]
@@ -186,17 +186,17 @@ def test_repeated_text_is_kept_out_of_the_search_index(built_site: Path) -> None
         # Each checklist is found once, on its page or the library (test_searchindex.py); the
         # library's list of checklists at the top is always found.
         checklist = next(iter(curriculum.checklists.values()))
-        assert finds(docs[f"{prefix}checklists/"], checklist.title[language])
-        assert any(finds(doc, "Kalemkerian") for location, doc in docs.items() if location.startswith(f"{prefix}about/sources/"))
+        assert found_by(docs[f"{prefix}checklists/"], checklist.title[language])
+        assert any(found_by(doc, "Kalemkerian") for location, doc in docs.items() if location.startswith(f"{prefix}about/sources/"))
         # The trainer pages that collect every unit's key points and facilitator notes keep only
         # their title and introduction; the units keep their own.
         for collected in ("coach-training/key-points/", "coach-training/facilitator-notes/"):
             assert [location for location in docs if location.startswith(prefix + collected)] == [prefix + collected]
         unit = next(iter(curriculum.units.values()))
         point = unit.key_points[language][0]
-        assert not finds(docs[f"{prefix}coach-training/key-points/"], point)
+        assert not found_by(docs[f"{prefix}coach-training/key-points/"], point)
         unit_url = page_url(unit.key, language)
-        assert any(finds(doc, point) for location, doc in docs.items() if location.startswith(unit_url))
+        assert any(found_by(doc, point) for location, doc in docs.items() if location.startswith(unit_url))
         assert "<p>" not in " ".join(doc["text"] for doc in docs.values())  # words, not Material's markup
 
 
