@@ -42,7 +42,7 @@ from curriculum.searchentry import (
     without_prefixes,
 )
 from curriculum.searchglossary import is_glossary, term_entries
-from curriculum.searchwords import pack_words, unpack_words
+from curriculum.searchwords import pack_index, unpack_index
 
 _SOURCES_HEADING = re.compile(r'<h2 id="sources"(?=[ >])')
 # Pages that repeat every unit's facilitator notes under one heading per unit: each such section
@@ -89,7 +89,7 @@ def split_by_language(site: Path, script: bool = False) -> dict[str, int]:
         without_prefixes(docs, separator, dropped)
         # The stop words, for the page's search worker to leave out of queries (overrides/partials/search_worker.js.html).
         settings = {**config, "lang": [language], "fields": fields, STOP_WORDS: sorted(dropped)}
-        index = pack_words({**merged, "config": settings, "docs": docs})
+        index = pack_index({**merged, "config": settings, "docs": docs})
         target = search_index_path(site, language, script)
         target.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
@@ -104,7 +104,7 @@ def split_by_language(site: Path, script: bool = False) -> dict[str, int]:
 def read_index(site: Path, language: str, script: bool = False) -> dict[str, Any]:
     """A language's index as its search worker reads it: each entry's words written out."""
     data = search_index_path(site, language, script).read_text(encoding="utf-8")
-    return unpack_words(json.loads(data.removeprefix(_SCRIPT_START) if script else data))
+    return unpack_index(json.loads(data.removeprefix(_SCRIPT_START) if script else data))
 
 
 def plain_text(text: str) -> str:

@@ -1,63 +1,127 @@
-"""The `words` of a search index's entries, written word by word: each word once, with the entries
-it is in.
+"""A search index as it is downloaded: its entries field by field, and each word once, with the
+entries it is in.
 
-Each entry's `words` (curriculum/searchentry.py) are most of a search index, and gzip, which
-sees repeats within 32 kB only, finds little to share between the entries of a 700 kB index. So
-the index lists each word once, in its configuration (`WORD_ENTRIES`, one line a word, the most
-used first), followed by the entries that have it: their places in the index's list of entries,
-each written as its distance from the one before, in base 36. A page's sections are neighbours
-in that list and share many words, so the distances are mostly 0 and 1. The download is about a
-quarter smaller than with the words written out in each entry. The page's search worker stand-in
-(overrides/partials/search_worker.js.html) writes each entry's words back before lunr reads the
-index, so search finds exactly what it found before.
+gzip sees repeats within 32 kB only and codes what it finds byte by byte, so the shape of the file
+decides much of its download. The packed index has no `docs`; its configuration holds:
+
+- `ENTRIES`: the entries field by field, one list a field (`{"location": [...], "title": [...],
+  "text": [...]}`), so like goes with like. A location on the page of the entry before it is
+  written from its `#` on: a page's sections follow each other in the index.
+- `WORD_ENTRIES`: each word of the entries' `words` (curriculum/searchentry.py) once, in
+  alphabetical order, followed by the entries that have it, all separated by spaces. A word is
+  written as the number of letters it shares with the word before (one digit) and the rest
+  ("4s" after "tool" is "tools"). The entries are their places in the list of entries, each as its
+  distance from the one before, written with `DIGITS` five bits at a time: a digit of the first
+  32 ends a number, a digit of the last 32 is followed by more of it. A page's sections are
+  neighbours and share many words, so most distances are a single digit.
+
+Together over a quarter smaller than Material's own shape, and a tenth smaller than that shape
+with only the words written once (a line a word, distances in base 36). The page's search worker stand-in
+(overrides/partials/search_worker.js.html) unpacks it before lunr reads it, as `unpack_index`
+does here, so search finds exactly what it found before (tests/test_searchwords.py compares them).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import pairwise
 from typing import Any
 
 from curriculum.searchentry import WORDS_FIELD
 
-WORD_ENTRIES = "word_entries"  # the index's configuration names its word lines by this
-_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+WORD_ENTRIES = "word_entries"  # the configuration's key for the word lines
+ENTRIES = "entries"  # and for the entries, field by field
+DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
+_HALF = 32
+_LOCATION = "location"
 
 
-def pack_words(index: dict[str, Any]) -> dict[str, Any]:
-    """The index with its entries' words moved into word lines in its configuration."""
+def pack_index(index: dict[str, Any]) -> dict[str, Any]:
+    """The index (Material's shape, entries with `words`) as it is downloaded."""
+    docs = index["docs"]
+    fields = list(dict.fromkeys(key for doc in docs for key in doc if key != WORDS_FIELD))
+    columns = {field: [doc.get(field) for doc in docs] for field in fields}
+    if _LOCATION in columns:
+        columns[_LOCATION] = _short_locations(columns[_LOCATION])
     entries: dict[str, list[int]] = defaultdict(list)
-    for number, doc in enumerate(index["docs"]):
+    for number, doc in enumerate(docs):
         for word in dict.fromkeys(doc.get(WORDS_FIELD, "").split()):
             entries[word].append(number)
-    # The most used words first; ties in alphabetical order, for a stable file.
-    words = sorted(entries, key=lambda word: (-len(entries[word]), word))
-    lines = [" ".join([word, *(_base36(number - before - 1) for before, number in
-                               zip([-1, *entries[word]], entries[word], strict=False))]) for word in words]
-    config = {**index["config"], WORD_ENTRIES: "\n".join(lines)}
-    docs = [{key: value for key, value in doc.items() if key != WORDS_FIELD} for doc in index["docs"]]
-    return {**index, "config": config, "docs": docs}
+    parts, before = [], ""
+    for word in sorted(entries):
+        shared = _shared_start(before, word)
+        places = [-1, *entries[word]]
+        parts += [DIGITS[shared] + word[shared:],
+                  "".join(_number(number - previous - 1) for previous, number in pairwise(places))]
+        before = word
+    config = {**index["config"], ENTRIES: columns, WORD_ENTRIES: " ".join(parts)}
+    return {**index, "config": config, "docs": []}
 
 
-def unpack_words(index: dict[str, Any]) -> dict[str, Any]:
-    """The index as lunr reads it: each entry's words written out (what the stand-in does)."""
-    if WORD_ENTRIES not in index["config"]:
+def unpack_index(index: dict[str, Any]) -> dict[str, Any]:
+    """The index as lunr reads it, each entry with its fields and its words written out (what the
+    stand-in does); an index that is not packed is returned as it is."""
+    if ENTRIES not in index["config"]:
         return index
-    words: list[list[str]] = [[] for _ in index["docs"]]
-    for line in filter(None, index["config"][WORD_ENTRIES].split("\n")):
-        word, *gaps = line.split(" ")
+    columns = index["config"][ENTRIES]
+    locations = _full_locations(columns.get(_LOCATION, []))
+    count = len(next(iter(columns.values()), []))
+    docs = [{field: (locations[n] if field == _LOCATION else values[n]) for field, values in columns.items()
+             if values[n] is not None} for n in range(count)]
+    words: list[list[str]] = [[] for _ in docs]
+    parts = index["config"][WORD_ENTRIES].split(" ") if index["config"][WORD_ENTRIES] else []
+    word = ""
+    for written, places in zip(parts[::2], parts[1::2], strict=True):
+        word = word[:DIGITS.index(written[0])] + written[1:]
         number = -1
-        for gap in gaps:
-            number += int(gap, 36) + 1
+        for gap in _numbers(places):
+            number += gap + 1
             words[number].append(word)
-    config = {key: value for key, value in index["config"].items() if key != WORD_ENTRIES}
-    docs = [{**doc, WORDS_FIELD: " ".join(found)} if found else doc for doc, found in zip(index["docs"], words, strict=True)]
+    config = {key: value for key, value in index["config"].items() if key not in (ENTRIES, WORD_ENTRIES)}
+    docs = [{**doc, WORDS_FIELD: " ".join(found)} if found else doc for doc, found in zip(docs, words, strict=True)]
     return {**index, "config": config, "docs": docs}
 
 
-def _base36(number: int) -> str:
-    digits = ""
-    while True:
-        number, digit = divmod(number, 36)
-        digits = _DIGITS[digit] + digits
-        if not number:
-            return digits
+def _short_locations(locations: list[str | None]) -> list[str | None]:
+    written, page = [], ""
+    for location in locations:
+        here, _, anchor = (location or "").partition("#")
+        written.append(f"#{anchor}" if location and anchor and here == page else location)
+        page = here
+    return written
+
+
+def _full_locations(written: list[str | None]) -> list[str | None]:
+    locations, page = [], ""
+    for location in written:
+        if location and location.startswith("#"):
+            location = page + location
+        page = (location or "").partition("#")[0]
+        locations.append(location)
+    return locations
+
+
+def _shared_start(before: str, word: str) -> int:
+    shared = 0
+    while shared < min(len(before), len(word), len(DIGITS) - 1) and before[shared] == word[shared]:
+        shared += 1
+    return shared
+
+
+def _number(number: int) -> str:
+    digits = DIGITS[number % _HALF]
+    number //= _HALF
+    while number:
+        digits = DIGITS[_HALF + number % _HALF] + digits
+        number //= _HALF
+    return digits
+
+
+def _numbers(written: str) -> list[int]:
+    numbers, number = [], 0
+    for digit in map(DIGITS.index, written):
+        number = number * _HALF + digit % _HALF
+        if digit < _HALF:
+            numbers.append(number)
+            number = 0
+    return numbers

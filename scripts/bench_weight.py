@@ -15,7 +15,7 @@ from curriculum import DEFAULT_LANGUAGE, LANGUAGES
 from curriculum.chromium import CHROMIUM, CHROMIUM_ARGS
 from curriculum.layout import page_url, search_index_path
 from curriculum.model import Curriculum
-from curriculum.searchwords import WORD_ENTRIES
+from curriculum.searchwords import ENTRIES, WORD_ENTRIES
 from curriculum.serve import serve
 from scripts.bench_common import KB, Row, at_most, fail, gzip_size, mkdocs_config, progress
 
@@ -76,13 +76,13 @@ def search_index_parts(index: Path, lang: str) -> Row:
     """What a language's index is made of, each part gzipped on its own: what a reader sees of a
     result (its teaser), what search finds it by beyond that (the word lines,
     curriculum/searchwords.py), and where it leads (titles and addresses)."""
-    data = json.loads(index.read_text(encoding="utf-8"))
-    docs = data["docs"]
-    teasers = "\n".join(doc["text"] for doc in docs)
-    addresses = "\n".join(f"{doc['title']} {doc['location']}" for doc in docs)
-    parts = (gzip_size(text.encode()) / KB for text in (teasers, data["config"].get(WORD_ENTRIES, ""), addresses))
+    config = json.loads(index.read_text(encoding="utf-8"))["config"]
+    entries = config[ENTRIES]
+    teasers = json.dumps(entries["text"], ensure_ascii=False)
+    addresses = json.dumps([entries["title"], entries["location"]], ensure_ascii=False)
+    parts = (gzip_size(text.encode()) / KB for text in (teasers, config[WORD_ENTRIES], addresses))
     return Row(f"search index, {lang}: entries; gzip (KB) of teasers, word lines, titles and addresses",
-               f"{len(docs)}; " + ", ".join(f"{part:.1f}" for part in parts))
+               f"{len(entries['text'])}; " + ", ".join(f"{part:.1f}" for part in parts))
 
 
 @dataclass(frozen=True)

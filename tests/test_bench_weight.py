@@ -6,7 +6,7 @@ import gzip
 import json
 from pathlib import Path
 
-from curriculum.searchwords import pack_words
+from curriculum.searchwords import pack_index
 from scripts.bench_common import KB
 from scripts.bench_weight import search_index_parts
 
@@ -15,7 +15,7 @@ def test_the_parts_of_a_search_index_are_its_teasers_word_lines_and_addresses(tm
     docs = [{"location": f"modules/m{n}/", "title": f"Module {n}", "text": "Energy walk " * 20, "words": f"kaizen w{n}"}
             for n in range(30)]
     index = tmp_path / "search_index.json"
-    packed = pack_words({"config": {"lang": ["en"]}, "docs": docs})
+    packed = pack_index({"config": {"lang": ["en"]}, "docs": docs})
     index.write_text(json.dumps(packed), encoding="utf-8")
     row = search_index_parts(index, "en")
     assert row.figure.startswith("search index, en: entries;") and row.ok is None

@@ -1,11 +1,13 @@
-"""The search index's words listed once each, with the entries that have them
-(curriculum/searchwords.py); that the browser's search finds by them is tested in
-test_interactions.py."""
+"""The search index as it is downloaded (curriculum/searchwords.py), and the page's stand-in that
+unpacks it (overrides/partials/search_worker.js.html), run in Node on the same index; that the
+browser's search finds by the words is tested in test_interactions.py."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,10 @@ import pytest
 from curriculum import LANGUAGES
 from curriculum.layout import search_index_path
 from curriculum.searchentry import WORDS_FIELD
-from curriculum.searchwords import WORD_ENTRIES, pack_words, unpack_words
+from curriculum.searchwords import DIGITS, ENTRIES, WORD_ENTRIES, pack_index, unpack_index
+from tests.site_pages import ROOT
+
+STAND_IN = ROOT / "overrides" / "partials" / "search_worker.js.html"
 
 
 def _index(*words: str | None) -> dict:
@@ -22,35 +27,68 @@ def _index(*words: str | None) -> dict:
     return {"config": {"lang": ["en"]}, "docs": docs}
 
 
-def test_each_word_is_listed_once_the_most_used_first_with_the_entries_that_have_it() -> None:
-    packed = pack_words(_index("walk waste energy", "waste energy", None, ""))
-    # energy and waste in entries 0 and 1 (alphabetical between them), walk in entry 0 alone.
-    assert packed["config"][WORD_ENTRIES] == "energy 0 0\nwaste 0 0\nwalk 0"
-    assert all(WORDS_FIELD not in doc for doc in packed["docs"])
+def _stand_in_unpacks(packed: dict) -> dict:
+    """What the stand-in's `unpacked` makes of `packed`, run in Node."""
+    source = STAND_IN.read_text(encoding="utf-8")
+    function = re.search(r"^  function unpacked\(index\) \{$.*?^  \}$", source, re.MULTILINE | re.DOTALL)
+    assert function, f"{STAND_IN}: no function unpacked(index)"
+    script = f"{function[0]}\nprocess.stdout.write(JSON.stringify(unpacked(JSON.parse(require('fs').readFileSync(0, 'utf8')))));"
+    result = subprocess.run(["node", "-e", script], input=json.dumps(packed), capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def test_each_word_is_listed_once_in_alphabetical_order_with_the_entries_that_have_it() -> None:
+    packed = pack_index(_index("walk waste energy", "waste energy", None, ""))
+    # energy and waste in entries 0 and 1 (0, then 0 on), walk in entry 0; "walk" and "waste" share "wa".
+    assert packed["config"][WORD_ENTRIES] == "0energy 00 0walk 0 2ste 00"
+    assert packed["docs"] == []
     assert packed["config"]["lang"] == ["en"]  # the rest of the configuration stays
 
 
-def test_a_distance_between_entries_is_written_in_base_36() -> None:
-    entries = ["energy" if n in (2, 42, 43) else "" for n in range(44)]
-    packed = pack_words(_index(*entries))
-    # Entry 2 is 2 on from the start, entry 42 39 on from entry 2 ("13" in base 36), entry 43 next to it.
-    assert packed["config"][WORD_ENTRIES] == "energy 2 13 0"
+def test_the_entries_are_written_field_by_field_a_page_s_sections_from_their_anchor() -> None:
+    docs = [{"location": "modules/a/", "title": "A", "text": "a"},
+            {"location": "modules/a/#why", "title": "Why", "text": "b"},
+            {"location": "modules/b/#how", "title": "How", "text": "c", "words": "kaizen"},
+            {"location": "#intro", "title": "Home", "text": "d"}]  # the home page's section
+    columns = pack_index({"config": {}, "docs": docs})["config"][ENTRIES]
+    assert columns == {"location": ["modules/a/", "#why", "modules/b/#how", "#intro"],
+                       "title": ["A", "Why", "How", "Home"], "text": ["a", "b", "c", "d"]}
 
 
-def test_unpacked_each_entry_has_its_words_back() -> None:
+def test_a_distance_between_entries_is_written_five_bits_a_digit() -> None:
+    entries = ["energy" if n in (2, 42, 43, 1100) else "" for n in range(1101)]
+    packed = pack_index(_index(*entries))
+    # 2; 39 = 1 * 32 + 7: a digit of the last 32 for the 1, then "7"; 0; 1056 = 1 * 32 * 32 + 1 * 32 + 0.
+    assert packed["config"][WORD_ENTRIES] == "0energy 2" + DIGITS[33] + "70" + DIGITS[33] + DIGITS[33] + "0"
+
+
+def test_unpacked_each_entry_is_as_it_was() -> None:
     index = _index("walk waste energy", "waste energy", None, "ab", "")
-    unpacked = unpack_words(pack_words(index))
-    assert WORD_ENTRIES not in unpacked["config"]
-    assert [set((doc.get(WORDS_FIELD) or "").split()) for doc in unpacked["docs"]] == \
-        [set((doc.get(WORDS_FIELD) or "").split()) for doc in index["docs"]]
-    assert unpack_words(index) == index  # an index without word lines is read as it is
+    index["docs"][1]["location"] = "page-0/#second"
+    unpacked = unpack_index(pack_index(index))
+    assert ENTRIES not in unpacked["config"] and WORD_ENTRIES not in unpacked["config"]
+    assert [{**doc, WORDS_FIELD: set(doc.get(WORDS_FIELD, "").split())} for doc in unpacked["docs"]] == \
+        [{**doc, WORDS_FIELD: set(doc.get(WORDS_FIELD, "").split())} for doc in index["docs"]]
+    assert unpack_index(index) == index  # an index that is not packed is read as it is
+
+
+def test_the_stand_in_unpacks_as_python_does() -> None:
+    index = _index("walk waste energy", "waste energy", None, "ab", "", *(["energy"] * 40), "energy-use")
+    index["docs"][1]["location"] = "page-0/#second"
+    packed = pack_index(index)
+    assert _stand_in_unpacks(packed) == unpack_index(packed)
+    assert _stand_in_unpacks(index) == index
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_built_index_is_a_fifth_smaller_for_it_at_least(built_site: Path, language: str) -> None:
+def test_the_built_index_is_unpacked_alike_and_over_a_quarter_smaller_for_it(built_site: Path, language: str) -> None:
     packed = json.loads(search_index_path(built_site, language).read_text(encoding="utf-8"))
-    assert WORD_ENTRIES in packed["config"]
-    as_words = json.dumps(unpack_words(packed), ensure_ascii=False, separators=(",", ":")).encode()
-    saved = 1 - len(gzip.compress(json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode(), 9)) / \
-        len(gzip.compress(as_words, 9))
-    assert saved > 0.2, f"{language}: packing saves {saved:.0%}"
+    unpacked = unpack_index(packed)
+    assert _stand_in_unpacks(packed) == unpacked
+    assert len(unpacked["docs"]) > 500 and sum(WORDS_FIELD in doc for doc in unpacked["docs"]) > 300
+
+    def size(index: dict) -> int:
+        return len(gzip.compress(json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode(), 6))
+
+    saved = 1 - size(packed) / size(unpacked)
+    assert saved > 0.25, f"{language}: packing saves {saved:.0%}"
