@@ -15,7 +15,7 @@ from curriculum import DEFAULT_LANGUAGE, LANGUAGES
 from curriculum.chromium import CHROMIUM, CHROMIUM_ARGS
 from curriculum.layout import page_url, search_index_path
 from curriculum.model import Curriculum
-from curriculum.searchwords import ENTRIES, WORD_ENTRIES
+from curriculum.searchwords import ENTRIES, WORD_ENTRIES, WORD_LIST
 from curriculum.serve import serve
 from scripts.bench_common import KB, Row, at_most, fail, gzip_size, mkdocs_config, progress
 
@@ -80,7 +80,7 @@ def search_index_parts(index: Path, lang: str) -> Row:
     entries = config[ENTRIES]
     teasers = json.dumps(entries["text"], ensure_ascii=False)
     addresses = json.dumps([entries["title"], entries["location"]], ensure_ascii=False)
-    parts = (gzip_size(text.encode()) / KB for text in (teasers, config[WORD_ENTRIES], addresses))
+    parts = (gzip_size(text.encode()) / KB for text in (teasers, config[WORD_LIST] + config[WORD_ENTRIES], addresses))
     return Row(f"search index, {lang}: entries; gzip (KB) of teasers, word lines, titles and addresses",
                f"{len(entries['text'])}; " + ", ".join(f"{part:.1f}" for part in parts))
 

@@ -15,7 +15,14 @@ import pytest
 from curriculum import LANGUAGES
 from curriculum.layout import search_index_path
 from curriculum.searchentry import WORDS_FIELD
-from curriculum.searchwords import DIGITS, ENTRIES, WORD_ENTRIES, pack_index, unpack_index
+from curriculum.searchwords import (
+    DIGITS,
+    ENTRIES,
+    WORD_ENTRIES,
+    WORD_LIST,
+    pack_index,
+    unpack_index,
+)
 from tests.site_pages import ROOT
 
 STAND_IN = ROOT / "overrides" / "partials" / "search_worker.js.html"
@@ -40,7 +47,8 @@ def _stand_in_unpacks(packed: dict) -> dict:
 def test_each_word_is_listed_once_in_alphabetical_order_with_the_entries_that_have_it() -> None:
     packed = pack_index(_index("walk waste energy", "waste energy", None, ""))
     # energy and waste in entries 0 and 1 (0, then 0 on), walk in entry 0; "walk" and "waste" share "wa".
-    assert packed["config"][WORD_ENTRIES] == "0energy 00 0walk 0 2ste 00"
+    assert packed["config"][WORD_LIST] == "0energy 0walk 2ste"
+    assert packed["config"][WORD_ENTRIES] == "00 0 00"
     assert packed["docs"] == []
     assert packed["config"]["lang"] == ["en"]  # the rest of the configuration stays
 
@@ -59,14 +67,14 @@ def test_a_distance_between_entries_is_written_five_bits_a_digit() -> None:
     entries = ["energy" if n in (2, 42, 43, 1100) else "" for n in range(1101)]
     packed = pack_index(_index(*entries))
     # 2; 39 = 1 * 32 + 7: a digit of the last 32 for the 1, then "7"; 0; 1056 = 1 * 32 * 32 + 1 * 32 + 0.
-    assert packed["config"][WORD_ENTRIES] == "0energy 2" + DIGITS[33] + "70" + DIGITS[33] + DIGITS[33] + "0"
+    assert packed["config"][WORD_ENTRIES] == "2" + DIGITS[33] + "70" + DIGITS[33] + DIGITS[33] + "0"
 
 
 def test_unpacked_each_entry_is_as_it_was() -> None:
     index = _index("walk waste energy", "waste energy", None, "ab", "")
     index["docs"][1]["location"] = "page-0/#second"
     unpacked = unpack_index(pack_index(index))
-    assert ENTRIES not in unpacked["config"] and WORD_ENTRIES not in unpacked["config"]
+    assert not {ENTRIES, WORD_LIST, WORD_ENTRIES} & set(unpacked["config"])
     assert [{**doc, WORDS_FIELD: set(doc.get(WORDS_FIELD, "").split())} for doc in unpacked["docs"]] == \
         [{**doc, WORDS_FIELD: set(doc.get(WORDS_FIELD, "").split())} for doc in index["docs"]]
     assert unpack_index(index) == index  # an index that is not packed is read as it is
