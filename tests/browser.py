@@ -112,6 +112,17 @@ def longest_result_text(page: Page) -> int:
         a.innerText.length - [...a.querySelectorAll('h1, h2, .md-search-result__terms')].reduce((n, h) => n + h.innerText.length, 0)))""")
 
 
+def teaser_lines(page: Page) -> list[tuple[int, str]]:
+    """Each search result's teaser: the lines it takes on screen and its text (below its title)."""
+    return [tuple(pair) for pair in page.eval_on_selector_all(".md-search-result__article", """articles => articles.map(a => {
+        const range = document.createRange();
+        range.setStartAfter(a.querySelector('h1, h2'));
+        range.setEndAfter(a.lastChild);
+        const tops = new Set([...range.getClientRects()].filter(r => r.height > 0).map(r => Math.round(r.top)));
+        return [tops.size, range.toString().trim()];
+    })""")]
+
+
 def highlighted(url: str) -> list[str]:
     """The words a search result's link asks its page to highlight: the query's words it matched."""
     return parse_qs(urlsplit(url).query).get("h", [""])[0].split()

@@ -11,7 +11,7 @@ import pytest
 
 from curriculum.searchentry import ELLIPSIS, TEASER_CHARACTERS, WORDS_FIELD
 from curriculum.searchindex import read_index
-from tests.browser import highlighted, longest_result_text, search, visit, watch
+from tests.browser import highlighted, longest_result_text, search, teaser_lines, visit, watch
 
 SEARCH_WORKER = "/assets/javascripts/workers/search."
 
@@ -98,7 +98,8 @@ def test_a_query_of_stop_words_alone_is_searched_as_typed(page, site_url: str) -
 
 
 def test_search_opened_from_the_header_button_on_a_phone(browser, site_url: str) -> None:
-    """On a narrow screen search sits behind a button; a tap must fetch the index and search."""
+    """On a narrow screen search sits behind a button; a tap must fetch the index and search.
+    Each result's teaser fits in four lines (curriculum/searchentry.py)."""
     context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True)
     page = context.new_page()
     seen = watch(page)
@@ -109,6 +110,9 @@ def test_search_opened_from_the_header_button_on_a_phone(browser, site_url: str)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     paths = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => new URL(a.href).pathname)")
     assert paths and all(path.startswith("/sv/") for path in paths), paths
+    teasers = teaser_lines(page)
+    assert [text for _, text in teasers if text.endswith(ELLIPSIS.strip())], teasers  # some cut short
+    assert max(lines for lines, _ in teasers) <= 4, teasers
     assert seen.errors == [] and seen.failed == []
     context.close()
 
