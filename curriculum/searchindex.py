@@ -42,6 +42,7 @@ from curriculum.searchentry import (
     without_prefixes,
 )
 from curriculum.searchglossary import is_glossary, term_entries
+from curriculum.searchquery import QUERY_ENDINGS, query_endings
 from curriculum.searchwords import pack_index, unpack_index
 
 _SOURCES_HEADING = re.compile(r'<h2 id="sources"(?=[ >])')
@@ -87,8 +88,10 @@ def split_by_language(site: Path, script: bool = False) -> dict[str, int]:
         if language in COMPOUNDING:
             with_compound_parts(docs, separator, dropped)
         without_prefixes(docs, separator, dropped)
-        # The stop words, for the page's search worker to leave out of queries (overrides/partials/search_worker.js.html).
-        settings = {**config, "lang": [language], "fields": fields, STOP_WORDS: sorted(dropped)}
+        # The stop words and the query endings, for the page's search worker to leave out of
+        # queries (overrides/partials/search_worker.js.html, curriculum/searchquery.py).
+        settings = {**config, "lang": [language], "fields": fields, STOP_WORDS: sorted(dropped),
+                    QUERY_ENDINGS: query_endings(language)}
         index = pack_index({**merged, "config": settings, "docs": docs})
         target = search_index_path(site, language, script)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ decides much of its download. The packed index has no `docs`; its configuration 
   places in the list of entries, each as its distance from the one before, written with `DIGITS`
   five bits at a time: a digit of the first 32 ends a number, a digit of the last 32 is followed
   by more of it. A page's sections are neighbours and share many words, so most distances are a
-  single digit. Words and entries apart compress better than side by side (2–3 % of the index).
+  single digit. Words and entries apart compress better than side by side (2 to 3 % of the index).
 
 Together over a quarter smaller than Material's own shape, and a tenth smaller than that shape
 with only the words written once (a line a word, distances in base 36). The page's search worker stand-in

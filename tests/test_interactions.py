@@ -37,6 +37,20 @@ def test_search_finds_the_page_in_the_readers_language(page, site_url: str, star
     assert seen.csp_violations() == [] and seen.errors == [] and seen.failed == []
 
 
+@pytest.mark.parametrize(("start", "query", "base", "expected"), [
+    ("", "kaizens", "kaizen", "/methodology/glossary/"),  # "kaizens" alone found nothing
+    ("sv/", "kunderna", "kund", "/sv/modules/why-green-why-now/"),  # "kunderna" alone: 46 entries, "kund" 163
+])
+def test_search_finds_the_other_forms_of_a_word(page, site_url: str, start: str, query: str, base: str, expected: str) -> None:
+    """Each word of a query loses its ending first (curriculum/searchquery.py), so a plural or a
+    definite form finds what the word's other forms find."""
+    visit(page, site_url + start)
+    found = search(page, query)
+    assert expected in [urlparse(url).path for url in found], found
+    visit(page, site_url + start)
+    assert search(page, base) == found
+
+
 @pytest.mark.parametrize("start", ["modules/green-waste-walk/", "sv/"])
 def test_a_page_loads_without_materials_sitemaps_and_its_language_link_still_leads_to_the_twin(page, site_url: str, start: str) -> None:
     """Material fetches the sitemap beside each alternate link as it starts, to find a page's twin

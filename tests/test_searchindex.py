@@ -35,6 +35,7 @@ from curriculum.searchindex import (
     read_index,
     split_by_language,
 )
+from curriculum.searchquery import QUERY_ENDINGS, query_endings
 from tests.site_pages import ROOT
 
 SEPARATOR = re.compile(r"[\s\-]+")  # Material's default, which mkdocs.yml keeps
@@ -63,6 +64,8 @@ def test_the_merged_index_becomes_one_per_language_without_doubles(tmp_path: Pat
     assert en["config"]["separator"] == "[\\s\\-]+"  # the rest of Material's settings stay
     # The stop words the page's search worker leaves out of a query: each language's own.
     assert (en["config"][STOP_WORDS], sv["config"][STOP_WORDS]) == (sorted(stop_words("en")), sorted(stop_words("sv")))
+    # And the endings it takes off each query word: each language's own (curriculum/searchquery.py).
+    assert (en["config"][QUERY_ENDINGS], sv["config"][QUERY_ENDINGS]) == (query_endings("en"), query_endings("sv"))
     # Search reads an entry's words beyond its teaser as it reads its text.
     assert en["config"]["fields"] == {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, WORDS_FIELD: {"boost": 1.0}}
 

@@ -1,0 +1,64 @@
+"""Each query word without its inflection ending (curriculum/searchquery.py), in Python and in the
+page's search worker stand-in (overrides/partials/search_worker.js.html), run in Node on the same
+words; that the browser's search then finds the other forms is tested in test_interactions.py."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+import pytest
+
+from curriculum import LANGUAGES
+from curriculum.searchquery import ENDINGS, query_endings, shortened
+from tests.site_pages import DOCS, ROOT
+
+STAND_IN = ROOT / "overrides" / "partials" / "search_worker.js.html"
+
+
+def _stand_in_shortens(queries: list[str], language: str) -> list[str]:
+    """What the stand-in's `shortened` makes of each query with the index's endings, in Node."""
+    source = STAND_IN.read_text(encoding="utf-8")
+    function = re.search(r"^  function shortened\(query, endings\) \{$.*?^  \}$", source, re.MULTILINE | re.DOTALL)
+    assert function, f"{STAND_IN}: no function shortened(query, endings)"
+    script = (f"{function[0]}\nconst [queries, endings] = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
+              "process.stdout.write(JSON.stringify(queries.map(q => shortened(q, endings))));")
+    done = subprocess.run(["node", "-e", script], input=json.dumps([queries, query_endings(language)]),
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+@pytest.mark.parametrize(("query", "language", "searched"), [
+    ("improvements", "en", "improvement"), ("processes", "en", "process"), ("companies", "en", "compan"),
+    ("Tools", "en", "tool"), ("reduced", "en", "reduc"), ("training", "en", "train"),
+    ("kaizens energy", "en", "kaizen energy"),
+    # Kept: what would be left is too short, or the s is no plural ending.
+    ("uses", "en", "uses"), ("process", "en", "process"), ("status", "en", "status"), ("bring", "en", "bring"),
+    ("värdeflödet", "sv", "värdeflöd"), ("checklistor", "sv", "checklist"), ("kunder", "sv", "kund"),
+    ("mätningarna", "sv", "mätning"), ("energin", "sv", "energi"), ("företags", "sv", "företag"),
+    ("energi", "sv", "energi"), ("målen", "sv", "målen"), ("under", "sv", "under"),
+    # lunr's own syntax is searched as typed.
+    ("+improvements", "en", "+improvements"), ('"green kaizens"', "en", '"green kaizens"'), ("kaizens~1", "en", "kaizens~1"),
+])
+def test_a_query_word_loses_its_ending_in_python_and_in_the_stand_in(query: str, language: str, searched: str) -> None:
+    assert shortened(query, language) == searched
+    assert _stand_in_shortens([query], language) == [searched]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_stand_in_shortens_every_word_of_the_content_as_python_does(language: str) -> None:
+    pages = DOCS.rglob("*.sv.md") if language == "sv" else (page for page in DOCS.rglob("*.md") if not page.name.endswith(".sv.md"))
+    words = sorted({word for page in pages for word in re.findall(r"[^\W\d_]+", page.read_text(encoding="utf-8"))})
+    assert len(words) > 3000
+    ours = [shortened(word, language) for word in words]
+    assert _stand_in_shortens(words, language) == ours
+    # Each is the start of its word, so it finds all the word found; many words lose an ending.
+    assert [word for word, short in zip(words, ours, strict=True) if not word.lower().startswith(short)] == []
+    changed = sum(word.lower() != short for word, short in zip(words, ours, strict=True))
+    assert 0.1 < changed / len(words) < 0.6, changed / len(words)
+
+
+def test_each_language_has_its_endings() -> None:
+    assert set(ENDINGS) == set(LANGUAGES)
+    assert all(query_endings(language)["rules"] for language in LANGUAGES)
