@@ -12,11 +12,20 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 OFFLINE_PLUGIN = "material/offline"
+I18N_PLUGIN = "i18n"
 
 
 def project_root(config: MkDocsConfig) -> Path:
     """The folder of the mkdocs.yml being built (a test's copy of the project, too)."""
     return Path(config.config_file_path).parent
+
+
+def inner_language_build(config: MkDocsConfig) -> bool:
+    """True in a language's build that the i18n plugin runs inside the first one's post-build
+    event; the first build's own post-build comes after them all, when every language is written.
+    Work on the whole site waits for that one: done in each, it was done again (about 5 % of a build)."""
+    plugin = config.plugins.get(I18N_PLUGIN)
+    return bool(getattr(plugin, "building", False))
 
 
 def offline_build(config: MkDocsConfig) -> bool:

@@ -10,7 +10,7 @@ from mkdocs.plugins import event_priority
 
 from curriculum import LANGUAGES
 from curriculum.downloads import copy_staged
-from curriculum.hooks import offline_build, project_root
+from curriculum.hooks import inner_language_build, offline_build, project_root
 from curriculum.layout import PORTFOLIO_PAGE, portfolio_file
 from curriculum.loader import load_curriculum
 from curriculum.render import Renderer
@@ -18,6 +18,8 @@ from curriculum.render import Renderer
 
 @event_priority(-200)  # after the i18n plugin has built every language
 def on_post_build(config: MkDocsConfig) -> None:
+    if inner_language_build(config):
+        return
     site, root = Path(config.site_dir), project_root(config)
     curriculum = load_curriculum(root)
     for language in LANGUAGES:

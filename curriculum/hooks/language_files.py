@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from curriculum.hooks import offline_build
+from curriculum.hooks import inner_language_build, offline_build
 from curriculum.layout import SEARCH_INDEX
 from curriculum.redirects import write_language_redirects
 from curriculum.searchindex import split_by_language
@@ -17,6 +17,8 @@ from curriculum.sitemap import write_language_sitemaps
 
 @event_priority(-200)  # after the i18n plugin has built every language
 def on_post_build(config: MkDocsConfig) -> None:
+    if inner_language_build(config):
+        return
     site = Path(config.site_dir)
     # The offline copy's indexes are scripts: from file:// Material loads the index as one.
     if (site / SEARCH_INDEX).is_file():

@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from curriculum.cssmin import minify
+from curriculum.hooks import inner_language_build
 from curriculum.jsmin import strip_comment_lines
 
 OUR_SCRIPTS = "assets/javascripts"
@@ -23,7 +24,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if _serving:
+    if _serving or inner_language_build(config):
         return
     site = Path(config.site_dir)
     rewrite(site, [str(sheet) for sheet in config.extra_css], minify)
