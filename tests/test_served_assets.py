@@ -45,13 +45,18 @@ def test_mkdocs_serve_serves_the_sheets_and_scripts_as_written(tmp_path: Path) -
         (folder / "assets/javascripts").mkdir(parents=True)
         (folder / "assets/javascripts/x.js").write_text("// why\nlet a = 1;\n", encoding="utf-8")
     (site / "x.css").write_text("/* why */\n.a { color: red; }\n", encoding="utf-8")
-    config = SimpleNamespace(site_dir=str(site), docs_dir=str(docs), extra_css=["x.css"])
+    i18n = SimpleNamespace(building=False)
+    config = SimpleNamespace(site_dir=str(site), docs_dir=str(docs), extra_css=["x.css"], plugins={"i18n": i18n})
     try:
         served_assets.on_startup(command="serve", dirty=False)
         served_assets.on_post_build(config)
         assert "/* why */" in (site / "x.css").read_text(encoding="utf-8")
         assert "// why" in (site / "assets/javascripts/x.js").read_text(encoding="utf-8")
         served_assets.on_startup(command="build", dirty=False)
+        i18n.building = True  # a language built inside the first: the first's last event does it
+        served_assets.on_post_build(config)
+        assert "/* why */" in (site / "x.css").read_text(encoding="utf-8")
+        i18n.building = False
         served_assets.on_post_build(config)
         assert (site / "x.css").read_text(encoding="utf-8") == ".a{color: red;}\n"
         assert (site / "assets/javascripts/x.js").read_text(encoding="utf-8") == "let a = 1;\n"
