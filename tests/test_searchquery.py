@@ -4,29 +4,19 @@ words; that the browser's search then finds the other forms is tested in test_in
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
 
 import pytest
 
 from curriculum import LANGUAGES
 from curriculum.searchquery import ENDINGS, query_endings, shortened
-from tests.site_pages import DOCS, ROOT
-
-STAND_IN = ROOT / "overrides" / "partials" / "search_worker.js.html"
+from tests.site_pages import DOCS
+from tests.stand_in import run_stand_in
 
 
 def _stand_in_shortens(queries: list[str], language: str) -> list[str]:
     """What the stand-in's `shortened` makes of each query with the index's endings, in Node."""
-    source = STAND_IN.read_text(encoding="utf-8")
-    function = re.search(r"^  function shortened\(query, endings\) \{$.*?^  \}$", source, re.MULTILINE | re.DOTALL)
-    assert function, f"{STAND_IN}: no function shortened(query, endings)"
-    script = (f"{function[0]}\nconst [queries, endings] = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
-              "process.stdout.write(JSON.stringify(queries.map(q => shortened(q, endings))));")
-    done = subprocess.run(["node", "-e", script], input=json.dumps([queries, query_endings(language)]),
-                          capture_output=True, text=True, check=True)
-    return json.loads(done.stdout)
+    return run_stand_in("shortened", "data[0].map(q => shortened(q, data[1]))", [queries, query_endings(language)])
 
 
 @pytest.mark.parametrize(("query", "language", "searched"), [

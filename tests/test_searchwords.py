@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -23,9 +21,7 @@ from curriculum.searchwords import (
     pack_index,
     unpack_index,
 )
-from tests.site_pages import ROOT
-
-STAND_IN = ROOT / "overrides" / "partials" / "search_worker.js.html"
+from tests.stand_in import run_stand_in
 
 
 def _index(*words: str | None) -> dict:
@@ -36,12 +32,7 @@ def _index(*words: str | None) -> dict:
 
 def _stand_in_unpacks(packed: dict) -> dict:
     """What the stand-in's `unpacked` makes of `packed`, run in Node."""
-    source = STAND_IN.read_text(encoding="utf-8")
-    function = re.search(r"^  function unpacked\(index\) \{$.*?^  \}$", source, re.MULTILINE | re.DOTALL)
-    assert function, f"{STAND_IN}: no function unpacked(index)"
-    script = f"{function[0]}\nprocess.stdout.write(JSON.stringify(unpacked(JSON.parse(require('fs').readFileSync(0, 'utf8')))));"
-    result = subprocess.run(["node", "-e", script], input=json.dumps(packed), capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
+    return run_stand_in("unpacked", "unpacked(data)", packed)
 
 
 def test_each_word_is_listed_once_in_alphabetical_order_with_the_entries_that_have_it() -> None:
