@@ -11,6 +11,7 @@ import pytest
 
 from curriculum.searchentry import ELLIPSIS, TEASER_CHARACTERS, WORDS_FIELD
 from curriculum.searchindex import read_index
+from curriculum.searchquery import shortened
 from tests.browser import highlighted, longest_result_text, search, teaser_lines, visit, watch
 
 SEARCH_WORKER = "/assets/javascripts/workers/search."
@@ -49,6 +50,21 @@ def test_search_finds_the_other_forms_of_a_word(page, site_url: str, start: str,
     assert expected in [urlparse(url).path for url in found], found
     visit(page, site_url + start)
     assert search(page, base) == found
+
+
+@pytest.mark.parametrize(("start", "query", "missing"), [
+    ("", "kaizen stakeholders", "stakeholders"),  # searched as "stakeholder"
+    ("sv/", "energi kunderna", "kunderna"),  # searched as "kund"
+])
+def test_a_result_names_the_word_it_lacks_as_the_reader_typed_it(page, site_url: str, start: str, query: str, missing: str) -> None:
+    """A result that lacks a word of the query says so ("Missing: stakeholders") with the word
+    as typed, not as it was searched without its ending."""
+    visit(page, site_url + start)
+    search(page, query)
+    named = page.eval_on_selector_all(".md-search-result__terms del", "words => words.map(w => w.textContent)")
+    language = "sv" if start else "en"
+    assert missing in named, named
+    assert shortened(missing, language) not in named, named
 
 
 @pytest.mark.parametrize("start", ["modules/green-waste-walk/", "sv/"])
