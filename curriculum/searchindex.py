@@ -89,7 +89,7 @@ def split_by_language(site: Path, script: bool = False) -> dict[str, int]:
             with_compound_parts(docs, separator, dropped)
         without_prefixes(docs, separator, dropped)
         # The stop words and the query endings, for the page's search worker to leave out of
-        # queries (overrides/partials/search_worker.js.html, curriculum/searchquery.py).
+        # queries (docs/assets/javascripts/search-loader.js, curriculum/searchquery.py).
         settings = {**config, "lang": [language], "fields": fields, STOP_WORDS: sorted(dropped),
                     QUERY_ENDINGS: query_endings(language)}
         index = pack_index({**merged, "config": settings, "docs": docs})

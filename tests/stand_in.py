@@ -1,4 +1,4 @@
-"""The page's search worker stand-in (overrides/partials/search_worker.js.html), one function of
+"""The page's search worker stand-in (docs/assets/javascripts/search-loader.js), one function of
 it at a time, run in Node: the tests compare what it does with the Python it mirrors."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any
 
 from tests.site_pages import ROOT
 
-STAND_IN = ROOT / "overrides" / "partials" / "search_worker.js.html"
+STAND_IN = ROOT / "docs" / "assets" / "javascripts" / "search-loader.js"
 
 
 def run_stand_in(function: str, call: str, data: Any) -> Any:
@@ -19,7 +19,7 @@ def run_stand_in(function: str, call: str, data: Any) -> Any:
     source = STAND_IN.read_text(encoding="utf-8")
     found = re.search(rf"^  function {function}\(.*?^  \}}$", source, re.MULTILINE | re.DOTALL)
     assert found, f"{STAND_IN}: no function {function}"
-    constants = "\n".join(re.findall(r"^  (var [A-Z_]+ = .*?;)", source, re.MULTILINE))  # not their Jinja comments
+    constants = "\n".join(re.findall(r"^  (var [A-Z_]+ = .*?;)", source, re.MULTILINE))  # without the comments after them
     script = (f"{constants}\n{found[0]}\nconst data = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
               f"process.stdout.write(JSON.stringify({call}));")
     done = subprocess.run(["node", "-e", script], input=json.dumps(data), capture_output=True, text=True, check=True)

@@ -112,7 +112,7 @@ def test_search_finds_a_section_by_a_word_past_its_teaser_and_shows_only_teasers
 def test_search_leaves_the_stop_words_out_of_a_query(page, site_url: str, language: str, query: str, without: str,
                                                     stop_words: set[str]) -> None:
     """Each word is searched as the start of a word: "a" found "assessor" and "accessibility".
-    The page's search worker leaves stop words out (overrides/partials/search_worker.js.html)."""
+    The page's search worker leaves stop words out (docs/assets/javascripts/search-loader.js)."""
     home = site_url + ("sv/" if language == "sv" else "")
     visit(page, home)
     found = search(page, query)

@@ -24,7 +24,7 @@ THEME_LABELS = ("footer_licence", "curriculum_version", "accessibility_statement
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # One source for the version: the theme templates read it from here.
     config.extra["curriculum_release"] = CURRICULUM_VERSION
-    # The search loader (overrides/main.html) finds a language's index by this.
+    # The search loader (overrides/main.html, assets/javascripts/search-loader.js) finds a language's index by this.
     config.extra["default_language"] = DEFAULT_LANGUAGE
     # The generator tag of overrides/main.html, which copies Material's block that hard-codes it.
     config.extra["material_version"] = metadata.version("mkdocs-material")

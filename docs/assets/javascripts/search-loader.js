@@ -1,0 +1,200 @@
+/* EcoLeap Production: Material's search, as our pages start it (overrides/main.html loads this
+   just before Material's bundle, on the site and in the offline copy). A file of its own, not an
+   inline script: the browser keeps it from page to page, and every page's HTML is about 2.5 kB
+   gzip lighter.
+
+   On the site, Material requests the search index as its bundle starts: the heaviest file of a
+   visit, for a search most readers never open. The request is opened at once but sent only when
+   the reader reaches for search (a tap or click in the search box or on its button, focus in the
+   box, or a shortcut key: /, s, f), and it goes to the index of the page's own language
+   (`data-index-folder`, curriculum/searchindex.py). Material keeps its place in the search box
+   meanwhile and searches once the index is in.
+   As it starts, Material also fetches the sitemap beside each alternate link (one for each
+   language), to send a language link to the page's twin. Ours link there already (the i18n
+   plugin), so those two requests, 5 kB gzip of a first visit, are not sent. A sitemap asked for
+   after the reader's first tap, key or click (the version selector's) goes out as usual.
+
+   The offline copy (`data-offline`) is opened from file://, where the browser refuses every
+   XMLHttpRequest: no sitemap is asked for there at all. Material loads the index as a script,
+   `search/search_index.js` beside the site's root, which it makes with a `setAttribute`; that
+   goes to the page's own language's index instead. Its worker is the offline copy's iframe
+   stand-in (offline-worker.js, loaded in the head as Material's polyfill).
+
+   On both, Material's search worker is behind a stand-in. Material starts its worker (12 kB
+   gzip, lunr) as it starts too; it is first given work when the index is in, so the worker starts
+   then. Until then the stand-in keeps Material's listeners.
+   Material searches each word of a query as the start of a word, stop words too, so "how to
+   start" also found every "tool" and "total" by "to", and "a" found most of the site. The
+   stand-in leaves the index's stop words (curriculum/searchindex.py) out of each query, but not
+   the last word, which may be the start of one still being typed ("to" of "tools"), nor a query
+   of stop words alone, nor one that uses lunr's syntax: quotes, + - ~ ^ * and field:.
+   Then each word loses a common inflection ending ("improvements" is searched as "improvement",
+   "energin" as "energi"), by the index's rules (curriculum/searchquery.py, which says why), as
+   `searchquery.shortened` does.
+   A result names the query's words it lacks ("Missing: …") by the words searched; the stand-in
+   gives those back as they were typed, so a reader sees "improvements", not "improvement". The
+   words a result has stay as searched: its link highlights them on the page.
+   The index comes packed (curriculum/searchwords.py): its entries field by field, and each word
+   of their `words` once, with the places of the entries that have it. The stand-in writes the
+   entries out for lunr, as `searchwords.unpack_index` does.
+   tests/stand_in.py runs its functions in Node beside the Python they mirror. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var indexFolder = script.getAttribute("data-index-folder") || "", offline = script.hasAttribute("data-offline");
+  var xhr = XMLHttpRequest.prototype, open = xhr.open, send = xhr.send;
+  var SITEMAP = /\/sitemap\.xml$/, INDEX = /search\/search_index\.json$/, SCRIPT_INDEX = /search\/search_index\.js$/;
+  var held = [], wanted = false, acted = false;
+  xhr.open = function (method, url) {
+    var args = [].slice.call(arguments);
+    this.unasked = (offline || !acted) && SITEMAP.test(String(url));
+    this.searchIndex = !offline && INDEX.test(String(url));
+    if (this.searchIndex) { args[1] = String(url).replace(INDEX, indexFolder + "search/search_index.json"); }
+    return open.apply(this, args);
+  };
+  xhr.send = function () {
+    if (this.unasked) { return; }
+    if (this.searchIndex && !wanted) { held.push([this, arguments]); return; }
+    return send.apply(this, arguments);
+  };
+  function want(event) {
+    var asked = event.type === "keydown" ? "/sf".indexOf(event.key) >= 0 && event.key.length === 1
+      : event.target.closest && event.target.closest('.md-search, [for="__search"]');
+    if (wanted || !asked) { return; }
+    wanted = true;
+    held.forEach(function (request) { send.apply(request[0], request[1]); });
+    held = [];
+  }
+  if (offline) {
+    var setAttribute = Element.prototype.setAttribute;
+    HTMLScriptElement.prototype.setAttribute = function (name, value) {
+      if (name === "src" && SCRIPT_INDEX.test(String(value))) { value = String(value).replace(SCRIPT_INDEX, indexFolder + "search/search_index.js"); }
+      return setAttribute.call(this, name, value);
+    };
+  } else {
+    ["pointerdown", "focusin", "keydown"].forEach(function (type) { document.addEventListener(type, want, true); });
+    // Any act of the reader's ends the start, a click too: a screen reader's may come without a
+    // pointer or key event before it.
+    ["pointerdown", "keydown", "click"].forEach(function (type) {
+      document.addEventListener(type, function () { acted = true; }, true);
+    });
+  }
+
+  var BaseWorker = window.Worker, SETUP = 0, QUERY = 2, RESULT = 3;  // Material's SearchMessageType
+  var SYNTAX = /["~^*:]|(^|\s)[+-]/;  // lunr's own query syntax: such a query is searched as typed
+  function unpacked(index) {
+    var config = index.config, columns = config.entries, DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+    if (!columns) { return index; }
+    var fields = Object.keys(columns), page = "";
+    var docs = (columns.location || []).map(function (location, i) {
+      if (location && location.charAt(0) === "#") { location = page + location; }
+      page = (location || "").split("#")[0];
+      var doc = {};
+      fields.forEach(function (field) {
+        var value = field === "location" ? location : columns[field][i];
+        if (value !== null) { doc[field] = value; }
+      });
+      return doc;
+    });
+    var words = docs.map(function () { return []; });
+    var list = config.word_list ? config.word_list.split(" ") : [], word = "";
+    var places = config.word_entries ? config.word_entries.split(" ") : [];
+    for (var i = 0; i < list.length; i++) {
+      word = word.slice(0, DIGITS.indexOf(list[i].charAt(0))) + list[i].slice(1);
+      for (var j = 0, number = -1, gap = 0; j < places[i].length; j++) {
+        var digit = DIGITS.indexOf(places[i].charAt(j));
+        gap = gap * 32 + digit % 32;
+        if (digit < 32) { number += gap + 1; words[number].push(word); gap = 0; }
+      }
+    }
+    docs = docs.map(function (doc, n) { return words[n].length ? Object.assign(doc, { words: words[n].join(" ") }) : doc; });
+    var rest = Object.assign({}, config);
+    delete rest.entries;
+    delete rest.word_list;
+    delete rest.word_entries;
+    return Object.assign({}, index, { config: rest, docs: docs });
+  }
+  function withoutStopWords(query, stopWords) {
+    if (typeof query !== "string" || SYNTAX.test(query)) { return query; }
+    var words = query.trim().split(/\s+/), last = words.length - 1;
+    var kept = words.filter(function (word, i) { return i === last || stopWords.indexOf(word.toLowerCase()) < 0; });
+    return kept.length === 1 && stopWords.indexOf(kept[0].toLowerCase()) >= 0 ? query : kept.join(" ");
+  }
+  function shortened(query, endings) {
+    if (typeof query !== "string" || !endings || SYNTAX.test(query)) { return query; }
+    return query.trim().split(/\s+/).map(function (word) {
+      word = word.toLowerCase();
+      for (var i = 0; i < endings.rules.length; i++) {
+        var pattern = new RegExp("(?:" + endings.rules[i][0] + ")$");
+        if (pattern.test(word)) {
+          var shorter = word.replace(pattern, endings.rules[i][1]);
+          return shorter.length >= endings.shortest ? shorter : word;
+        }
+      }
+      return word;
+    }).join(" ");
+  }
+  function typedWords(query, searched) {  // each searched word: the word typed for it
+    var typed = {}, words = String(query).trim().toLowerCase().split(/\s+/);
+    String(searched).trim().split(/\s+/).forEach(function (word) {
+      var from = words.filter(function (w) { return w.indexOf(word) === 0; })[0];
+      if (from && from !== word) { typed[word] = from; }
+    });
+    return typed;
+  }
+  function withTypedMissing(result, typed) {  // Material's result: {items: [[{terms: {word: found}}]]}
+    return Object.assign({}, result, { items: result.items.map(function (group) {
+      return group.map(function (item) {
+        var terms = {};
+        Object.keys(item.terms || {}).forEach(function (word) {
+          terms[!item.terms[word] && typed[word] ? typed[word] : word] = item.terms[word];
+        });
+        return Object.assign({}, item, { terms: terms });
+      });
+    }) });
+  }
+  function SearchWorker(url, options) {
+    this.start = function () { return new BaseWorker(url, options); };
+    this.listeners = []; this.stopWords = []; this.typed = {};
+  }
+  SearchWorker.prototype.addEventListener = function (type, listener, options) {
+    var self = this, heard = type !== "message" ? listener : function (event) {
+      var message = event && event.data;
+      if (message && message.type === RESULT && message.data && message.data.items) {
+        event = { data: { type: RESULT, data: withTypedMissing(message.data, self.typed) } };
+      }
+      return listener.call(this, event);
+    };
+    this.listeners.push([type, listener, options, heard]);
+    if (this.real) { this.real.addEventListener(type, heard, options); }
+  };
+  SearchWorker.prototype.removeEventListener = function (type, listener, options) {
+    var real = this.real;
+    this.listeners = this.listeners.filter(function (l) {
+      var same = l[0] === type && l[1] === listener;
+      if (same && real) { real.removeEventListener(type, l[3], options); }
+      return !same;
+    });
+  };
+  SearchWorker.prototype.postMessage = function (message) {
+    if (!this.real) {
+      this.real = this.start();
+      this.listeners.forEach(function (l) { this.real.addEventListener(l[0], l[3], l[2]); }, this);
+    }
+    if (message && message.type === SETUP) {
+      this.stopWords = message.data.config.stop_words || [];
+      this.endings = message.data.config.query_endings;
+      message = { type: SETUP, data: unpacked(message.data) };
+    }
+    if (message && message.type === QUERY) {
+      var searched = shortened(withoutStopWords(message.data, this.stopWords), this.endings);
+      this.typed = typedWords(message.data, searched);
+      message = { type: QUERY, data: searched };
+    }
+    this.real.postMessage(message);
+  };
+  SearchWorker.prototype.terminate = function () { if (this.real) { this.real.terminate(); } };
+  window.Worker = function (url, options) {
+    return /workers\/search\.[^/]*\.js$/.test(String(url)) ? new SearchWorker(url, options) : new BaseWorker(url, options);
+  };
+})();
