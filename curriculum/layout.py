@@ -50,6 +50,9 @@ SEARCH_SCRIPT = "search/search_index.js"
 CALCULATOR_SCRIPTS = ("assets/javascripts/calculators/formulas.js", "assets/javascripts/calculators/calculator.js")
 SELF_CHECK_SCRIPT = "assets/javascripts/self-check.js"
 SELF_ASSESSMENT_SCRIPT = "assets/javascripts/self-assessment.js"
+# The search loader and worker stand-in every page loads just before Material's bundle
+# (overrides/main.html): it must run first, so it is not in extra_javascript either.
+SEARCH_LOADER = "assets/javascripts/search-loader.js"
 
 
 # docs paths -------------------------------------------------------------------------------

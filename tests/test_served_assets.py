@@ -11,7 +11,7 @@ import pytest
 from curriculum.cssmin import minify
 from curriculum.hooks import served_assets
 from curriculum.hooks.served_assets import rewrite
-from curriculum.jsmin import strip_comment_lines
+from curriculum.jsmin import for_serving, strip_comment_lines
 from tests.site_pages import ROOT
 
 SOURCES = ["docs/assets/stylesheets/ecoleap.css", "docs/assets/stylesheets/tools.css"]
@@ -100,13 +100,34 @@ def test_comment_lines_go_and_code_stays_as_written() -> None:
 """
 
 
+def test_served_lines_lose_their_indentation_and_keep_the_rest() -> None:
+    script = """(function () {
+  // why
+  var text = "a  b";
+\tif (text) {
+    return text; // kept
+  }
+})();
+"""
+    assert for_serving(script) == """(function () {
+var text = "a  b";
+if (text) {
+return text; // kept
+}
+})();
+"""
+
+
 @pytest.mark.parametrize("source", SCRIPTS)
-def test_our_scripts_have_no_template_literals(source: str) -> None:
-    """The one place a line could start inside a string, which the comment stripping assumes away."""
+def test_no_line_of_our_scripts_starts_inside_a_string(source: str) -> None:
+    """No template literal and no string continued past a line's end by a backslash: the only
+    ways a line could start inside a string, which the comment and indentation stripping assume
+    away (curriculum/jsmin.py)."""
     import re
 
     code = re.sub(r"/\*.*?\*/", "", (ROOT / "docs" / source).read_text(encoding="utf-8"), flags=re.DOTALL)
     assert [line for line in code.splitlines() if "`" in line.split("//")[0]] == []
+    assert [line for line in code.splitlines() if line.rstrip().endswith("\\")] == []
 
 
 def test_the_served_scripts_parse_and_are_smaller(browser, built_site: Path) -> None:
@@ -116,5 +137,6 @@ def test_the_served_scripts_parse_and_are_smaller(browser, built_site: Path) -> 
         original = (ROOT / "docs" / source).read_text(encoding="utf-8")
         assert len(served) < len(original), source
         assert not [line for line in served.splitlines() if line.lstrip().startswith(("//", "/*"))], source
+        assert not [line for line in served.splitlines() if line[:1] in (" ", "\t")], source
         assert page.evaluate("code => { new Function(code); return true; }", served), source
     page.close()

@@ -1,7 +1,7 @@
 """After the build, our stylesheets and scripts as a reader's browser needs them: without the
-comments the sources keep (curriculum/cssmin.py, curriculum/jsmin.py). Material's own files are
-left alone; they come minified. `mkdocs serve` serves them as written: an author reading them in
-the browser's tools sees the comments."""
+comments the sources keep, and the scripts without their indentation (curriculum/cssmin.py,
+curriculum/jsmin.py). Material's own files are left alone; they come minified. `mkdocs serve`
+serves them as written: an author reading them in the browser's tools sees the comments."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from curriculum.cssmin import minify
 from curriculum.hooks import inner_language_build
-from curriculum.jsmin import strip_comment_lines
+from curriculum.jsmin import for_serving
 
 OUR_SCRIPTS = "assets/javascripts"
 _serving = False  # set once per process: MkDocs' first event names the command
@@ -30,7 +30,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     rewrite(site, [str(sheet) for sheet in config.extra_css], minify)
     ours = Path(config.docs_dir) / OUR_SCRIPTS
     rewrite(site, [f"{OUR_SCRIPTS}/{path.relative_to(ours).as_posix()}" for path in sorted(ours.rglob("*.js"))],
-            strip_comment_lines)
+            for_serving)
 
 
 def rewrite(site: Path, files: Iterable[str], change: Callable[[str], str]) -> None:

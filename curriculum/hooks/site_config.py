@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from curriculum import CURRICULUM_VERSION, DEFAULT_LANGUAGE
 from curriculum.hooks import offline_build, project_root
+from curriculum.layout import SEARCH_LOADER
 from curriculum.loader import load_curriculum
 from curriculum.sectionlinks import section_link_titles
 
@@ -26,6 +27,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["curriculum_release"] = CURRICULUM_VERSION
     # The search loader (overrides/main.html, assets/javascripts/search-loader.js) finds a language's index by this.
     config.extra["default_language"] = DEFAULT_LANGUAGE
+    config.extra["search_loader"] = SEARCH_LOADER
     # The generator tag of overrides/main.html, which copies Material's block that hard-codes it.
     config.extra["material_version"] = metadata.version("mkdocs-material")
     labels = load_curriculum(project_root(config)).labels

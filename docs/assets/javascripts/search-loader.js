@@ -80,8 +80,10 @@
     });
   }
 
-  var BaseWorker = window.Worker, SETUP = 0, QUERY = 2, RESULT = 3;  // Material's SearchMessageType
-  var SYNTAX = /["~^*:]|(^|\s)[+-]/;  // lunr's own query syntax: such a query is searched as typed
+  // Material's SearchMessageType
+  var BaseWorker = window.Worker, SETUP = 0, QUERY = 2, RESULT = 3;
+  // lunr's own query syntax: such a query is searched as typed
+  var SYNTAX = /["~^*:]|(^|\s)[+-]/;
   function unpacked(index) {
     var config = index.config, columns = config.entries, DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
     if (!columns) { return index; }
@@ -134,7 +136,8 @@
       return word;
     }).join(" ");
   }
-  function typedWords(query, searched) {  // each searched word: the word typed for it
+  // Each searched word: the word typed for it.
+  function typedWords(query, searched) {
     var typed = {}, words = String(query).trim().toLowerCase().split(/\s+/);
     String(searched).trim().split(/\s+/).forEach(function (word) {
       var from = words.filter(function (w) { return w.indexOf(word) === 0; })[0];
@@ -142,7 +145,8 @@
     });
     return typed;
   }
-  function withTypedMissing(result, typed) {  // Material's result: {items: [[{terms: {word: found}}]]}
+  // Material's result is {items: [[{terms: {word: found}}]]}.
+  function withTypedMissing(result, typed) {
     return Object.assign({}, result, { items: result.items.map(function (group) {
       return group.map(function (item) {
         var terms = {};
