@@ -1,4 +1,5 @@
-"""An index entry's words without the ones its longer terms stand for (curriculum/searchentry.py)."""
+"""An index entry's words: without the ones its longer terms stand for (curriculum/searchentry.py), and
+none that is a character reference."""
 
 from __future__ import annotations
 
@@ -8,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from curriculum import LANGUAGES
-from curriculum.searchentry import WORDS_FIELD, finds, indexed_terms, stop_words, without_prefixes
+from curriculum.searchentry import (
+    WORDS_FIELD,
+    finds,
+    indexed_terms,
+    stop_words,
+    terms,
+    without_prefixes,
+)
 from curriculum.searchindex import read_index
 
 SEPARATOR = re.compile(r"[\s\-]+")
@@ -44,3 +52,16 @@ def test_no_word_of_the_built_index_starts_another_term_of_its_entry(built_site:
         found += [f"{doc['location']}: {word}" for word in doc.get(WORDS_FIELD, "").split()
                   if any(term != word and term.startswith(word) for term in held)]
     assert found[:5] == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_term_of_the_built_index_is_a_character_reference(built_site: Path, language: str) -> None:
+    """The entries' text is HTML, which shows "Rother &amp; Shook" as "Rother & Shook": the
+    separator (mkdocs.yml) splits at a character reference, so "&amp" is no word of the index."""
+    index = read_index(built_site, language)
+    separator = re.compile(index["config"]["separator"])
+    reference = re.compile(r"&(#x?[0-9a-f]+|[a-z]+);?")
+    held = {term for doc in index["docs"] for term in terms(f'{doc["title"]} {doc["text"]} {doc.get(WORDS_FIELD, "")}', separator)}
+    assert sorted(term for term in held if reference.search(term)) == []
+    assert any("&amp;" in doc["text"] for doc in index["docs"]), "no reference left in the text: this test checks nothing"
+    assert {"rother", "shook"} <= held
