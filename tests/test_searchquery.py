@@ -52,3 +52,21 @@ def test_the_stand_in_shortens_every_word_of_the_content_as_python_does(language
 def test_each_language_has_its_endings() -> None:
     assert set(ENDINGS) == set(LANGUAGES)
     assert all(query_endings(language)["rules"] for language in LANGUAGES)
+
+
+def test_a_results_missing_words_are_named_as_typed_and_its_found_words_as_searched() -> None:
+    """The stand-in maps each searched word back to the word typed for it, and renames a result's
+    missing words by that map: "Missing: stakeholders", while the found "kaizen" stays as searched
+    for the page's highlight."""
+    typed = run_stand_in("typedWords", "data.map(([query, searched]) => typedWords(query, searched))", [
+        ["Kaizen Stakeholders", "kaizen stakeholder"],
+        ["how to start", "start"],  # a stop word left out is no word searched
+        ["tool tools", "tool tool"],
+    ])
+    assert typed == [{"stakeholder": "stakeholders"}, {}, {}]
+    result = {"items": [[{"location": "a/", "terms": {"kaizen": True, "stakeholder": False}}],
+                        [{"location": "b/", "terms": {"kaizen": False, "stakeholder": True}}]], "suggest": []}
+    renamed = run_stand_in("withTypedMissing", "withTypedMissing(data, {stakeholder: 'stakeholders'})", result)
+    assert [item["terms"] for group in renamed["items"] for item in group] == [
+        {"kaizen": True, "stakeholders": False}, {"kaizen": False, "stakeholder": True}]
+    assert renamed["suggest"] == [] and renamed["items"][0][0]["location"] == "a/"
