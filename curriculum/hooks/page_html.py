@@ -1,11 +1,12 @@
 """Each page's HTML: repeated text kept out of search, the ¶ links titled in the page's language,
-relative language links, and the Content-Security-Policy."""
+relative language links, the Content-Security-Policy, and none of its templates' white space."""
 
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from curriculum.csp import add_policy
+from curriculum.htmlspace import compact
 from curriculum.htmlstash import restore
 from curriculum.layout import page_language, relative_language_links
 from curriculum.searchindex import exclude_repeated_text
@@ -19,4 +20,4 @@ def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    return add_policy(relative_language_links(output, page.url))
+    return compact(add_policy(relative_language_links(output, page.url)))
