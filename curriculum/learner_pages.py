@@ -18,6 +18,7 @@ from mkdocs.plugins import event_priority
 
 from curriculum import DEFAULT_LANGUAGE, layout
 from curriculum.csp import add_policy
+from curriculum.htmlspace import compact
 from curriculum.loader import load_curriculum
 from curriculum.model import Curriculum
 from curriculum.render import Renderer
@@ -137,6 +138,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     base = urlsplit(config.site_url or "/").path or "/"
     html = _language_links_home(text, base)
     html = html if "Content-Security-Policy" in html else add_policy(html)
+    html = compact(html)  # MkDocs writes it past the page hook, which compacts every other page
     if language == DEFAULT_LANGUAGE:
         _english_not_found[str(site)] = html
         written.write_text(html, encoding="utf-8")
