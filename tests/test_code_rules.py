@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 
 from tests.site_pages import ROOT
 
@@ -71,3 +73,15 @@ def test_make_browser_installs_the_chromium_programs_the_code_launches() -> None
     for program in (CHROMIUM, BROWSER):
         assert f":= {program}\n" in makefile, f"the Makefile does not name {program}"
         assert program.rsplit("/", 1)[1] in installed[1].split(), f"`make browser` does not install {program}"
+
+
+def test_make_test_runs_two_workers_a_core_and_at_most_eight() -> None:
+    """The suite is CPU-bound; a worker often waits on its browser (the Makefile's measurements)."""
+    # Without what a calling `make test TEST_WORKERS=N` passes down to every make below it.
+    plain = {key: value for key, value in os.environ.items() if key not in ("MAKEFLAGS", "MFLAGS", "TEST_WORKERS")}
+    workers = {}
+    for cores in (1, 2, 4, 16):
+        shown = subprocess.run(["make", "--dry-run", "--always-make", "test", f"CORES={cores}"], cwd=ROOT,
+                               capture_output=True, text=True, check=True, env=plain).stdout
+        workers[cores] = int(re.search(r"-m pytest -n (\d+) ", shown)[1])
+    assert workers == {1: 2, 2: 4, 4: 8, 16: 8}
