@@ -81,7 +81,7 @@ def test_make_test_runs_two_workers_a_core_and_at_most_eight() -> None:
     plain = {key: value for key, value in os.environ.items() if key not in ("MAKEFLAGS", "MFLAGS", "TEST_WORKERS")}
     workers = {}
     for cores in (1, 2, 4, 16):
-        shown = subprocess.run(["make", "--dry-run", "--always-make", "test", f"CORES={cores}"], cwd=ROOT,
+        shown = subprocess.run(["make", "--dry-run", "--always-make", "test", f"CPUS={cores}"], cwd=ROOT,
                                capture_output=True, text=True, check=True, env=plain).stdout
         workers[cores] = int(re.search(r"-m pytest -n (\d+) ", shown)[1])
     assert workers == {1: 2, 2: 4, 4: 8, 16: 8}
