@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from curriculum import layout
+
 if TYPE_CHECKING:
     from curriculum.model import Curriculum
 
@@ -15,10 +17,12 @@ class CertificationRenderers:
     curriculum: Curriculum
 
     def rubric(self) -> str:
-        """The rubric: what each level leads to, then every criterion with its indicators."""
+        """The rubric: what each level leads to, then every criterion with its indicators. Four
+        pages show it; search finds it on the portfolio page, where a candidate prepares for it."""
         if self.curriculum.rubric is None:
             raise LookupError("there is no data/rubric.yml (create it; see the assessor's guide)")
-        return self._template("rubric.html.j2", rubric=self.curriculum.rubric)  # type: ignore[attr-defined]
+        searchable = self.page_key == layout.PORTFOLIO_PAGE  # type: ignore[attr-defined]
+        return self._template("rubric.html.j2", rubric=self.curriculum.rubric, searchable=searchable)  # type: ignore[attr-defined]
 
     def coach_register(self) -> str:
         """The certified coaches, by name; an empty register says so."""

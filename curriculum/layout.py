@@ -34,6 +34,8 @@ WORKSHEET_LIBRARY = "worksheets/index.md"
 COACH_TRAINING_PAGE = "coach-training/index.md"
 CERTIFICATION_PAGE = "coach-training/certification.md"
 PORTFOLIO_PAGE = "coach-training/portfolio.md"
+# The coach's own progress: it repeats the learning path and the certification steps, with ticks.
+PROGRESS_PAGE = "coach-training/progress.md"
 # The contributors' guide shows the macros at work: a checklist there is an example, not a use.
 MACRO_EXAMPLES_PAGE = "about/contributing.md"
 

@@ -181,12 +181,15 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers, ToolsRe
         terms = sorted(self.curriculum.glossary.values(), key=lambda term: term.term[self.lang].lower())
         return self._template("glossary.html.j2", terms=terms)
 
+    # The progress page shows both of these again, with the reader's ticks: search finds each on
+    # its own page (the certification page, the coach training's start page).
     def certification_steps(self) -> str:
-        return self._template("certification.html.j2", steps=self.curriculum.certification, version=CURRICULUM_VERSION)
+        return self._template("certification.html.j2", steps=self.curriculum.certification, version=CURRICULUM_VERSION,
+                              searchable=self.page_key != layout.PROGRESS_PAGE)
 
     def learning_path(self) -> str:
         stages = self.curriculum.units_by_stage()
-        return self._template("learning_path.html.j2", stages=stages,
+        return self._template("learning_path.html.j2", stages=stages, searchable=self.page_key != layout.PROGRESS_PAGE,
                               totals={stage: sum(unit.hours for unit in units) for stage, units in stages.items()})
 
     def unit_overview(self) -> str:

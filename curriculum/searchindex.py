@@ -9,7 +9,8 @@ opens search and points it at the page's own language.
 We also keep repeated text out of the index, with Material's `data-search-exclude`: each page's
 own reference list (the sources page lists every reference once), each checklist and worksheet
 but once (on the one page that shows it, or on its library page when several do:
-`Renderer.checklist`, `Renderer.worksheet`), and the trainer pages
+`Renderer.checklist`, `Renderer.worksheet`), the certification rubric on the portfolio page only,
+the learning path and the certification steps not again on the progress page, and the trainer pages
 that collect every unit's key points and facilitator notes (each is indexed on its unit; the
 collecting page keeps its title and introduction). The glossary's terms are entries of their own
 (curriculum/searchglossary.py). And each entry's text loses Material's markup

@@ -8,6 +8,7 @@ import re
 import pytest
 from markupsafe import escape
 
+from curriculum.layout import PORTFOLIO_PAGE
 from curriculum.loader import load_curriculum
 from curriculum.render import Renderer
 from tests.minimal_project import ROOT
@@ -15,7 +16,7 @@ from tests.minimal_project import ROOT
 REGISTER = "data/register.yml"
 
 
-RUBRIC_PAGES = ("coach-training/portfolio.md", "coach-training/units/lead-module-observed.md",
+RUBRIC_PAGES = (PORTFOLIO_PAGE, "coach-training/units/lead-module-observed.md",
                 "coach-training/units/portfolio-and-assessment.md", "coach-training/assessors-guide.md")
 
 
@@ -32,14 +33,17 @@ def test_the_real_rubric_has_contracting_safety_and_ethics_as_must_pass(real) ->
 
 @pytest.mark.parametrize("language", ["en", "sv"])
 def test_every_rubric_page_renders_the_same_rubric_from_the_data(real, language: str) -> None:
-    rendered = set()
+    rendered, searched = set(), []
     for page in RUBRIC_PAGES:
         source = page if language == "en" else page.replace(".md", ".sv.md")
         text = (ROOT / "docs" / source).read_text(encoding="utf-8")
         assert "{{ rubric() }}" in text, f"{source} does not render the rubric from data"
         assert not re.search(r"^\| *(Criterion|Kriterium) *\|", text, re.MULTILINE), f"{source} still has a hand-written rubric table"
-        rendered.add(Renderer(real, language, source).rubric())
+        html = Renderer(real, language, source).rubric()
+        searched += [] if "data-search-exclude" in html else [page]
+        rendered.add(html.replace(" data-search-exclude", ""))
     assert len(rendered) == 1
+    assert searched == [PORTFOLIO_PAGE]  # search finds it there only (test_search_repeats.py)
     html = rendered.pop()
     for criterion in real.rubric.criteria:
         assert str(escape(criterion.title[language])) in html
