@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from curriculum import DEFAULT_LANGUAGE, LANGUAGES
+from curriculum import LANGUAGES
 from curriculum.htmlspace import KEPT, compact
+from curriculum.layout import language_prefix
 from curriculum.learner_pages import NOT_FOUND
 from tests.site_pages import built_page, english_sources
 
@@ -31,7 +32,7 @@ def test_an_attribute_value_with_a_line_break_is_kept_as_written() -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_built_page_is_compact_and_its_scripts_are_as_the_policy_hashed_them(built_site: Path, language: str) -> None:
-    not_found = built_site / ("" if language == DEFAULT_LANGUAGE else language) / NOT_FOUND
+    not_found = built_site / language_prefix(language) / NOT_FOUND
     pages = [built_page(built_site, source, language) for source in english_sources()] + [not_found]
     assert [page for page in pages if compact(text := page.read_text(encoding="utf-8")) != text] == []
     # The template's indentation is gone from the nav; the page still has its line breaks.

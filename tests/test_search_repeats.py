@@ -48,13 +48,12 @@ def test_a_block_several_pages_show_is_found_on_its_one_page(built_site: Path, l
     index = read_index(built_site, language)
     separator, stops = re.compile(index["config"]["separator"]), stop_words(language)
     held = {doc["location"]: indexed_terms(doc, separator, stops) for doc in index["docs"]}
-    sources = {built_page(built_site, source, language): source for source in english_sources()}
+    pages = {source: built_page(built_site, source, language).read_text(encoding="utf-8") for source in english_sources()}
     problems = []
     for name, (text, home) in _blocks(language).items():
         wanted = set(terms(text, separator)) - stops
         found, shown_on = [], []
-        for page, source in sources.items():
-            html = page.read_text(encoding="utf-8")
+        for source, html in pages.items():
             if (start := html.find(_MARKS[name])) < 0:
                 continue
             shown_on.append(source)
