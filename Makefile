@@ -26,7 +26,8 @@ CHROMIUM_BROWSER := /usr/bin/chromium
 NODE_READY := node_modules/.ready
 # Two test workers per core, as a worker often waits on its browser: on 2 cores, 4 workers took
 # 305 s and 2 took 382 s; 1 core with 2 workers took 617 s (2026-12-06). At most 8, each with its
-# browser. GitHub's standard runners for public repositories have 4 cores, so CI runs 8.
+# browser. GitHub's standard runners for public repositories have 4 cores, so CI runs 8
+# (https://docs.github.com/en/actions/reference/runners/github-hosted-runners).
 CPUS := $(shell nproc 2>/dev/null || echo 2)
 TEST_WORKERS ?= $(shell echo $$(( 2 * $(CPUS) < 8 ? 2 * $(CPUS) : 8 )))
 export NO_MKDOCS_2_WARNING := 1
