@@ -191,3 +191,26 @@ _SIDEWAYS = """() => {
 def sideways(page: Page) -> list[str]:
     """What reaches past the screen's right edge on the page as it is now."""
     return page.evaluate(_SIDEWAYS)
+
+
+# How far the page's title (`h1`) reaches below its last line of words that show: an element
+# there that takes space but shows nothing (a hidden ¶ link) adds a line with no words.
+_TITLE_GAP = """() => {
+  const title = document.querySelector('article h1'), range = document.createRange();
+  const shown = node => { for (let e = node.parentElement; e && e !== title.parentElement; e = e.parentElement) {
+    const style = getComputedStyle(e); if (style.opacity === '0' || style.visibility === 'hidden') return false; } return true; };
+  let bottom = title.getBoundingClientRect().top;
+  const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent.trim() || !shown(node)) continue;
+    range.selectNodeContents(node);
+    for (const box of range.getClientRects()) bottom = Math.max(bottom, box.bottom);
+  }
+  return (title.getBoundingClientRect().bottom - bottom) / parseFloat(getComputedStyle(title).lineHeight);
+}"""
+
+
+def title_gap(page: Page) -> float:
+    """Between the title's last line of words and the bottom of its box, in lines: the half-leading
+    under the words is a few pixels, an empty line one."""
+    return page.evaluate(_TITLE_GAP)

@@ -1,7 +1,7 @@
 """How the site looks in Chromium, in both languages: the focus ring against what is behind it,
 the dark colour scheme (axe on it, and the palette toggle that switches to it), and a phone's
-screen (a module's facts stacked, nothing that makes a page scroll sideways, axe at that size, no
-stylesheet that locks the orientation)."""
+screen (a module's facts stacked, nothing that makes a page scroll sideways, no empty line under the
+title, axe at that size, no stylesheet that locks the orientation)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser import PHONE, axe_rule, axe_violations, sideways, visit
+from tests.browser import PHONE, axe_rule, axe_violations, sideways, title_gap, visit
 
 pytestmark = pytest.mark.browser
 
@@ -133,10 +133,11 @@ def phone(browser) -> Iterator[Page]:
 def test_nothing_makes_the_page_scroll_sideways_on_a_phone_and_axe_passes_there(phone: Page, site_url: str, lang: str, path: str) -> None:
     """What scrolls in its own box instead must be reachable by keyboard (axe's
     scrollable-region-focusable, WCAG 2.1.1): the per-page axe run sees a desktop's screen,
-    where these tables fit."""
+    where these tables fit. Nor does the title end in an empty line (curriculum/sectionlinks.py)."""
     visit(phone, site_url + lang + path)
     found = sideways(phone)
     assert found == [], "\n".join(found)
+    assert title_gap(phone) < 0.5, "the title ends in a line without words"
     violations = axe_violations(phone, site_url)
     assert violations == [], "\n".join(violations)
 

@@ -54,8 +54,9 @@ def _article_text(page: Path) -> str:
     article = BeautifulSoup(content, "html.parser").select_one("article.md-content__inner")
     assert article is not None, page
     # What the theme and the hooks add around the content, not the page's own text: edit links
-    # (only where the repository is known), the review date and suggestion link, a unit's end.
-    for added in article.select(".md-content__button, .page-meta, .unit-finish"):
+    # (only where the repository is known), the review date and suggestion link, a unit's end,
+    # and the ¶ links after the headings (the hooks drop the title's: curriculum/sectionlinks.py).
+    for added in article.select(".md-content__button, .page-meta, .unit-finish, .headerlink"):
         added.decompose()
     # No separator: an inline tag (a glossary mark on one page, not on the other) adds no space.
     return re.sub(r"\s+", " ", article.get_text("")).strip()

@@ -34,6 +34,9 @@ def test_every_page_is_built_in_both_languages(built_site: Path, src: str) -> No
     titles = {lang: set(re.findall(r'class="headerlink" href="[^"]*" title="([^"]*)"', html))
               for lang, html in (("en", english), ("sv", swedish))}
     assert titles in ({"en": {"Link to this section"}, "sv": {"Länk till det här avsnittet"}}, {"en": set(), "sv": set()})
+    # But none after the page's title, where it made an empty line on a phone.
+    page_titles = re.findall(r"<h1\b.*?</h1>", english + swedish, re.DOTALL)
+    assert len(page_titles) == 2 and not any("headerlink" in title for title in page_titles), page_titles
 
 
 @pytest.mark.parametrize("src", PAGES)
