@@ -1,5 +1,5 @@
-"""An index entry's words: without the ones its longer terms stand for (curriculum/searchentry.py), and
-none that is a character reference."""
+"""An index entry (curriculum/searchentry.py): its teaser, and its words, without the ones its longer
+terms stand for and none that is a character reference."""
 
 from __future__ import annotations
 
@@ -10,15 +10,71 @@ import pytest
 
 from curriculum import LANGUAGES
 from curriculum.searchentry import (
+    ELLIPSIS,
+    TEASER_CHARACTERS,
     WORDS_FIELD,
+    entry_terms,
     finds,
     indexed_terms,
+    searchable,
     stop_words,
+    terms,
     without_prefixes,
 )
 from curriculum.searchindex import read_index
 
-SEPARATOR = re.compile(r"[\s\-]+")
+SEPARATOR = re.compile(r"[\s\-]+")  # Material's default, which mkdocs.yml keeps
+
+LONG = ("Measure the leak flow with all users closed, then read the compressor's specific power on its "
+        "data sheet and the calculator gives the electricity, the cost and the emissions of the leaks "
+        "over a year. The guides show how to find the leaks: walk the network on a Sunday, listen, "
+        "tag each leak and log it as an action with an owner. Ultrasound finds the quiet ones; the "
+        "compressor's load meter shows what runs when nobody works, and that is the leakage.")
+
+
+def test_a_long_entry_shows_a_teaser_and_is_found_by_each_of_its_other_words_once() -> None:
+    doc = {"location": "tools/compressed-air-leaks/#how", "title": "How", "text": LONG}
+    entry = searchable(doc, SEPARATOR, stop_words("en"))
+    teaser = entry["text"].removesuffix(ELLIPSIS)
+    # The first sentence, which ends past SENTENCE_AT_LEAST and before TEASER_CHARACTERS.
+    assert entry["text"].endswith(ELLIPSIS) and teaser == LONG[:LONG.index(" year.") + len(" year.")]
+    words = entry[WORDS_FIELD].split()
+    assert len(words) == len(set(words)), "a word kept twice"
+    assert not set(words) & set(terms(teaser, SEPARATOR)), "a word of the teaser kept again"
+    assert {"ultrasound", "leakage.", "sunday,"} <= set(words) and "the" not in words
+    # Search finds the entry by the same terms as before, stop words aside (lunr drops them).
+    found_by = entry_terms(entry, SEPARATOR) - {ELLIPSIS.strip()} - stop_words("en")
+    assert found_by == set(terms(LONG, SEPARATOR)) - stop_words("en")
+    assert {k: v for k, v in entry.items() if k not in ("text", WORDS_FIELD)} == {"location": doc["location"], "title": "How"}
+
+
+@pytest.mark.parametrize(("text", "teaser"), [
+    # No sentence ends in reach: cut between the last two words that fit.
+    (LONG.replace(".", ",").replace(";", ","), LONG[:TEASER_CHARACTERS].rsplit(" ", 1)[0].replace(".", ",")),
+    # A sentence that ends too early to show much: the teaser goes on to the next word cut.
+    ("Measure it. " + LONG, ("Measure it. " + LONG)[:TEASER_CHARACTERS].rsplit(" ", 1)[0]),
+    # Abbreviations end no sentence; the last sentence that fits does.
+    ("Ask a regional office, e.g. Energikontoren Sverige, t.ex. Almi or ca. 40 others for a walk. Then " + LONG,
+     "Ask a regional office, e.g. Energikontoren Sverige, t.ex. Almi or ca. 40 others for a walk."),
+    # A sentence ending in a figure or a citation's bracket ends there too.
+    ("The leaks cost the plant about 300 MWh a year, by the data logger's count in 2025. " + LONG,
+     "The leaks cost the plant about 300 MWh a year, by the data logger's count in 2025."),
+    (LONG[:120] + " (Rother & Shook 1999). " + LONG, LONG[:120] + " (Rother & Shook 1999)."),
+], ids=["no-sentence-end", "too-short-a-sentence", "abbreviations", "ends-in-a-figure", "ends-in-a-bracket"])
+def test_a_teaser_ends_with_the_last_sentence_that_fits_past_its_shortest(text: str, teaser: str) -> None:
+    entry = searchable({"location": "a/", "title": "A", "text": text}, SEPARATOR, stop_words("en"))
+    assert entry["text"] == teaser + ELLIPSIS
+    assert len(teaser) <= TEASER_CHARACTERS
+    # Every word past the teaser still finds the entry.
+    assert entry_terms(entry, SEPARATOR) - {ELLIPSIS.strip()} - stop_words("en") == set(terms(text, SEPARATOR)) - stop_words("en")
+
+
+def test_a_short_entry_or_one_that_would_split_a_word_stays_as_it_is() -> None:
+    short = {"location": "a/", "title": "A", "text": LONG[:TEASER_CHARACTERS]}
+    one_word = {"location": "b/", "title": "B", "text": "x" * (TEASER_CHARACTERS + 50) + " end"}
+    assert searchable(short, SEPARATOR, stop_words("en")) == short
+    assert searchable(one_word, SEPARATOR, stop_words("en")) == one_word
+
 
 
 def test_a_word_that_starts_a_longer_term_of_its_entry_is_left_out_and_the_entry_is_still_found_by_it() -> None:
