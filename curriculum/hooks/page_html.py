@@ -1,5 +1,6 @@
 """Each page's HTML: repeated text kept out of search, the ¶ links titled in the page's language
-(none after the title), relative language links, the Content-Security-Policy, and none of its templates' white space."""
+(none after the title), relative language links, the Content-Security-Policy, and none of its
+templates' white space."""
 
 from __future__ import annotations
 
