@@ -36,9 +36,11 @@ TEASER_CHARACTERS = 200
 # sentence end past this many characters, if any. Ending there, the teasers average about 150
 # characters instead of 185, and each index is about 10 kB smaller (2026-12-06).
 SENTENCE_AT_LEAST = 60
-# A sentence's end: ., ! or ? after a word of three letters or more, a digit or a bracket, then a
-# capital or a digit. Not "e.g. Almi", "t.ex. Almi" or "ca. 40", which abbreviate.
-_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{3}[.!?])|(?<=[\d)][.!?]))\s+(?=[^\W_a-zåäö])")
+# A sentence's end: ., ! or ? after a word of three letters or more, a number of two digits or
+# more, a digit after a word ("phase 1.") or a bracket, then a capital or a digit. Not "e.g. Almi",
+# "t.ex. Almi" or "ca. 40", which abbreviate, nor "[part no.] 1. Which", a numbered line.
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[^\W\d_]{3}[.!?])|(?<=\d\d[.!?])|(?<=[^\W\d_]{2} \d[.!?])|(?<=\)[.!?]))\s+(?=[^\W_a-zåäö])")
 WORDS_FIELD = "words"
 ELLIPSIS = " …"
 # Where lunr's stop word lists are, in the installed Material: English in the search worker (lunr

@@ -48,6 +48,9 @@ def test_a_long_entry_shows_a_teaser_and_is_found_by_each_of_its_other_words_onc
     assert {k: v for k, v in entry.items() if k not in ("text", WORDS_FIELD)} == {"location": doc["location"], "title": "How"}
 
 
+NUMBERED = "Write to the supplier, subject: footprint of part number [part no.] 1. " + LONG
+
+
 @pytest.mark.parametrize(("text", "teaser"), [
     # No sentence ends in reach: cut between the last two words that fit.
     (LONG.replace(".", ",").replace(";", ","), LONG[:TEASER_CHARACTERS].rsplit(" ", 1)[0].replace(".", ",")),
@@ -60,7 +63,12 @@ def test_a_long_entry_shows_a_teaser_and_is_found_by_each_of_its_other_words_onc
     ("The leaks cost the plant about 300 MWh a year, by the data logger's count in 2025. " + LONG,
      "The leaks cost the plant about 300 MWh a year, by the data logger's count in 2025."),
     (LONG[:120] + " (Rother & Shook 1999). " + LONG, LONG[:120] + " (Rother & Shook 1999)."),
-], ids=["no-sentence-end", "too-short-a-sentence", "abbreviations", "ends-in-a-figure", "ends-in-a-bracket"])
+    ("A company that has done the start program can often shorten phase 1. " + LONG,
+     "A company that has done the start program can often shorten phase 1."),
+    # A numbered line is no sentence's end ("1." after a bracket): cut between two words instead.
+    (NUMBERED, NUMBERED[:NUMBERED.rfind(" ", 0, TEASER_CHARACTERS + 1)]),
+], ids=["no-sentence-end", "too-short-a-sentence", "abbreviations", "ends-in-a-figure", "ends-in-a-bracket",
+        "ends-in-a-digit-after-a-word", "numbered-line"])
 def test_a_teaser_ends_with_the_last_sentence_that_fits_past_its_shortest(text: str, teaser: str) -> None:
     entry = searchable({"location": "a/", "title": "A", "text": text}, SEPARATOR, stop_words("en"))
     assert entry["text"] == teaser + ELLIPSIS
