@@ -48,14 +48,16 @@ def test_a_long_entry_shows_a_teaser_and_is_found_by_each_of_its_other_words_onc
     assert {k: v for k, v in entry.items() if k not in ("text", WORDS_FIELD)} == {"location": doc["location"], "title": "How"}
 
 
-NUMBERED = "Write to the supplier, subject: footprint of part number [part no.] 1. " + LONG
+def _word_cut(text: str) -> str:
+    """The text up to the last space that leaves at most TEASER_CHARACTERS before it."""
+    return text[:text.rfind(" ", 0, TEASER_CHARACTERS + 1)]
 
 
 @pytest.mark.parametrize(("text", "teaser"), [
     # No sentence ends in reach: cut between the last two words that fit.
-    (LONG.replace(".", ",").replace(";", ","), LONG[:TEASER_CHARACTERS].rsplit(" ", 1)[0].replace(".", ",")),
+    (LONG.replace(".", ",").replace(";", ","), _word_cut(LONG.replace(".", ",").replace(";", ","))),
     # A sentence that ends too early to show much: the teaser goes on to the next word cut.
-    ("Measure it. " + LONG, ("Measure it. " + LONG)[:TEASER_CHARACTERS].rsplit(" ", 1)[0]),
+    ("Measure it. " + LONG, _word_cut("Measure it. " + LONG)),
     # Abbreviations end no sentence; the last sentence that fits does.
     ("Ask a regional office, e.g. Energikontoren Sverige, t.ex. Almi or ca. 40 others for a walk. Then " + LONG,
      "Ask a regional office, e.g. Energikontoren Sverige, t.ex. Almi or ca. 40 others for a walk."),
@@ -66,7 +68,8 @@ NUMBERED = "Write to the supplier, subject: footprint of part number [part no.] 
     ("A company that has done the start program can often shorten phase 1. " + LONG,
      "A company that has done the start program can often shorten phase 1."),
     # A numbered line is no sentence's end ("1." after a bracket): cut between two words instead.
-    (NUMBERED, NUMBERED[:NUMBERED.rfind(" ", 0, TEASER_CHARACTERS + 1)]),
+    ("Write to the supplier, subject: footprint of part number [part no.] 1. " + LONG,
+     _word_cut("Write to the supplier, subject: footprint of part number [part no.] 1. " + LONG)),
 ], ids=["no-sentence-end", "too-short-a-sentence", "abbreviations", "ends-in-a-figure", "ends-in-a-bracket",
         "ends-in-a-digit-after-a-word", "numbered-line"])
 def test_a_teaser_ends_with_the_last_sentence_that_fits_past_its_shortest(text: str, teaser: str) -> None:

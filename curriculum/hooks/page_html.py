@@ -17,7 +17,7 @@ from curriculum.sectionlinks import localise_section_links, without_title_link
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
     # Set with the theme's labels (hooks/site_config.py): read once a build, not once a page.
     title = config.extra["section_link_titles"][page_language(page.file.src_uri)]
-    return exclude_repeated_text(without_title_link(localise_section_links(restore(html), title)), page.file.src_uri)
+    return exclude_repeated_text(localise_section_links(without_title_link(restore(html)), title), page.file.src_uri)
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
