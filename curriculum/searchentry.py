@@ -6,14 +6,16 @@ long section was that section's every word, a wall of text on a phone. And lunr,
 browser, matches an entry by the set of its terms: the text split at Material's separator,
 lower-cased, stop words dropped (Material's `pipeline`), each followed by a wildcard.
 
-So an entry keeps the start of its text as `text`, at most `TEASER_CHARACTERS`, which the result
-shows: whole sentences where a sentence ends after `SENTENCE_AT_LEAST` characters, else cut between
-two words. The rest of its terms go once each, in a field of their own, `words`, which the index
-configuration adds to lunr's fields and the result list never shows. The terms an entry is found
-by are the same; a term's repeats no longer raise the entry's score (lunr weighs them by
-BM25's term frequency, so at most 2.2 times a single mention). In Swedish, `words` also holds the
-last parts of compound words (`with_compound_parts`), which lunr's start-of-term match missed,
-and loses each word that starts a longer term of the entry (`without_prefixes`).
+So an entry keeps the start of its text as `text`, which the result shows: its first sentence
+(up to the first sentence end past `SENTENCE_AT_LEAST` characters, at most `TEASER_CHARACTERS`),
+else the words that fit in `CUT_CHARACTERS`. The rest of its terms go once each, in a field of
+their own, `words`, which the index configuration adds to lunr's fields and the result list never
+shows. The terms an entry is found by are the same; a term's repeats no longer raise the entry's
+score (lunr weighs them by BM25's term frequency, so at most 2.2 times a single mention). `words`
+loses each word that starts a longer term of the entry (`without_prefixes`). In Swedish, the
+page's search worker stand-in adds to it the last parts of compound words, which lunr's
+start-of-term match missed (`with_compound_parts`, which it mirrors): they follow from the index,
+so the index need not carry them (about 4 kB gzip of the Swedish one).
 """
 
 from __future__ import annotations
@@ -27,14 +29,18 @@ from typing import Any
 # Languages that write compound words as one word: an entry there is also found by the last part
 # of a compound ("vandring" finds "slöserivandring"), as a reader of a spaced language would find it.
 COMPOUNDING = frozenset({"sv"})
-_PART = 4  # the shortest part of a compound that counts: "mitten" is not found in "committen"
-_LETTERS = re.compile(r"[^\W\d_]+")
-# Four lines of a result on a phone 390 pixels wide, two on a computer (test_interactions.py); at
-# 240 most were five lines on the phone, and the index about 6 % larger.
+# The index setting that tells the stand-in to add the parts: the shortest part that counts
+# ("mitten" is not found in "committen").
+COMPOUND_PART = "compound_part"
+SHORTEST_PART = 4
+# A teaser that ends where a sentence does reads as one, not as a broken-off line: the first
+# sentence end past SENTENCE_AT_LEAST characters and by TEASER_CHARACTERS (four lines of a result on
+# a phone 390 pixels wide, two on a computer: test_interactions.py). Where no sentence ends there,
+# the words that fit in CUT_CHARACTERS (about three lines on the phone). Measured on the built
+# site (2026-12-07): teasers average 130 characters, nearly three in four end a sentence, and each
+# index is 7 kB gzip smaller than with the last sentence end by 200 and a cut at 200 (156).
 TEASER_CHARACTERS = 200
-# A teaser that ends where a sentence does reads as one, not as a broken-off line: the last
-# sentence end past this many characters, if any. Ending there, the teasers average about 150
-# characters instead of 185, and each index is about 10 kB smaller (2026-12-06).
+CUT_CHARACTERS = 160
 SENTENCE_AT_LEAST = 60
 # A sentence's end: ., ! or ? after a word of three letters or more, a number of two digits or
 # more, a digit after a word ("phase 1.") or a bracket, then a capital or a digit. Not "e.g. Almi",
@@ -54,12 +60,13 @@ _OTHER_STOP_WORDS = re.compile(r'generateStopWordFilter\("([^"]*)"\.split\(" "\)
 def searchable(doc: dict[str, Any], separator: re.Pattern[str], stop_words: frozenset[str]) -> dict[str, Any]:
     """`doc` (its text already plain) with a teaser for `text` and its other terms in `words`."""
     text = doc["text"]
-    cut = text.rfind(" ", 0, TEASER_CHARACTERS + 1)
-    if len(text) <= TEASER_CHARACTERS or cut <= 0:
-        return doc  # short, or one long word that a cut would split into two other terms
+    if len(text) <= CUT_CHARACTERS:
+        return doc
     # Up to the character after a space at TEASER_CHARACTERS, which tells if a sentence ends there.
-    sentences = [end.start() for end in _SENTENCE_END.finditer(text, SENTENCE_AT_LEAST, TEASER_CHARACTERS + 2)]
-    cut = sentences[-1] if sentences else cut
+    sentence = _SENTENCE_END.search(text, SENTENCE_AT_LEAST, TEASER_CHARACTERS + 2)
+    cut = sentence.start() if sentence else text.rfind(" ", 0, CUT_CHARACTERS + 1)
+    if cut <= 0:
+        return doc  # one long word, which a cut would split into two other terms
     teaser = text[:cut]
     seen = set(terms(teaser, separator))
     words = []
@@ -71,14 +78,15 @@ def searchable(doc: dict[str, Any], separator: re.Pattern[str], stop_words: froz
 
 
 def with_compound_parts(docs: list[dict[str, Any]], separator: re.Pattern[str],
-                        stop_words: frozenset[str]) -> int:
+                        stop_words: frozenset[str], shortest: int = SHORTEST_PART) -> int:
     """Add to each entry's `words` the last parts of its compound words, in place; parts added.
 
     A compound splits where both sides are words of the index itself (the first side may end in
-    the linking "s": "tryckluft-s-system"), neither a stop word and each of at least four letters.
-    Lunr matches the start of a term, so the first part is found already; the others were not."""
+    the linking "s": "tryckluft-s-system"), all letters, neither a stop word and each of at least
+    `shortest` letters. Lunr matches the start of a term, so the first part is found
+    already; the others were not. The stand-in does the same (`withCompoundParts`)."""
     held = [entry_terms(doc, separator) for doc in docs]
-    vocabulary = {term for found in held for term in found if _LETTERS.fullmatch(term)} - stop_words
+    vocabulary = {term for found in held for term in found if term.isalpha()} - stop_words
 
     def word(part: str) -> bool:
         return part in vocabulary or (part.endswith("s") and part[:-1] in vocabulary)
@@ -86,8 +94,8 @@ def with_compound_parts(docs: list[dict[str, Any]], separator: re.Pattern[str],
     added = 0
     for doc, found in zip(docs, held, strict=True):
         parts = dict.fromkeys(
-            term[cut:] for term in sorted(found) if _LETTERS.fullmatch(term)
-            for cut in range(_PART, len(term) - _PART + 1)
+            term[cut:] for term in sorted(found) if term.isalpha()
+            for cut in range(shortest, len(term) - shortest + 1)
             if term[cut:] in vocabulary and term[cut:] not in found and word(term[:cut]))
         if parts:
             doc[WORDS_FIELD] = " ".join(filter(None, (doc.get(WORDS_FIELD, ""), *parts)))

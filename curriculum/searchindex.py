@@ -35,7 +35,9 @@ from curriculum.layout import (
     search_index_path,
 )
 from curriculum.searchentry import (
+    COMPOUND_PART,
     COMPOUNDING,
+    SHORTEST_PART,
     WORDS_FIELD,
     searchable,
     stop_words,
@@ -86,13 +88,13 @@ def split_by_language(site: Path, script: bool = False) -> dict[str, int]:
             if is_glossary(doc["location"], language):  # then an entry for each of its terms
                 html = built_file(site, doc["location"]).read_text(encoding="utf-8")
                 docs += [searchable(term, separator, dropped) for term in term_entries(html, doc["location"])]
-        if language in COMPOUNDING:
-            with_compound_parts(docs, separator, dropped)
         without_prefixes(docs, separator, dropped)
         # The stop words and the query endings, for the page's search worker to leave out of
-        # queries (docs/assets/javascripts/search-loader.js, curriculum/searchquery.py).
+        # queries (docs/assets/javascripts/search-loader.js, curriculum/searchquery.py), and
+        # where words compound, the shortest part it adds to an entry's words (`as_searched`).
         settings = {**config, "lang": [language], "fields": fields, STOP_WORDS: sorted(dropped),
-                    QUERY_ENDINGS: query_endings(language)}
+                    QUERY_ENDINGS: query_endings(language),
+                    **({COMPOUND_PART: SHORTEST_PART} if language in COMPOUNDING else {})}
         index = pack_index({**merged, "config": settings, "docs": docs})
         target = search_index_path(site, language, script)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -108,7 +110,19 @@ def split_by_language(site: Path, script: bool = False) -> dict[str, int]:
 def read_index(site: Path, language: str, script: bool = False) -> dict[str, Any]:
     """A language's index as its search worker reads it: each entry's words written out."""
     data = search_index_path(site, language, script).read_text(encoding="utf-8")
-    return unpack_index(json.loads(data.removeprefix(_SCRIPT_START) if script else data))
+    return as_searched(unpack_index(json.loads(data.removeprefix(_SCRIPT_START) if script else data)))
+
+
+def as_searched(index: dict[str, Any]) -> dict[str, Any]:
+    """The unpacked index as the stand-in gives it to lunr (`withCompoundParts`): where the
+    language compounds, each entry's words with the last parts of its compounds."""
+    config = index["config"]
+    if not config.get(COMPOUND_PART):
+        return index
+    docs = [dict(doc) for doc in index["docs"]]
+    with_compound_parts(docs, re.compile(config["separator"]), frozenset(config.get(STOP_WORDS, ())),
+                        config[COMPOUND_PART])
+    return {**index, "docs": docs}
 
 
 def plain_text(text: str) -> str:

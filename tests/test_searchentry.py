@@ -10,6 +10,7 @@ import pytest
 
 from curriculum import LANGUAGES
 from curriculum.searchentry import (
+    CUT_CHARACTERS,
     ELLIPSIS,
     TEASER_CHARACTERS,
     WORDS_FIELD,
@@ -49,16 +50,19 @@ def test_a_long_entry_shows_a_teaser_and_is_found_by_each_of_its_other_words_onc
 
 
 def _word_cut(text: str) -> str:
-    """The text up to the last space that leaves at most TEASER_CHARACTERS before it."""
-    return text[:text.rfind(" ", 0, TEASER_CHARACTERS + 1)]
+    """The text up to the last space that leaves at most CUT_CHARACTERS before it."""
+    return text[:text.rfind(" ", 0, CUT_CHARACTERS + 1)]
 
 
 @pytest.mark.parametrize(("text", "teaser"), [
     # No sentence ends in reach: cut between the last two words that fit.
     (LONG.replace(".", ",").replace(";", ","), _word_cut(LONG.replace(".", ",").replace(";", ","))),
-    # A sentence that ends too early to show much: the teaser goes on to the next word cut.
+    # A sentence that ends too early to show much, and the next ends too late: cut between words.
     ("Measure it. " + LONG, _word_cut("Measure it. " + LONG)),
-    # Abbreviations end no sentence; the last sentence that fits does.
+    # The first sentence that ends past the shortest, though the next would fit too.
+    ("Walk the compressed air network on a Sunday and tag each leak you hear. Log them. " + LONG,
+     "Walk the compressed air network on a Sunday and tag each leak you hear."),
+    # Abbreviations end no sentence; the sentence after them does.
     ("Ask a regional office, e.g. Energikontoren Sverige, t.ex. Almi or ca. 40 others for a walk. Then " + LONG,
      "Ask a regional office, e.g. Energikontoren Sverige, t.ex. Almi or ca. 40 others for a walk."),
     # A sentence ending in a figure or a citation's bracket ends there too.
@@ -70,9 +74,9 @@ def _word_cut(text: str) -> str:
     # A numbered line is no sentence's end ("1." after a bracket): cut between two words instead.
     ("Write to the supplier, subject: footprint of part number [part no.] 1. " + LONG,
      _word_cut("Write to the supplier, subject: footprint of part number [part no.] 1. " + LONG)),
-], ids=["no-sentence-end", "too-short-a-sentence", "abbreviations", "ends-in-a-figure", "ends-in-a-bracket",
+], ids=["no-sentence-end", "too-short-a-sentence", "first-of-two", "abbreviations", "ends-in-a-figure", "ends-in-a-bracket",
         "ends-in-a-digit-after-a-word", "numbered-line"])
-def test_a_teaser_ends_with_the_last_sentence_that_fits_past_its_shortest(text: str, teaser: str) -> None:
+def test_a_teaser_ends_with_the_first_sentence_that_ends_past_its_shortest(text: str, teaser: str) -> None:
     entry = searchable({"location": "a/", "title": "A", "text": text}, SEPARATOR, stop_words("en"))
     assert entry["text"] == teaser + ELLIPSIS
     assert len(teaser) <= TEASER_CHARACTERS
@@ -81,7 +85,7 @@ def test_a_teaser_ends_with_the_last_sentence_that_fits_past_its_shortest(text: 
 
 
 def test_a_short_entry_or_one_that_would_split_a_word_stays_as_it_is() -> None:
-    short = {"location": "a/", "title": "A", "text": LONG[:TEASER_CHARACTERS]}
+    short = {"location": "a/", "title": "A", "text": LONG[:CUT_CHARACTERS]}
     one_word = {"location": "b/", "title": "B", "text": "x" * (TEASER_CHARACTERS + 50) + " end"}
     assert searchable(short, SEPARATOR, stop_words("en")) == short
     assert searchable(one_word, SEPARATOR, stop_words("en")) == one_word

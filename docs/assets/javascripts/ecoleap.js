@@ -1,7 +1,8 @@
 /* EcoLeap Production: progressive enhancements. Every page works without this file. */
 (function () {
   "use strict";
-  var store = window.ecoleapProgress;  // docs/assets/javascripts/progress-store.js, loaded first
+  // from docs/assets/javascripts/progress-store.js, which loads first
+  var store = window.ecoleapProgress;
   function today() { return new Date().toISOString().slice(0, 10); }
   function fill(text, values) {
     Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
@@ -226,7 +227,8 @@
             select.value = "";
             apply();
             toAddress();
-            select.focus();  // the button is gone; the reader lands on the filter it changed
+            // the button is gone; the reader lands on the filter it changed
+            select.focus();
           });
           item.appendChild(button);
           list.appendChild(item);
@@ -476,7 +478,8 @@
     var target = link.href + location.href.slice(root.length);
     var home = link.href + lang + "/";
     var path = function (url) { return new URL(url, location.href).pathname; };
-    fetch(link.href + "sitemap.xml")  // lists both languages
+    // lists both languages
+    fetch(link.href + "sitemap.xml")
       .then(function (response) { return response.ok ? response.text() : ""; })
       .then(function (xml) {
         var locs = new DOMParser().parseFromString(xml, "text/xml").querySelectorAll("loc");

@@ -14,7 +14,8 @@
 (function () {
   "use strict";
   var STORAGE = "ecoleap-progress";
-  var LEGACY = "ecoleap-progress:";  // before 2026.2: one store per curriculum version
+  // before 2026.2: one store per curriculum version
+  var LEGACY = "ecoleap-progress:";
   var KEY = /^(unit|step|selfcheck):[a-z0-9][a-z0-9-]*$/;
   var meta = document.querySelector('meta[name="curriculum-version"]');
   var VERSION = meta ? meta.getAttribute("content") : "unversioned";
@@ -35,7 +36,8 @@
 
   /* A stored or imported record, made whole; null when it is not a record of a done item. */
   function clean(value, version) {
-    if (typeof value === "string") { value = { done: true, date: value }; }  // the 2026.1 format
+    // the 2026.1 format
+    if (typeof value === "string") { value = { done: true, date: value }; }
     if (!value || typeof value !== "object" || value.done !== true) { return null; }
     var record = { done: true, date: /^\d{4}-\d{2}-\d{2}$/.test(value.date) ? value.date : today(),
                    version: String(value.version || version || VERSION) };
@@ -43,11 +45,13 @@
     return record;
   }
   function stableKey(key) {
-    key = String(key).replace(/^certification:/, "step:");  // the 2026.1 name of a step
+    // the 2026.1 name of a step
+    key = String(key).replace(/^certification:/, "step:");
     return KEY.test(key) ? key : null;
   }
 
-  var memory = null;  // when storage is off, ticks last for this visit
+  // when storage is off, ticks last for this visit
+  var memory = null;
   /* The stored records that are records: a store edited by hand or left damaged loses only its
      bad entries, and a page never stops on it. */
   function read() {
@@ -59,7 +63,8 @@
     } catch (e) { return {}; }
     var records = {};
     Object.keys(stored).forEach(function (key) {
-      var value = stored[key];  // the store writes records as objects; a string is no record here
+      // the store writes records as objects; a string is no record here
+      var value = stored[key];
       var record = stableKey(key) === key && value && typeof value === "object" ? clean(value) : null;
       if (record) { records[key] = record; }
     });

@@ -36,7 +36,8 @@
    words a result has stay as searched: its link highlights them on the page.
    The index comes packed (curriculum/searchwords.py): its entries field by field, and each word
    of their `words` once, with the places of the entries that have it. The stand-in writes the
-   entries out for lunr, as `searchwords.unpack_index` does.
+   entries out for lunr, as `searchwords.unpack_index` does, and in Swedish adds the last parts of
+   compound words (`searchindex.as_searched`).
    tests/stand_in.py runs its functions in Node beside the Python they mirror. */
 (function () {
   "use strict";
@@ -116,6 +117,32 @@
     delete rest.word_entries;
     return Object.assign({}, index, { config: rest, docs: docs });
   }
+  // Where words compound, an entry is also found by the last part of a compound: its words get
+  // each part that is a word of the index, when what comes before it is one too (or one and a
+  // linking "s"), all letters, no stop word, each at least `compound_part` letters long. As
+  // `searchentry.with_compound_parts` does; the index need not carry them. Writes into the index
+  // `unpacked` made.
+  function withCompoundParts(index) {
+    var config = index.config, shortest = config.compound_part;
+    if (!shortest) { return index; }
+    var split = new RegExp(config.separator), stop = new Set(config.stop_words), letters = /^\p{L}+$/u, vocabulary = new Set();
+    var held = index.docs.map(function (doc) {
+      var found = new Set((doc.text + " " + (doc.words || "")).split(split).filter(Boolean).map(function (term) { return term.toLowerCase(); }));
+      found.forEach(function (term) { if (letters.test(term) && !stop.has(term)) { vocabulary.add(term); } });
+      return found;
+    });
+    index.docs.forEach(function (doc, n) {
+      var parts = new Set();
+      Array.from(held[n]).sort().filter(function (term) { return letters.test(term); }).forEach(function (term) {
+        for (var cut = shortest; cut <= term.length - shortest; cut++) {
+          var part = term.slice(cut), first = term.slice(0, cut);
+          if (vocabulary.has(part) && !held[n].has(part) && (vocabulary.has(first) || first.slice(-1) === "s" && vocabulary.has(first.slice(0, -1)))) { parts.add(part); }
+        }
+      });
+      if (parts.size) { doc.words = [doc.words].concat(Array.from(parts)).filter(Boolean).join(" "); }
+    });
+    return index;
+  }
   function withoutStopWords(query, stopWords) {
     if (typeof query !== "string" || SYNTAX.test(query)) { return query; }
     var words = query.trim().split(/\s+/), last = words.length - 1;
@@ -188,7 +215,7 @@
     if (message && message.type === SETUP) {
       this.stopWords = message.data.config.stop_words || [];
       this.endings = message.data.config.query_endings;
-      message = { type: SETUP, data: unpacked(message.data) };
+      message = { type: SETUP, data: withCompoundParts(unpacked(message.data)) };
     }
     if (message && message.type === QUERY) {
       var searched = shortened(withoutStopWords(message.data, this.stopWords), this.endings);
