@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
+from collections import defaultdict
+from itertools import takewhile
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -79,13 +82,22 @@ def _found_only_by_a_part(site: Path) -> tuple[str, str]:
     searched = as_searched(unpacked)
     dropped = frozenset(unpacked["config"]["stop_words"])
     separator = re.compile(unpacked["config"]["separator"])
-    held = [indexed_terms(doc, separator, dropped) for doc in searched["docs"]]
+    entries: dict[str, set[int]] = defaultdict(set)  # each term, the entries it is in
+    for number, doc in enumerate(searched["docs"]):
+        for term in indexed_terms(doc, separator, dropped):
+            entries[term].add(number)
+    held = sorted(entries)
+
+    def found_by(query: str) -> set[int]:  # search's start-of-term match, over the sorted terms
+        start = bisect_left(held, query)
+        return set().union(*(entries[term] for term in takewhile(lambda term: term.startswith(query), held[start:])))
+
     candidates = []
     for before, after in zip(unpacked["docs"], searched["docs"], strict=True):
         for part in sorted(set(after.get(WORDS_FIELD, "").split()) - set(before.get(WORDS_FIELD, "").split())):
             query = shortened(part, "sv")  # as the stand-in searches it
             if len(part) >= 6 and not finds(indexed_terms(before, separator, dropped), query):
-                candidates.append((sum(finds(terms, query) for terms in held), part, after["location"]))
+                candidates.append((len(found_by(query)), part, after["location"]))
     assert candidates, "no compound part adds an entry to what search finds"
     _, part, location = min(candidates)
     return part, location
