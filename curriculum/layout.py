@@ -52,9 +52,11 @@ SEARCH_SCRIPT = "search/search_index.js"
 CALCULATOR_SCRIPTS = ("assets/javascripts/calculators/formulas.js", "assets/javascripts/calculators/calculator.js")
 SELF_CHECK_SCRIPT = "assets/javascripts/self-check.js"
 SELF_ASSESSMENT_SCRIPT = "assets/javascripts/self-assessment.js"
-# The search loader and worker stand-in every page loads just before Material's bundle
+# The search loader (with the search worker stand-in) every page loads just before Material's bundle
 # (overrides/main.html): it must run first, so it is not in extra_javascript either.
 SEARCH_LOADER = "assets/javascripts/search-loader.js"
+# What the stand-in does to the index and the queries, which it loads beside it.
+SEARCH_STAND_IN = "assets/javascripts/search-stand-in.js"
 
 
 # docs paths -------------------------------------------------------------------------------

@@ -90,7 +90,7 @@ def split_by_language(site: Path, script: bool = False) -> dict[str, int]:
                 docs += [searchable(term, separator, dropped) for term in term_entries(html, doc["location"])]
         without_prefixes(docs, separator, dropped)
         # The stop words and the query endings, for the page's search worker to leave out of
-        # queries (docs/assets/javascripts/search-loader.js, curriculum/searchquery.py), and
+        # queries (docs/assets/javascripts/search-stand-in.js, curriculum/searchquery.py), and
         # where words compound, the shortest part it adds to an entry's words (`as_searched`).
         settings = {**config, "lang": [language], "fields": fields, STOP_WORDS: sorted(dropped),
                     QUERY_ENDINGS: query_endings(language),

@@ -4,7 +4,7 @@ Search finds each word of a query as the start of a word (Material's search, wit
 off), so a query finds every form that begins with what the reader typed, and no shorter one:
 "improvements" missed each section that says "improvement", "reduced" each "reduce" and
 "reduction", and in Swedish "värdeflödet" each "värdeflöde", "checklistor" each "checklista".
-So the page's search worker stand-in (docs/assets/javascripts/search-loader.js) takes a common
+So the page's search worker stand-in (docs/assets/javascripts/search-stand-in.js) takes a common
 ending off each word of the query first ("improvements" is searched as "improvement", "energin"
 as "energi"). A shorter start only ever finds more: everything the whole word found, and the
 word's other forms.

@@ -18,7 +18,7 @@ decides much of its download. The packed index has no `docs`; its configuration 
 
 Together over a quarter smaller than Material's own shape, and a tenth smaller than that shape
 with only the words written once (a line a word, distances in base 36). The page's search worker stand-in
-(docs/assets/javascripts/search-loader.js) unpacks it before lunr reads it, as `unpack_index`
+(docs/assets/javascripts/search-stand-in.js) unpacks it before lunr reads it, as `unpack_index`
 does here, so search finds exactly what it found before (tests/test_searchwords.py compares them).
 """
 

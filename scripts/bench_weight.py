@@ -13,7 +13,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from curriculum import DEFAULT_LANGUAGE, LANGUAGES
 from curriculum.chromium import CHROMIUM, CHROMIUM_ARGS
-from curriculum.layout import SEARCH_LOADER, page_url, search_index_path
+from curriculum.layout import SEARCH_LOADER, SEARCH_STAND_IN, page_url, search_index_path
 from curriculum.model import Curriculum
 from curriculum.searchwords import ENTRIES, WORD_ENTRIES, WORD_LIST
 from curriculum.serve import serve
@@ -71,6 +71,9 @@ def asset_weight(site: Path) -> list[Row]:
         rows.append(at_most(f"search index, {lang} ({index.relative_to(site)}), gzip (KB)",
                             gzip_size(index.read_bytes()) / KB, SEARCH_INDEX_BUDGET))
         rows.append(search_index_parts(index, lang))
+    # Loaded with the index, by the search loader; no page loads it before the reader searches.
+    rows.append(Row(f"search stand-in, gzip ({Path(SEARCH_STAND_IN).name}), loaded with the index (KB)",
+                    f"{gzip_size((site / SEARCH_STAND_IN).read_bytes()) / KB:.1f}"))
     return rows
 
 

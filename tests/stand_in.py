@@ -1,5 +1,5 @@
-"""The page's search worker stand-in (docs/assets/javascripts/search-loader.js), one function of
-it at a time, run in Node: the tests compare what it does with the Python it mirrors."""
+"""The page's search worker stand-in's functions (docs/assets/javascripts/search-stand-in.js), one
+at a time, run in Node: the tests compare what it does with the Python it mirrors."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 from tests.site_pages import ROOT
 
-STAND_IN = ROOT / "docs" / "assets" / "javascripts" / "search-loader.js"
+STAND_IN = ROOT / "docs" / "assets" / "javascripts" / "search-stand-in.js"
 
 
 def run_stand_in(function: str, call: str, data: Any) -> Any:

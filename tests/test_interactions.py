@@ -16,6 +16,8 @@ from curriculum.searchquery import shortened
 from tests.browser import highlighted, longest_result_text, search, teaser_lines, visit, watch
 
 SEARCH_WORKER = "/assets/javascripts/workers/search."
+# What the stand-in does to the index and the queries, loaded with the index (search-loader.js).
+STAND_IN = "/assets/javascripts/search-stand-in.js"
 
 
 @pytest.mark.parametrize(("start", "query", "expected"), [
@@ -25,11 +27,12 @@ SEARCH_WORKER = "/assets/javascripts/workers/search."
 def test_search_finds_the_page_in_the_readers_language(page, site_url: str, start: str, query: str, expected: str) -> None:
     seen = watch(page)
     visit(page, site_url + start)
-    # A page loads without the search index and without Material's search worker (its script);
-    # both come when the reader opens search (overrides/main.html).
-    assert [url for url in seen.requests if "search_index" in url or SEARCH_WORKER in url] == []
+    # A page loads without the search index, without Material's search worker (its script) and
+    # without the stand-in's functions; they come when the reader opens search (overrides/main.html).
+    assert [url for url in seen.requests if "search_index" in url or SEARCH_WORKER in url or STAND_IN in url] == []
     paths = [urlparse(url).path for url in search(page, query)]
     assert len([url for url in seen.requests if SEARCH_WORKER in url]) == 1
+    assert len([url for url in seen.requests if url.endswith(STAND_IN)]) == 1
     assert expected in paths, paths
     # Each language has its own index, so every result is in the reader's language.
     assert all(path.startswith("/sv/") == expected.startswith("/sv/") for path in paths), paths
@@ -112,7 +115,7 @@ def test_search_finds_a_section_by_a_word_past_its_teaser_and_shows_only_teasers
 def test_search_leaves_the_stop_words_out_of_a_query(page, site_url: str, language: str, query: str, without: str,
                                                     stop_words: set[str]) -> None:
     """Each word is searched as the start of a word: "a" found "assessor" and "accessibility".
-    The page's search worker leaves stop words out (docs/assets/javascripts/search-loader.js)."""
+    The page's search worker leaves stop words out (docs/assets/javascripts/search-stand-in.js)."""
     home = site_url + ("sv/" if language == "sv" else "")
     visit(page, home)
     found = search(page, query)

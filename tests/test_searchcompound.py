@@ -1,5 +1,5 @@
 """A Swedish compound is found by its last part too: the page's search worker stand-in adds the
-parts as it unpacks the index (search-loader.js `withCompoundParts`), as
+parts as it unpacks the index (search-stand-in.js `withCompoundParts`), as
 `searchentry.with_compound_parts` does; the index does not carry them."""
 
 from __future__ import annotations

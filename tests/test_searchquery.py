@@ -1,5 +1,5 @@
 """Each query word without its inflection ending (curriculum/searchquery.py), in Python and in the
-page's search worker stand-in (docs/assets/javascripts/search-loader.js), run in Node on the same
+page's search worker stand-in (docs/assets/javascripts/search-stand-in.js), run in Node on the same
 words; that the browser's search then finds the other forms is tested in test_interactions.py."""
 
 from __future__ import annotations

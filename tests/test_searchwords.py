@@ -1,5 +1,5 @@
 """The search index as it is downloaded (curriculum/searchwords.py), and the page's stand-in that
-unpacks it (docs/assets/javascripts/search-loader.js), run in Node on the same index; that the
+unpacks it (docs/assets/javascripts/search-stand-in.js), run in Node on the same index; that the
 browser's search finds by the words is tested in test_interactions.py."""
 
 from __future__ import annotations
