@@ -42,6 +42,22 @@ def test_search_finds_the_page_in_the_readers_language(page, site_url: str, star
     assert seen.csp_violations() == [] and seen.errors == [] and seen.failed == []
 
 
+def test_a_search_worker_ended_before_the_stand_in_arrives_starts_no_worker(page, site_url: str) -> None:
+    """A message to the search worker waits for the stand-in's functions (search-stand-in.js); if
+    the worker is ended meanwhile, the message starts none."""
+    seen = watch(page)
+    visit(page, site_url)
+    page.evaluate("""() => {
+      const worker = new Worker(new URL(JSON.parse(document.getElementById("__config").textContent).search, document.baseURI));
+      worker.postMessage({type: 0, data: {config: {}, docs: []}});
+      worker.terminate();
+    }""")
+    page.wait_for_function("() => window.ecoleapSearch")
+    page.wait_for_timeout(500)
+    assert [url for url in seen.requests if url.endswith(STAND_IN)] != []
+    assert [url for url in seen.requests if SEARCH_WORKER in url] == []
+
+
 @pytest.mark.parametrize(("start", "query", "base", "expected"), [
     ("", "kaizens", "kaizen", "/methodology/glossary/"),  # "kaizens" alone found nothing
     ("sv/", "kunderna", "kund", "/sv/modules/why-green-why-now/"),  # "kunderna" alone: 46 entries, "kund" 163

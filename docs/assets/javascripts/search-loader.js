@@ -111,6 +111,8 @@
     withStandIn(function () { self.send(message); });
   };
   SearchWorker.prototype.send = function (message) {
+    // A message that waited for the stand-in's functions starts no worker after `terminate`.
+    if (this.ended) { return; }
     if (!this.real) {
       this.real = this.start();
       this.listeners.forEach(function (l) { this.real.addEventListener(l[0], l[3], l[2]); }, this);
@@ -127,7 +129,7 @@
     }
     this.real.postMessage(message);
   };
-  SearchWorker.prototype.terminate = function () { if (this.real) { this.real.terminate(); } };
+  SearchWorker.prototype.terminate = function () { this.ended = true; if (this.real) { this.real.terminate(); } };
   window.Worker = function (url, options) {
     return /workers\/search\.[^/]*\.js$/.test(String(url)) ? new SearchWorker(url, options) : new BaseWorker(url, options);
   };
