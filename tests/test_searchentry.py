@@ -72,12 +72,15 @@ def _word_cut(text: str) -> str:
     ("The leaks cost the plant about 300 MWh a year, by the data logger's count in 2025. " + LONG,
      "The leaks cost the plant about 300 MWh a year, by the data logger's count in 2025."),
     (LONG[:120] + " (Rother & Shook 1999). " + LONG, LONG[:120] + " (Rother & Shook 1999)."),
+    # A sentence followed by its citation ends before the citation's bracket.
+    ("Walk the compressed air network on a Sunday and tag each leak you hear. (Rother & Shook 1999) " + LONG,
+     "Walk the compressed air network on a Sunday and tag each leak you hear."),
     ("A company that has done the start program can often shorten phase 1. " + LONG,
      "A company that has done the start program can often shorten phase 1."),
     # A numbered line is no sentence's end ("1." after a bracket): cut between two words instead.
     ("Write to the supplier, subject: footprint of part number [part no.] 1. " + LONG,
      _word_cut("Write to the supplier, subject: footprint of part number [part no.] 1. " + LONG)),
-], ids=["no-sentence-end", "too-short-a-sentence", "first-of-two", "abbreviations", "ends-in-a-figure", "ends-in-a-bracket",
+], ids=["no-sentence-end", "too-short-a-sentence", "first-of-two", "abbreviations", "ends-in-a-figure", "ends-in-a-bracket", "before-a-citation",
         "ends-in-a-digit-after-a-word", "numbered-line"])
 def test_a_teaser_ends_with_the_first_sentence_that_ends_past_its_shortest(text: str, teaser: str) -> None:
     entry = searchable({"location": "a/", "title": "A", "text": text}, SEPARATOR, stop_words("en"))
