@@ -37,7 +37,7 @@ SHORTEST_PART = 4
 # sentence end past SENTENCE_AT_LEAST characters and by TEASER_CHARACTERS (four lines of a result on
 # a phone 390 pixels wide, two on a computer: test_interactions.py). Where no sentence ends there,
 # the words that fit in CUT_CHARACTERS (about three lines on the phone). Measured on the built
-# site (2026-12-07): teasers average 130 characters, nearly three in four end a sentence, and each
+# site (2026-12-07): teasers average 130 characters, three in four end a sentence, and each
 # index is 7 kB gzip smaller than with the last sentence end by 200 and a cut at 200 (156).
 TEASER_CHARACTERS = 200
 CUT_CHARACTERS = 160
