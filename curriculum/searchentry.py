@@ -42,12 +42,16 @@ SHORTEST_PART = 4
 TEASER_CHARACTERS = 200
 CUT_CHARACTERS = 160
 SENTENCE_AT_LEAST = 60
-# A sentence's end: ., ! or ? after a word of three letters or more, a number of two digits or
-# more, a digit after a word ("phase 1.") or a bracket, then a capital, a digit or an opening
-# bracket (a citation after the sentence: "… och lager. (Kurdve et al. 2011; …)"). Not "e.g. Almi",
-# "t.ex. Almi" or "ca. 40", which abbreviate, nor "[part no.] 1. Which", a numbered line.
+# A sentence's end: ., ! or ? after a word of three letters or more, a word of two that is no
+# common abbreviation ("varje år.", not "et al." or "ca."), a number of two digits or more, a digit
+# after a word ("phase 1.") or a bracket, then a capital, a digit or an opening bracket (a citation
+# after the sentence: "… och lager. (Kurdve et al. 2011; …)"). Not "e.g. Almi", "t.ex. Almi" or
+# "ca. 40", which abbreviate, nor "[part no.] 1. Which", a numbered line.
+_ABBREVIATED = "al|ca|dr|ed|ex|fl|jr|kl|mr|ms|no|nr|pp|st|vs"
 _SENTENCE_END = re.compile(
-    r"(?:(?<=[^\W\d_]{3}[.!?])|(?<=\d\d[.!?])|(?<=[^\W\d_]{2} \d[.!?])|(?<=\)[.!?]))\s+(?=[^\W_a-zåäö]|\()")
+    r"(?:(?<=[^\W\d_]{3}[.!?])|(?<=\d\d[.!?])|(?<=[^\W\d_]{2} \d[.!?])|(?<=\)[.!?])"
+    rf"|(?<=\W[^\W\d_]{{2}}[.!?])(?<!(?i:{_ABBREVIATED})\.))"
+    r"\s+(?=[^\W_a-zåäö]|\()")
 WORDS_FIELD = "words"
 ELLIPSIS = " …"
 # Where lunr's stop word lists are, in the installed Material: English in the search worker (lunr

@@ -72,6 +72,9 @@ def _word_cut(text: str) -> str:
     ("The leaks cost the plant about 300 MWh a year, by the data logger's count in 2025. " + LONG,
      "The leaks cost the plant about 300 MWh a year, by the data logger's count in 2025."),
     (LONG[:120] + " (Rother & Shook 1999). " + LONG, LONG[:120] + " (Rother & Shook 1999)."),
+    # A word of two letters ends a sentence, unless it abbreviates ("et al. 2015").
+    ("Walk the compressed air network, as in Example et al. 2015, and tag each leak as you go. Log them all. " + LONG,
+     "Walk the compressed air network, as in Example et al. 2015, and tag each leak as you go."),
     # A sentence followed by its citation ends before the citation's bracket.
     ("Walk the compressed air network on a Sunday and tag each leak you hear. (Rother & Shook 1999) " + LONG,
      "Walk the compressed air network on a Sunday and tag each leak you hear."),
@@ -80,7 +83,7 @@ def _word_cut(text: str) -> str:
     # A numbered line is no sentence's end ("1." after a bracket): cut between two words instead.
     ("Write to the supplier, subject: footprint of part number [part no.] 1. " + LONG,
      _word_cut("Write to the supplier, subject: footprint of part number [part no.] 1. " + LONG)),
-], ids=["no-sentence-end", "too-short-a-sentence", "first-of-two", "abbreviations", "ends-in-a-figure", "ends-in-a-bracket", "before-a-citation",
+], ids=["no-sentence-end", "too-short-a-sentence", "first-of-two", "abbreviations", "ends-in-a-figure", "ends-in-a-bracket", "two-letter-word", "before-a-citation",
         "ends-in-a-digit-after-a-word", "numbered-line"])
 def test_a_teaser_ends_with_the_first_sentence_that_ends_past_its_shortest(text: str, teaser: str) -> None:
     entry = searchable({"location": "a/", "title": "A", "text": text}, SEPARATOR, stop_words("en"))
