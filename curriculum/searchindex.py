@@ -109,8 +109,13 @@ def split_by_language(site: Path, script: bool = False) -> dict[str, int]:
 
 def read_index(site: Path, language: str, script: bool = False) -> dict[str, Any]:
     """A language's index as its search worker reads it: each entry's words written out."""
+    return as_searched(unpack_index(read_packed(site, language, script)))
+
+
+def read_packed(site: Path, language: str, script: bool = False) -> dict[str, Any]:
+    """A language's index as it is downloaded (curriculum/searchwords.py)."""
     data = search_index_path(site, language, script).read_text(encoding="utf-8")
-    return as_searched(unpack_index(json.loads(data.removeprefix(_SCRIPT_START) if script else data)))
+    return json.loads(data.removeprefix(_SCRIPT_START) if script else data)
 
 
 def as_searched(index: dict[str, Any]) -> dict[str, Any]:

@@ -4,7 +4,6 @@ parts as it unpacks the index (search-stand-in.js `withCompoundParts`), as
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from collections import defaultdict
@@ -12,7 +11,6 @@ from itertools import takewhile
 from pathlib import Path
 from urllib.parse import urlparse
 
-from curriculum.layout import search_index_path
 from curriculum.searchentry import (
     COMPOUND_PART,
     WORDS_FIELD,
@@ -21,7 +19,7 @@ from curriculum.searchentry import (
     stop_words,
     with_compound_parts,
 )
-from curriculum.searchindex import as_searched
+from curriculum.searchindex import as_searched, read_packed
 from curriculum.searchquery import shortened
 from curriculum.searchwords import pack_index, unpack_index
 from tests.browser import search, visit
@@ -63,14 +61,14 @@ def test_the_stand_in_adds_the_parts_as_python_does_where_the_index_says_so() ->
 
 
 def test_the_built_swedish_index_leaves_the_parts_to_the_stand_in(built_site: Path) -> None:
-    packed = json.loads(search_index_path(built_site, "sv").read_text(encoding="utf-8"))
+    packed = read_packed(built_site, "sv")
     unpacked = unpack_index(packed)
     searched = as_searched(unpacked)
     assert _stand_in_adds_parts(unpacked) == searched
     added = sum(len(after.get(WORDS_FIELD, "").split()) - len(before.get(WORDS_FIELD, "").split())
                 for before, after in zip(unpacked["docs"], searched["docs"], strict=True))
     assert added > 1000, added  # parts the download need not carry
-    assert COMPOUND_PART not in json.loads(search_index_path(built_site, "en").read_text(encoding="utf-8"))["config"]
+    assert COMPOUND_PART not in read_packed(built_site, "en")["config"]
     # The stand-in reads the index packed; the packed index is as the words without the parts.
     assert pack_index(unpacked) == packed
 
@@ -78,7 +76,7 @@ def test_the_built_swedish_index_leaves_the_parts_to_the_stand_in(built_site: Pa
 def _found_only_by_a_part(site: Path) -> tuple[str, str]:
     """A part of a compound that finds an entry of the Swedish index only because the stand-in
     adds it, the one of fewest results; and that entry's location."""
-    unpacked = unpack_index(json.loads(search_index_path(site, "sv").read_text(encoding="utf-8")))
+    unpacked = unpack_index(read_packed(site, "sv"))
     searched = as_searched(unpacked)
     dropped = frozenset(unpacked["config"]["stop_words"])
     separator = re.compile(unpacked["config"]["separator"])

@@ -3,14 +3,12 @@ terms stand for and none that is a character reference."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 
 from curriculum import LANGUAGES
-from curriculum.layout import search_index_path
 from curriculum.searchentry import (
     CUT_CHARACTERS,
     ELLIPSIS,
@@ -24,7 +22,7 @@ from curriculum.searchentry import (
     terms,
     without_prefixes,
 )
-from curriculum.searchindex import read_index
+from curriculum.searchindex import read_index, read_packed
 from curriculum.searchwords import unpack_index
 
 SEPARATOR = re.compile(r"[\s\-]+")  # Material's default, which mkdocs.yml keeps
@@ -125,7 +123,7 @@ def test_an_entry_without_words_stays_as_it_is() -> None:
 def test_no_word_of_the_built_index_starts_another_term_of_its_entry(built_site: Path, language: str) -> None:
     """In the index as downloaded: the compound parts the stand-in adds (test_searchcompound.py)
     may start with a word the index keeps, which costs no download."""
-    index = unpack_index(json.loads(search_index_path(built_site, language).read_text(encoding="utf-8")))
+    index = unpack_index(read_packed(built_site, language))
     separator, stops = re.compile(index["config"]["separator"]), stop_words(language)
     found = []
     for doc in index["docs"]:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from curriculum import LANGUAGES
-from curriculum.layout import search_index_path
 from curriculum.searchentry import WORDS_FIELD
+from curriculum.searchindex import read_packed
 from curriculum.searchwords import (
     DIGITS,
     ENTRIES,
@@ -81,7 +81,7 @@ def test_the_stand_in_unpacks_as_python_does() -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_built_index_is_unpacked_alike_and_over_a_quarter_smaller_for_it(built_site: Path, language: str) -> None:
-    packed = json.loads(search_index_path(built_site, language).read_text(encoding="utf-8"))
+    packed = read_packed(built_site, language)
     unpacked = unpack_index(packed)
     assert _stand_in_unpacks(packed) == unpacked
     assert len(unpacked["docs"]) > 500 and sum(WORDS_FIELD in doc for doc in unpacked["docs"]) > 300

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from curriculum import LANGUAGES
+from curriculum.layout import translation_path
 from curriculum.loader import load_curriculum
-from tests.site_pages import DOCS, ROOT
+from tests.site_pages import DOCS, ROOT, english_sources
 
 # Publications, not web pages: a web page's title is often a name (of a tool, a program or a
 # project) that reads alike in both languages.
@@ -31,7 +32,7 @@ def _titles(page_language: str) -> dict[str, str]:
 
 
 def _page_sources(language: str) -> list[Path]:
-    return sorted(path for path in DOCS.rglob("*.md") if path.name.endswith(".sv.md") == (language == "sv"))
+    return [DOCS / translation_path(source, language) for source in english_sources()]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
