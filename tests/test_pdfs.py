@@ -31,6 +31,7 @@ from scripts.pdf_update import append_update
 from scripts.pdfs import mend_outline, write_pdfs
 from scripts.worksheet_files import check_text_size, running_order
 from tests.conftest import made_once
+from tests.pdf_text import PrintedText
 from tests.site_pages import ROOT
 
 BOOK_PAGE_BUDGET = 36_000  # bytes a page; tagged PDFs (bookmarks, screen readers) with tables run 22-33 kB a page
@@ -49,10 +50,6 @@ def pdfs(request: pytest.FixtureRequest, language: str) -> Path:
     makes them needs a built site."""
     return made_once(request.config, f"pdfs-{language}", lambda out: write_pdfs(
         request.getfixturevalue("built_site"), out, request.getfixturevalue("browser"), (language,)))
-
-
-def _text(reader: PdfReader, page_number: int) -> str:
-    return " ".join(reader.pages[page_number - 1].extract_text().split())
 
 
 def _outline_titles(pdf: bytes) -> list[str]:
@@ -118,7 +115,8 @@ def test_book_has_contents_page_numbers_and_every_chapter_in_order(pdfs: Path, b
 
     starts = {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
               for name, dest in reader.named_destinations.items()}
-    contents = _text(reader, 1) + " " + _text(reader, 2)
+    printed = PrintedText(path)
+    contents = printed.text(1) + " " + printed.text(2)
     assert f"{VERSION_WORDS[language]} {CURRICULUM_VERSION}" in contents
     previous = 1
     for chapter in book.chapters:
@@ -127,9 +125,9 @@ def test_book_has_contents_page_numbers_and_every_chapter_in_order(pdfs: Path, b
         assert start, f"{path.name}: no destination for {chapter.src}"
         assert start > previous, f"{path.name}: {chapter.src} starts on page {start}, not after page {previous}"
         previous = start
-        assert title in _text(reader, start), f"{path.name}: page {start} does not start {title!r}"
+        assert title in printed.text(start), f"{path.name}: page {start} does not start {title!r}"
         assert f"{title} {start}" in contents, f"{path.name}: the contents do not list {title!r} on page {start}"
-    assert f"1 / {pages}" in _text(reader, 1) and f"{pages} / {pages}" in _text(reader, pages)
+    assert f"1 / {pages}" in printed.text(1) and f"{pages} / {pages}" in printed.text(pages)
     # Every chapter has a bookmark spelled as its title (mend_outline puts back the space that
     # Chromium drops where a long title wraps).
     bookmarks = {item.title for item in reader.outline if not isinstance(item, list)}
@@ -152,7 +150,9 @@ def test_every_checklist_prints_on_one_a4_page(pdfs: Path, language: str) -> Non
         assert len(reader.pages) == 1, f"{path.name}: {len(reader.pages)} pages"
         box = reader.pages[0].mediabox
         assert abs(float(box.width) - A4[0]) < 1 and abs(float(box.height) - A4[1]) < 1
-        text = _text(reader, 1).replace("- ", "-")  # a line that wraps at "know-how" reads "know- how"
+        # A title's "Miljö- och" is compared as "Miljö-och": where a line wraps after a hyphen, the
+        # printed text has no space after it.
+        text = PrintedText(path).text(1).replace("- ", "-")
         for wanted in (checklist.title[language], checklist.items[0].text[language],
                        checklist.items[-1].text[language], f"{VERSION_WORDS[language]} {CURRICULUM_VERSION}"):
             assert " ".join(wanted.split()).replace("- ", "-") in text, f"{path.name}: {wanted!r} is missing"
@@ -174,7 +174,7 @@ def test_every_worksheet_prints_as_the_sheet_on_one_a4_page_and_its_instructions
         size = A4 if sheet.orientation == "portrait" else (A4[1], A4[0])
         for page in reader.pages:
             assert abs(float(page.mediabox.width) - size[0]) < 1 and abs(float(page.mediabox.height) - size[1]) < 1, path.name
-        sheet_text, guide_text = _text(reader, 1), _text(reader, 2)
+        sheet_text, guide_text = PrintedText(path).pages()
         # The whole sheet is on page 1: its title first, its last section and the footer on it.
         assert sheet_text.startswith(" ".join(sheet.title[language].split())), path.name
         assert " ".join(sheet.sections[-1].title[language].split()) in sheet_text, path.name
@@ -209,7 +209,7 @@ def test_every_module_has_a_facilitator_kit_with_its_sheets_in_running_order(pdf
                  for kind, item in order]
         guide_pages = len(kit.pages) - sum(len(part.pages) for part in parts)
         assert guide_pages >= 2, f"{path.name}: {guide_pages} pages before the sheets"  # the contents, then the guide
-        cover = _text(kit, 1)
+        cover = PrintedText(path).text(1)
         assert " ".join(module.title[language].split()) in cover
         cover = cover.split(c.label("kit_sheets", language))[1]
         titles = [" ".join((c.checklists if kind == "checklist" else c.worksheets)[item].title[language].split()) for kind, item in order]

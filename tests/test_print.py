@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.browser import visit
+from tests.pdf_text import PrintedText
 
 A4 = (595.28, 841.89)  # points
 
@@ -25,8 +26,9 @@ def test_printed_module_has_no_site_chrome_and_opens_every_answer(page, site_url
         assert answers.nth(index).is_visible()
     texts = [" ".join(answers.nth(index).inner_text().split()) for index in range(answers.count())]
     title = " ".join(page.locator("article h1").inner_text().split())
-    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    printed = " ".join(" ".join(sheet.extract_text().split()) for sheet in pdf.pages)
+    made = page.pdf(format="A4")
+    pdf = PdfReader(io.BytesIO(made))
+    printed = " ".join(PrintedText(made).pages())
     assert all(abs(float(sheet.mediabox.width) - A4[0]) < 1 and abs(float(sheet.mediabox.height) - A4[1]) < 1 for sheet in pdf.pages)
     assert printed.startswith(title), printed[:200]  # no header, tabs or navigation before the content
     missing = [text[:60] for text in texts if " ".join(text.split()[:8]) not in printed]
@@ -75,6 +77,18 @@ def test_a_worksheet_prints_alone_in_its_orientation_with_its_guide_on_the_next_
         "Array.from(document.styleSheets).flatMap(s => Array.from(s.cssRules)).map(r => r.cssText).join()").lower()
     page.evaluate(f"""() => {{ document.body.setAttribute('data-print-only', '{sheet}');
         document.getElementById('worksheet-{sheet}').setAttribute('data-print-target', ''); }}""")
-    texts = [" ".join(printed.extract_text().split()) for printed in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages]
+    texts = PrintedText(page.pdf(format="A4")).pages()
     guide = " ".join(page.locator(f"#worksheet-{sheet} .worksheet__guide-title").first.inner_text().split())
     assert guide not in texts[0] and any(guide in text for text in texts[1:]), "the guide starts on a page of its own"
+
+
+def test_printed_text_reads_a_word_wrapped_after_its_hyphen_as_one_word(page) -> None:
+    """PDFium marks a hyphen at a line's end as if it were a soft hyphen (tests/pdf_text.py)."""
+    page.set_content('<p style="width: 4.5em; font: 16px sans-serif">See co-delivery now</p>')
+    lines = page.evaluate("""() => { const r = document.createRange(), t = document.querySelector('p').firstChild;
+      return [...'See co-delivery now'].map((_, i) => { r.setStart(t, i); r.setEnd(t, i + 1); return Math.round(r.getBoundingClientRect().top); }); }""")
+    assert lines[len("See co-")] > lines[len("See co")], "the test text no longer wraps after the hyphen"
+    printed = PrintedText(page.pdf(format="A4"))
+    assert printed.text(1) == "See co-delivery now"
+    with pytest.raises(IndexError, match="page 2 of a PDF of 1 pages"):
+        printed.text(2)
