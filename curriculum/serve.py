@@ -36,7 +36,7 @@ class _Handler(SimpleHTTPRequestHandler):
     timeout = 60
 
     def __init__(self, *args: object, headers: dict[str, str], **kwargs: object) -> None:
-        self.extra_headers = {"Cache-Control": CACHE_CONTROL, **headers}
+        self.extra_headers = headers
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def end_headers(self) -> None:
@@ -84,8 +84,10 @@ def free_port() -> int:
 
 @contextmanager
 def serve(directory: Path, port: int = 0, headers: dict[str, str] | None = None) -> Iterator[str]:
-    """`directory` served until the block ends; `headers` are added to every response."""
-    server = _Server(("127.0.0.1", port), partial(_Handler, directory=str(directory), headers=headers or {}))
+    """`directory` served until the block ends; `headers` are added to every response, and may
+    replace its `Cache-Control`."""
+    every = {"Cache-Control": CACHE_CONTROL, **(headers or {})}
+    server = _Server(("127.0.0.1", port), partial(_Handler, directory=str(directory), headers=every))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
