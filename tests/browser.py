@@ -25,6 +25,25 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
+# For tabs that run axe on page after page: V8 without its optimising compilers (Maglev,
+# TurboFan). Each page runs axe's ~90 rules once, for about half a second, and is gone;
+# optimising that code again on every page, on background threads, cost more CPU than it saved.
+# The page-by-page run (180 pages, 4 workers, alternated twice on 2026-12-07): 186 and 191
+# CPU-s against 155 and 156, 102 s against 87. The search tests showed no gain (four runs), so
+# the tests that click and type keep the default browser.
+AXE_JS_FLAGS = "--js-flags=--max-opt=1"
+
+
+@contextmanager
+def axe_chromium(browser: Browser) -> Iterator[Browser]:
+    """A second Chromium from the same Playwright, with `AXE_JS_FLAGS`."""
+    sibling = browser.browser_type.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, AXE_JS_FLAGS], headless=True)
+    try:
+        yield sibling
+    finally:
+        sibling.close()
+
+
 def settled(page: Page) -> None:
     """After a navigation that waited for "networkidle": wait for "load" too. Playwright's
     networkidle is 500 ms without a request, whether or not the page has loaded, so on a starved

@@ -188,6 +188,15 @@ def browser():
         yield instance
 
 
+@pytest.fixture(scope="session")
+def axe_browser(browser):
+    """For tabs that open page after page and run axe on each (tests/browser.AXE_JS_FLAGS)."""
+    from tests.browser import axe_chromium
+
+    with axe_chromium(browser) as instance:
+        yield instance
+
+
 class Tabs:
     """One browser context per worker whose tabs the `page` fixture hands out, with a blank tab
     kept open in it. A fresh context for each test (or a context whose last tab has closed) made

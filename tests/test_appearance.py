@@ -120,10 +120,10 @@ REFLOW_PAGES = ["where-to-start/", "modules/", "tools/scope-1-2-footprint/", "to
 
 
 @pytest.fixture(scope="module")
-def phone(browser) -> Iterator[Page]:
+def phone(axe_browser) -> Iterator[Page]:
     """One tab at a phone's size for the reflow pages, each opened in it as a reader's link would
-    (as the page-by-page run in test_browser.py does); nothing is stored or clicked."""
-    context = browser.new_context(viewport=PHONE)
+    (as the page-by-page run in test_browser.py does, in the same browser); nothing is stored or clicked."""
+    context = axe_browser.new_context(viewport=PHONE)
     yield context.new_page()
     context.close()
 

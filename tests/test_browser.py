@@ -16,13 +16,13 @@ URLS = [page_url(src, lang) for src in english_sources() for lang in ("en", "sv"
 
 
 @pytest.fixture(scope="module")
-def tab(browser) -> Iterator[PageWatch]:
+def tab(axe_browser) -> Iterator[PageWatch]:
     """One watched tab for the page-by-page run, each page opened in it as a reader's link would:
     the site's CSS, JavaScript and axe come from the cache after the first page, and the tab keeps
     its renderer. A new tab for each page cost about a quarter more CPU (measured over 60 pages
     with axe: 1.24 s a page against 0.95). Nothing a test counts carries over: `forget` empties
     the lists, and the CSP log starts afresh with each document."""
-    context = browser.new_context()
+    context = axe_browser.new_context()
     yield watch(context.new_page())
     context.close()
 
