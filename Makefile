@@ -71,7 +71,7 @@ lock:
 	  { printf '%s\n' "# The lock: every package, transitive ones included, pinned (==) with its hashes. Written by" \
 	                   "# \`make lock\` from $$name.in; do not edit by hand. \`make\` installs exactly these."; \
 	    grep -v '^#' $$name.txt.new; } > $$name.txt.checked; \
-	  .lock-venv/bin/python -c "import sys; sys.path.insert(0, 'curriculum'); import lockfile; sys.exit(lockfile.main(['', '$$name.txt.checked']))" \
+	  .lock-venv/bin/python curriculum/lockfile.py $$name.txt.checked \
 	    || { rm -f $$name.txt.new $$name.txt.checked; exit 1; }; \
 	  mv $$name.txt.checked $$name.txt; rm -f $$name.txt.new; \
 	done
