@@ -7,18 +7,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserType, Page, sync_playwright
 
 from curriculum.chromium import CHROMIUM, CHROMIUM_ARGS
 from curriculum.searchquery import shortened
 from tests.conftest import AXE_SCRIPT, require_tool
 
 
+def _launch(browser_type: BrowserType, *flags: str) -> Browser:
+    """Debian's headless shell with the project's arguments (curriculum/chromium.py) and `flags`."""
+    return browser_type.launch(executable_path=require_tool(CHROMIUM), args=[*CHROMIUM_ARGS, *flags], headless=True)
+
+
 @contextmanager
 def chromium() -> Iterator[Browser]:
-    executable = require_tool(CHROMIUM)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        browser = _launch(playwright.chromium)
         try:
             yield browser
         finally:
@@ -37,7 +41,7 @@ AXE_JS_FLAGS = "--js-flags=--max-opt=1"
 @contextmanager
 def axe_chromium(browser: Browser) -> Iterator[Browser]:
     """A second Chromium from the same Playwright, with `AXE_JS_FLAGS`."""
-    sibling = browser.browser_type.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, AXE_JS_FLAGS], headless=True)
+    sibling = _launch(browser.browser_type, AXE_JS_FLAGS)
     try:
         yield sibling
     finally:
