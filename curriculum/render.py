@@ -216,7 +216,7 @@ class Renderer(GuideRenderers, LearnerRenderers, CertificationRenderers, ToolsRe
     def portfolio_markdown(self) -> str:
         """The portfolio template as a Markdown file a coach downloads and fills in."""
         return self._template("portfolio.md.j2", steps=self.curriculum.certification, units=self.curriculum.units,
-                              version=CURRICULUM_VERSION) + "\n"
+                              rubric=self.curriculum.rubric, version=CURRICULUM_VERSION) + "\n"
 
     def portfolio_template(self) -> str:
         return self._template("portfolio.html.j2", steps=self.curriculum.certification, units=self.curriculum.units,

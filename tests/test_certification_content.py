@@ -64,11 +64,29 @@ def test_the_portfolio_template_lists_each_unit_once(real, language: str) -> Non
     page = "coach-training/portfolio.md" if language == "en" else "coach-training/portfolio.sv.md"
     renderer = Renderer(real, language, page)
     markdown = renderer.portfolio_markdown()
-    unit_headings = re.findall(r"^### (.+)$", markdown, re.MULTILINE)
+    steps = markdown[:markdown.index(f"\n## {real.labels['portfolio_rubric'][language]}\n")]
+    unit_headings = re.findall(r"^### (.+)$", steps, re.MULTILINE)
     assert sorted(unit_headings) == sorted(unit.title[language] for unit in real.units.values())
     html = renderer.portfolio_template()
     for unit in real.units.values():
         assert html.count(f">{unit.title[language]}</a>") == 1, unit.id
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_the_portfolio_download_carries_the_rubric_the_pages_show(real, language: str) -> None:
+    """A candidate fills in the downloaded file offline: it ends with the rubric, from the same data."""
+    markdown = Renderer(real, language, PORTFOLIO_PAGE).portfolio_markdown()
+    rubric = markdown[markdown.index(f"\n## {real.labels['portfolio_rubric'][language]}\n"):]
+    must_pass = real.labels["rubric_must_pass"][language]
+    for level in real.rubric.levels:
+        assert f"- **{level.label[language]}**: {level.leads_to[language]}\n" in rubric
+    for criterion in real.rubric.criteria:
+        heading = f"### {criterion.title[language]}" + (f" ({must_pass})" if criterion.must_pass else "")
+        block = rubric[rubric.index(heading + "\n"):]
+        assert block.splitlines()[2:5] == [
+            f"- {level.label[language]}: {criterion.indicators[level.id][language]}" for level in real.rubric.levels]
+    assert rubric.count(f"({must_pass})") == 3
+    assert "&#39;" not in rubric and "&amp;" not in rubric  # plain Markdown, not HTML-escaped
 
 
 def test_the_steps_reference_the_field_practice_and_renewal(real) -> None:
