@@ -4,6 +4,7 @@ each kind of bad input gets its exact `path:line` message; an old check date fai
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from curriculum.loader import collect, load_curriculum
 from curriculum.render import Renderer
 from curriculum.route import self_service_route
 from curriculum.support import cases_markdown, support_markdown
-from tests.minimal_project import edit
+from tests.minimal_project import ROOT, edit
 
 EN = "docs/modules/waste-walk.md"
 SV = "docs/modules/waste-walk.sv.md"
@@ -228,3 +229,16 @@ def test_a_support_entry_links_the_organisations_own_page(with_data: Path) -> No
 def test_a_support_page_that_cannot_be_linked_is_reported(with_data: Path, page: str, expected: str) -> None:
     edit(with_data, SUPPORT, "    sources: [epa-2006]\n", f"    sources: [epa-2006]\n    page: {page}\n")
     assert problems_of(with_data) == [expected]
+
+
+COMPANY_ENTRIES = ["where-to-start.md", "tools/self-assessment.md", "tools/index.md", "support-and-funding.md"]
+
+
+@pytest.mark.parametrize("home", ["docs/index.md", "docs/index.sv.md"])
+def test_the_home_pages_company_card_leads_to_the_route_the_self_assessment_the_tools_and_support(home: str) -> None:
+    """A company on its own starts on the home page: its card names each way in, in both languages."""
+    text = (ROOT / home).read_text(encoding="utf-8")
+    card = text[text.index("\n- **", text.index("{ #start-here }")) + 1:]
+    card = card[card.index("\n- **") + 1:card.index("</div>")]  # the second card: the company's
+    links = re.findall(r"\]\(([^)#]+)\)", card)
+    assert [link for link in links if link in COMPANY_ENTRIES] == COMPANY_ENTRIES, links
