@@ -1,11 +1,16 @@
-"""Rules for the code itself, which the next person reads: small files, one import style."""
+"""Rules for the code itself, which the next person reads: small files, one import style, every
+imported package a direct dependency."""
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import subprocess
+import sys
+from importlib import metadata
 
+from curriculum.lockfile import normal, read_pins
 from tests.site_pages import ROOT
 
 FOLDERS = ("curriculum", "scripts", "tests")
@@ -30,6 +35,42 @@ def test_no_file_edits_sys_path() -> None:
     edits = [str(path.relative_to(ROOT)) for path in [*_python_files(), ROOT / "Makefile"]
              if any(word in path.read_text(encoding="utf-8") for word in edit)]
     assert edits == []
+
+
+OWN_PACKAGES = {"__future__", *FOLDERS}
+
+
+def _imports() -> dict[str, str]:
+    """Each top-level module the Python files import, outside the standard library and this
+    project, with the first place that imports it (`path:line`)."""
+    found: dict[str, str] = {}
+    for path in _python_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top not in sys.stdlib_module_names and top not in OWN_PACKAGES:
+                    found.setdefault(top, f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def test_every_package_the_code_imports_is_a_direct_dependency() -> None:
+    """A package the code imports only because another one pulls it in (bs4 through
+    linkchecker) would vanish with the next lock that no longer needs it."""
+    pins, bad = read_pins((ROOT / "requirements.in").read_text(encoding="utf-8"), "requirements.in")
+    assert bad == []
+    direct = {pin.name for pin in pins}
+    providers = metadata.packages_distributions()
+    wrong = [f"{where}: imports {module}, from {', '.join(providers.get(module, ['no installed package']))}, "
+             "which requirements.in does not name (add it at its locked version, then run `make lock`)"
+             for module, where in _imports().items()
+             if not {normal(name) for name in providers.get(module, [])} & direct]
+    assert wrong == []
 
 
 def test_every_label_the_code_names_is_in_the_labels_file() -> None:

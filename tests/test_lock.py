@@ -3,7 +3,6 @@ with hashes, final releases only and MkDocs below 2 (curriculum/lockfile.py)."""
 
 from __future__ import annotations
 
-import ast
 import os
 import subprocess
 import sys
@@ -37,41 +36,6 @@ def test_every_direct_dependency_is_locked_at_its_own_pin() -> None:
     direct, lock = _pins("requirements.in"), _pins("requirements.txt")
     wrong = {name: (version, lock.get(name)) for name, version in direct.items() if lock.get(name) != version}
     assert wrong == {}, f"requirements.in and requirements.txt disagree (run `make lock`): {wrong}"
-
-
-OWN_PACKAGES = {"__future__", "curriculum", "scripts", "tests"}
-
-
-def _imports(folders: tuple[str, ...]) -> dict[str, str]:
-    """Each top-level module the Python files in `folders` import, outside the standard library
-    and this project, with the first place that imports it (`path:line`)."""
-    found: dict[str, str] = {}
-    for folder in folders:
-        for path in sorted((ROOT / folder).rglob("*.py")):
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if isinstance(node, ast.Import):
-                    names = [alias.name for alias in node.names]
-                elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                    names = [node.module]
-                else:
-                    continue
-                for name in names:
-                    top = name.split(".")[0]
-                    if top not in sys.stdlib_module_names and top not in OWN_PACKAGES:
-                        found.setdefault(top, f"{path.relative_to(ROOT)}:{node.lineno}")
-    return found
-
-
-def test_every_package_the_code_imports_is_a_direct_dependency() -> None:
-    """A package the code imports only because another one pulls it in (bs4 through
-    linkchecker) would vanish with the next lock that no longer needs it."""
-    direct = set(_pins("requirements.in"))
-    providers = metadata.packages_distributions()
-    wrong = [f"{where}: imports {module}, from {', '.join(providers.get(module, ['no installed package']))}, "
-             "which requirements.in does not name (add it at its locked version, then run `make lock`)"
-             for module, where in _imports(("curriculum", "scripts", "tests")).items()
-             if not {normal(name) for name in providers.get(module, [])} & direct]
-    assert wrong == []
 
 
 def test_the_properdocs_lock_is_the_lock_plus_properdocs() -> None:
